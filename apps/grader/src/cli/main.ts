@@ -1,0 +1,35 @@
+import { defineCommand, runCommand, showUsage } from 'citty';
+import { isFitcheckError } from '@fitcheck/core';
+import { commands } from '../commands/index.js';
+
+/** Exit codes: 0 done, 1 fitcheck's own fault, 2 bad input (a file, a flag, a submission). */
+export const EXIT = { ok: 0, fault: 1, badInput: 2 } as const;
+
+const root = defineCommand({
+  meta: { name: 'fitcheck', description: 'Train, check and grade the overfitting lab' },
+  subCommands: commands,
+});
+
+/** The binary's one `catch`: typed errors become a readable paragraph and exit 2, anything else exit 1. */
+export async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
+    await showUsage(root);
+    return EXIT.ok;
+  }
+  try {
+    const { result } = await runCommand(root, { rawArgs: argv });
+    return typeof result === 'number' ? result : EXIT.ok;
+  } catch (e) {
+    if (isFitcheckError(e)) {
+      process.stderr.write(`fitcheck: ${e.describe()}\n`);
+      return EXIT.badInput;
+    }
+    if (e instanceof Error && /Unknown command|Missing required/.test(e.message)) {
+      process.stderr.write(`fitcheck: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    process.stderr.write(`fitcheck: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.FITCHECK_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+    return EXIT.fault;
+  }
+}

@@ -1,0 +1,2 @@
+// Public API of @fitcheck/datasets. Named re-exports only; one block per folder.
+export {};
