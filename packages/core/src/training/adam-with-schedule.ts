@@ -18,7 +18,7 @@ export class AdamWithSchedule extends tf.AdamOptimizer {
     return this.step;
   }
 
-  override applyGradients(grads: tf.NamedTensorMap | tf.NamedTensor[]): void {
+  override applyGradients(grads: Parameters<tf.AdamOptimizer['applyGradients']>[0]): void {
     this.learningRate = this.schedule(this.step);
     super.applyGradients(grads);
     this.step += 1;
