@@ -11,3 +11,51 @@ export {
   METRIC_NAMES, type Callback, type EpochLogs, type FitOptions, type FitResult, type History, type LabeledArrays,
   type MetricName, type TrainingContext,
 } from './training/types.js';
+// spec/ model/ config/ — model specs, static shapes, TF.js models, Keras summary, config loading.
+export {
+  ACTIVATIONS, INITIALIZERS,
+  type Activation, type Initializer, type RegularizerSpec, type DenseSpec, type DropoutSpec, type FlattenSpec,
+  type ReshapeSpec, type LayerSpec, type LayerType, type ModelSpec,
+} from './spec/types.js';
+export { inferShapes, type InferredLayer, type InferredModel, type Shape } from './spec/infer-shapes.js';
+export { kerasLayerNames } from './spec/layer-names.js';
+export { parseModelSpec, loadModelSpec } from './spec/parse-model-spec.js';
+export { modelSpecSchema, modelSpecSchemaPath } from './spec/schema.js';
+export { buildModel, type BuildModelOptions } from './model/build-model.js';
+export { SeededDropout, type SeededDropoutArgs } from './model/seeded-dropout.js';
+export { formatSummary, renderSummary, type SummaryOptions } from './model/summary.js';
+export { loadConfigText, loadConfigFile, type LoadConfigOptions, type LoadedConfig } from './config/load-config.js';
+export { formatIssue, type ConfigIssue } from './config/issue.js';
+
+// metrics: Keras' binary metrics and scikit-learn's classification metrics on plain arrays
+export { binaryCrossentropy, KERAS_EPSILON, type BinaryCrossentropyOptions } from './metrics/binary-crossentropy.js';
+export { binaryAccuracy, type BinaryAccuracyOptions } from './metrics/binary-accuracy.js';
+export { accuracyScore } from './metrics/accuracy-score.js';
+export { confusionMatrix, type ConfusionMatrixOptions } from './metrics/confusion-matrix.js';
+export {
+  precisionRecallFscoreSupport,
+  type Average,
+  type ZeroDivision,
+  type PrecisionRecallFscoreOptions,
+  type PrecisionRecallFscorePerClass,
+  type PrecisionRecallFscoreAveraged,
+} from './metrics/precision-recall-fscore-support.js';
+export {
+  classificationReport,
+  type ClassificationReportOptions,
+  type ClassificationReportRow,
+  type ClassificationReportDict,
+  type ClassificationReportResult,
+} from './metrics/classification-report.js';
+export type { Label } from './metrics/labels.js';
+
+// schedules: Keras learning-rate schedules as (step) => rate
+export type { LearningRateSchedule } from './schedules/types.js';
+export { inverseTimeDecay, type InverseTimeDecayOptions } from './schedules/inverse-time-decay.js';
+export { exponentialDecay, type ExponentialDecayOptions } from './schedules/exponential-decay.js';
+export { piecewiseConstantDecay, type PiecewiseConstantDecayOptions } from './schedules/piecewise-constant-decay.js';
+export { cosineDecay, type CosineDecayOptions } from './schedules/cosine-decay.js';
+
+// curves: the lab's smoothing of training curves
+export { smooth } from './curves/smooth.js';
+export { pointerPosition, type LineCol } from './config/positions.js';

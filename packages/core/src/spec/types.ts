@@ -60,5 +60,8 @@ export interface ModelSpec {
   /** Shape of one sample, without the batch dimension: `[28]`, `[64, 64, 3]`. */
   inputShape: number[];
   layers: LayerSpec[];
+  /** Keras model name, shown in the summary header. Default `sequential`. */
   name?: string;
+  /** Path or URI of this JSON Schema, for editors; ignored by fitcheck. */
+  $schema?: string;
 }

@@ -1,0 +1,81 @@
+import type { ErrorObject } from 'ajv';
+import { pointerSegments } from './positions.js';
+import { closestMatch } from './suggest.js';
+
+/** An ajv error turned into words: what is wrong, where, and the likely intended spelling. */
+export interface ReadableError {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  suggestion?: string;
+  /** For unknown/missing keys: the key itself, so its position can be shown. */
+  key?: string;
+}
+
+/** `layers[0].units` for `/layers/0/units`; `the document` for the root. */
+export function describePath(instancePath: string): string {
+  const segments = pointerSegments(instancePath);
+  if (segments.length === 0) return 'the document';
+  return segments
+    .map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`))
+    .join('');
+}
+
+/** Drops `if` errors: they only restate that the `then` branch failed, whose errors say why. */
+export function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  return errors.filter((e) => e.keyword !== 'if');
+}
+
+/** One ajv error (compiled with `verbose: true`) as a readable message with a suggestion. */
+export function readableError(error: ErrorObject): ReadableError {
+  const where = describePath(error.instancePath);
+  const base = { keyword: error.keyword, instancePath: error.instancePath };
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const known = Object.keys(schemaProperties(error.parentSchema));
+      const suggestion = closestMatch(key, known);
+      const allowed = known.length > 0 ? `; allowed: ${known.join(', ')}` : '';
+      return { ...base, key, message: `unknown key "${key}" in ${where}${allowed}`, ...(suggestion && { suggestion }) };
+    }
+    case 'required': {
+      const key = String(params.missingProperty);
+      return { ...base, message: `${where} is missing the required key "${key}"` };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const value = typeof error.data === 'string' ? error.data : JSON.stringify(error.data);
+      const suggestion = closestMatch(String(value), allowed);
+      return {
+        ...base,
+        message: `${where} is "${value}", which is not one of: ${allowed.join(', ')}`,
+        ...(suggestion && { suggestion }),
+      };
+    }
+    case 'const':
+      return { ...base, message: `${where} must be ${JSON.stringify(params.allowedValue)}` };
+    case 'type':
+      return { ...base, message: `${where} must be ${article(String(params.type))}, got ${typeName(error.data)}` };
+    default:
+      return { ...base, message: `${where} ${error.message ?? 'is invalid'}` };
+  }
+}
+
+function schemaProperties(schema: unknown): Record<string, unknown> {
+  const properties = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties ?? {};
+}
+
+function article(type: string): string {
+  const word = type.replace(/,/g, ' or ');
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string "${value}"`;
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,102 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { modelSpecSchema } from '../spec/schema.js';
+import { formatIssue } from './issue.js';
+import { loadConfigFile, loadConfigText } from './load-config.js';
+
+const schema = modelSpecSchema();
+
+describe('loadConfigText', () => {
+  it('returns the value and no issues for a valid YAML spec', () => {
+    const text = 'inputShape: [28]\nlayers:\n  - type: Dense\n    units: 1\n';
+    expect(loadConfigText(text, 'm.yaml', schema)).toEqual({
+      value: { inputShape: [28], layers: [{ type: 'Dense', units: 1 }] },
+      errors: [],
+      warnings: [],
+    });
+  });
+
+  it('points an unknown key at its line:col and suggests the closest known key', () => {
+    const text = 'inputShape: [28]\nlayers:\n  - type: Dense\n    unit: 512\n    activation: elu\n';
+    const { errors } = loadConfigText(text, 'm.yaml', schema);
+    expect(errors.map(formatIssue)).toEqual([
+      'm.yaml:3:5: layers[0] is missing the required key "units"',
+      'm.yaml:4:5: unknown key "unit" in layers[0]; allowed: type, units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, name (did you mean "units"?)',
+    ]);
+    expect(errors[1]).toMatchObject({ keyword: 'additionalProperties', instancePath: '/layers/0', suggestion: 'units' });
+  });
+
+  it('suggests the closest enum value for a misspelt activation or layer type', () => {
+    const text = 'inputShape: [28]\nlayers:\n  - type: Dense\n    units: 16\n    activation: Elu\n  - type: Dens\n    units: 1\n';
+    const { errors } = loadConfigText(text, 'm.yaml', schema);
+    expect(errors.map((e) => [e.line, e.column, e.suggestion])).toEqual([
+      [5, 17, 'elu'],
+      [6, 11, 'Dense'],
+    ]);
+    expect(errors[0]?.message).toBe('layers[0].activation is "Elu", which is not one of: linear, relu, elu, selu, sigmoid, tanh, softplus, gelu, leakyRelu');
+  });
+
+  it('reports wrong types and ranges at the value', () => {
+    const text = 'inputShape: [28]\nlayers:\n  - type: Dropout\n    rate: 1.5\n  - {type: Dense, units: "16"}\n';
+    const { errors } = loadConfigText(text, 'm.yaml', schema);
+    expect(errors.map(formatIssue)).toEqual([
+      'm.yaml:4:11: layers[0].rate must be < 1',
+      'm.yaml:5:26: layers[1].units must be an integer, got the string "16"',
+    ]);
+  });
+
+  it('gives YAML syntax errors their own line:col', () => {
+    const { errors, value } = loadConfigText('inputShape: [28\nlayers: []\n', 'bad.yaml', schema);
+    expect(value).toBeUndefined();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ keyword: 'syntax', file: 'bad.yaml', line: 2 });
+    const dup = loadConfigText('inputShape: [28]\ninputShape: [3]\nlayers: []\n', 'dup.yaml', schema);
+    expect(dup.errors[0]).toMatchObject({ keyword: 'syntax', line: 2, column: 1 });
+    expect(dup.errors[0]?.message).toMatch(/unique/);
+  });
+
+  it('gives JSON syntax errors line:col and locates schema errors in JSON', () => {
+    const bad = loadConfigText('{\n  "inputShape": [28],\n  "layers": []\n  "name": "x"\n}\n', 'm.json', schema);
+    expect(bad.errors[0]).toMatchObject({ keyword: 'syntax', line: 4, column: 3 });
+    expect(bad.errors[0]?.message).toBe("invalid JSON: Expected ',' or '}' after property value");
+    // YAML would read `{"a": }` as a null; JSON must not.
+    expect(loadConfigText('{"inputShape": }', 'm.json', schema).errors[0]?.keyword).toBe('syntax');
+    const wrong = loadConfigText('{\n  "inputShape": [28],\n  "layers": [{"type": "Dense", "units": 0}]\n}', 'm.json', schema);
+    expect(wrong.errors.map(formatIssue)).toEqual(['m.json:3:41: layers[0].units must be >= 1']);
+  });
+
+  it('turns a YAML alias bomb and an oversized file into clean errors', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
+      'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]',
+    ].join('\n');
+    const { errors } = loadConfigText(bomb, 'bomb.yaml', schema);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.keyword).toBe('alias');
+    const big = loadConfigText(`name: "${'x'.repeat(2000)}"`, 'big.yaml', schema, { maxBytes: 1000 });
+    expect(big.errors[0]).toMatchObject({ keyword: 'size', message: 'file is 2008 bytes; the limit is 1000' });
+  });
+
+  it('validates against draft 2020-12 schemas too', () => {
+    const s2020 = { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { mode: { enum: ['train', 'grade'] } } };
+    expect(loadConfigText('mode: grate\n', 'c.yaml', s2020).errors[0]).toMatchObject({ line: 1, column: 7, suggestion: 'grade' });
+  });
+});
+
+describe('loadConfigFile', () => {
+  it('reads a file and reports an unreadable one as an issue', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fitcheck-config-'));
+    const file = join(dir, 'm.yaml');
+    writeFileSync(file, 'inputShape: [4]\nlayers: [{type: Flatten}]\n');
+    expect((await loadConfigFile(file, schema)).value).toEqual({ inputShape: [4], layers: [{ type: 'Flatten' }] });
+    const missing = await loadConfigFile(join(dir, 'none.yaml'), schema);
+    expect(missing.errors[0]).toMatchObject({ keyword: 'read', line: 1, column: 1 });
+    expect(missing.errors[0]?.message).toMatch(/ENOENT/);
+  });
+});

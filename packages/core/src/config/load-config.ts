@@ -1,0 +1,151 @@
+import { readFile, stat } from 'node:fs/promises';
+import { LineCounter, parseDocument } from 'yaml';
+import type { AnySchemaObject } from 'ajv';
+import type { Document } from 'yaml';
+import { readableError, relevantErrors } from './ajv-messages.js';
+import type { ConfigIssue } from './issue.js';
+import { linePos, locate } from './positions.js';
+import { validatorFor } from './validator.js';
+
+export interface LoadConfigOptions {
+  /** Default: from the file extension (`.json` → json), else yaml. */
+  format?: 'yaml' | 'json';
+  /** Refuse larger inputs outright. Default 1 MiB: configs are a few hundred bytes. */
+  maxBytes?: number;
+  /** Most alias expansions allowed, so a "billion laughs" YAML is a clean error. Default 100. */
+  maxAliasCount?: number;
+}
+
+export interface LoadedConfig {
+  /** The parsed document (undefined when it could not be parsed). Not validated when `errors` is non-empty. */
+  value: unknown;
+  errors: ConfigIssue[];
+  warnings: ConfigIssue[];
+}
+
+const DEFAULT_MAX_BYTES = 1024 * 1024;
+const DEFAULT_MAX_ALIASES = 100;
+
+/**
+ * Parses YAML or JSON text and validates it against a JSON Schema. Never throws for bad
+ * input: every problem becomes a {@link ConfigIssue} with its line and column (YAML/JSON
+ * syntax errors at the offending character, schema errors at the offending key or value).
+ */
+export function loadConfigText(
+  text: string,
+  file: string,
+  schema: AnySchemaObject,
+  options: LoadConfigOptions = {},
+): LoadedConfig {
+  const format = options.format ?? (file.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const issue = (keyword: string, message: string, line = 1, column = 1, instancePath = ''): ConfigIssue => ({
+    keyword, instancePath, message, file, line, column,
+  });
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxBytes) {
+    return { value: undefined, errors: [issue('size', `file is ${bytes} bytes; the limit is ${maxBytes}`)], warnings: [] };
+  }
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const warnings = doc.warnings.map((w) => issue('syntax', w.message, ...at(lines, w.pos[0])));
+  const syntax = format === 'json' ? jsonSyntaxError(text, doc, lines) : doc.errors[0];
+  if (syntax) {
+    const where = 'pos' in syntax ? at(lines, syntax.pos[0]) : [syntax.line, syntax.column] as const;
+    return { value: undefined, errors: [issue('syntax', syntax.message, ...where)], warnings };
+  }
+
+  let value: unknown;
+  try {
+    // JSON's own parser decides JSON values; the YAML document only supplies positions.
+    value = format === 'json' ? JSON.parse(text) : doc.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIASES });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { value: undefined, errors: [issue('alias', `too many YAML aliases: ${message}`)], warnings };
+  }
+
+  const validate = validatorFor(schema);
+  if (validate(value)) return { value, errors: [], warnings };
+  const errors = relevantErrors(validate.errors ?? []).map((e) => {
+    const readable = readableError(e);
+    const { line, column } = locate(doc, lines, readable.instancePath, readable.key);
+    return {
+      keyword: readable.keyword,
+      instancePath: readable.instancePath,
+      message: readable.message,
+      file,
+      line,
+      column,
+      ...(readable.suggestion !== undefined && { suggestion: readable.suggestion }),
+    };
+  });
+  return { value, errors: sortByPosition(dedupe(errors)), warnings };
+}
+
+/** {@link loadConfigText} on a file; an unreadable file is an issue too, not an exception. */
+export async function loadConfigFile(
+  path: string,
+  schema: AnySchemaObject,
+  options: LoadConfigOptions = {},
+): Promise<LoadedConfig> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  try {
+    const { size } = await stat(path);
+    if (size > maxBytes) {
+      const error: ConfigIssue = {
+        keyword: 'size', instancePath: '', message: `file is ${size} bytes; the limit is ${maxBytes}`, file: path, line: 1, column: 1,
+      };
+      return { value: undefined, errors: [error], warnings: [] };
+    }
+    return loadConfigText(await readFile(path, 'utf8'), path, schema, options);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { value: undefined, errors: [{ keyword: 'read', instancePath: '', message, file: path, line: 1, column: 1 }], warnings: [] };
+  }
+}
+
+function at(lines: LineCounter, offset: number): [number, number] {
+  const { line, column } = linePos(lines, offset);
+  return [line, column];
+}
+
+/**
+ * JSON must parse as JSON (YAML would accept `{a: }`). V8 names the offset in most messages;
+ * otherwise the YAML parser's first error, or the end of the text, is the best position.
+ */
+function jsonSyntaxError(
+  text: string,
+  doc: Document,
+  lines: LineCounter,
+): { message: string; line: number; column: number } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    const pos = offset !== undefined ? Number(offset) : (doc.errors[0]?.pos[0] ?? lastNonSpace(text));
+    const [line, column] = at(lines, pos);
+    return { message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, line, column };
+  }
+}
+
+function lastNonSpace(text: string): number {
+  return Math.max(0, text.trimEnd().length - 1);
+}
+
+// allErrors can report one mistake twice through two schema branches.
+function dedupe(issues: ConfigIssue[]): ConfigIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.line}:${i.column}:${i.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function sortByPosition(issues: ConfigIssue[]): ConfigIssue[] {
+  return [...issues].sort((a, b) => a.line - b.line || a.column - b.column);
+}

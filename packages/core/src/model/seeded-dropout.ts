@@ -1,0 +1,81 @@
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import { layerStream } from './seed-streams.js';
+
+type LayerArgs = NonNullable<ConstructorParameters<typeof tfl.layers.Layer>[0]>;
+
+export interface SeededDropoutArgs extends LayerArgs {
+  /** Fraction of inputs zeroed while training, in [0, 1). */
+  rate: number;
+  /** Model seed; with `layerIndex` it fixes the sequence of masks. */
+  seed: number;
+  layerIndex: number;
+}
+
+// Backends whose upload copies the data at once: only there can one buffer serve every mask.
+// cpu, webgl and tfjs-node keep a reference to the array (and read it later), so a reused
+// buffer would rewrite masks that a pending backward pass still needs.
+const COPYING_BACKENDS = new Set(['wasm']);
+
+/**
+ * Keras' Dropout with seeded, fast masks. Inverted dropout: while training,
+ * y = x·m/(1−rate) with m ~ Bernoulli(1−rate) (kept where u ≥ rate, u uniform in [0, 1));
+ * at inference y = x. Every training call draws a new mask from a xoroshiro128+ stream
+ * fixed by (seed, layerIndex): the same seed gives the same sequence of masks. Masks are
+ * filled in JS into a reused Float32Array and uploaded once, instead of TF.js' per-element
+ * generator. Shown as `Dropout` in summaries (and saved as one: inference is the same).
+ */
+export class SeededDropout extends tfl.layers.Layer {
+  static readonly className = 'SeededDropout';
+  readonly rate: number;
+  readonly seed: number;
+  readonly layerIndex: number;
+  private readonly rng: JumpableRandomGenerator;
+  private buffer = new Float32Array(0);
+
+  constructor(args: SeededDropoutArgs) {
+    super(args);
+    if (!(args.rate >= 0 && args.rate < 1)) throw new RangeError(`Dropout rate must be in [0, 1), got ${args.rate}`);
+    this.rate = args.rate;
+    this.seed = args.seed;
+    this.layerIndex = args.layerIndex;
+    this.rng = layerStream(args.seed, args.layerIndex);
+    this.supportsMasking = true;
+  }
+
+  override getClassName(): string {
+    return 'Dropout';
+  }
+
+  override computeOutputShape(inputShape: tfl.Shape | tfl.Shape[]): tfl.Shape | tfl.Shape[] {
+    return inputShape;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor | tf.Tensor[] {
+    this.invokeCallHook(inputs, kwargs);
+    const x = Array.isArray(inputs) ? inputs[0] : inputs;
+    if (x === undefined) throw new Error('SeededDropout expects one input tensor');
+    if (kwargs.training !== true || this.rate === 0) return x;
+    return tf.tidy(() => tf.mul(x, this.nextMask(x.shape)));
+  }
+
+  /** The next mask of this layer's stream: 1/(1−rate) where kept, 0 where dropped. */
+  nextMask(shape: number[]): tf.Tensor {
+    const size = shape.reduce((a, b) => a * b, 1);
+    const reuse = COPYING_BACKENDS.has(tf.getBackend());
+    if (!reuse || this.buffer.length < size) this.buffer = new Float32Array(size);
+    const values = this.buffer.length === size ? this.buffer : this.buffer.subarray(0, size);
+    // u ≥ rate with u = r/2^32 for a uniform 32-bit r, i.e. r ≥ rate·2^32, in integers.
+    const threshold = this.rate * 0x1_0000_0000;
+    const scale = 1 / (1 - this.rate);
+    const rng = this.rng;
+    for (let i = 0; i < size; i++) values[i] = (rng.next() >>> 0) >= threshold ? scale : 0;
+    return tf.tensor(values, shape, 'float32');
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), rate: this.rate, seed: this.seed, layerIndex: this.layerIndex };
+  }
+}
+tf.serialization.registerClass(SeededDropout);

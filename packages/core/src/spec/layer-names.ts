@@ -1,0 +1,41 @@
+import { FitcheckError } from '../errors.js';
+import type { LayerSpec } from './types.js';
+
+/** Keras' `to_snake_case`, its automatic name prefix: `Dense` → `dense`, `GlobalAveragePooling2D` → `global_average_pooling2d`. */
+export function snakeCase(className: string): string {
+  return className
+    .replace(/\W+/g, '')
+    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+/**
+ * The names Keras gives these layers in a fresh session: an explicit `name` as written, else
+ * the snake-case class name, then `_1`, `_2`, … for later layers of the same class (only
+ * unnamed layers advance the counter). Duplicate names are an error, as in Keras' Sequential.
+ */
+export function kerasLayerNames(layers: readonly LayerSpec[]): string[] {
+  const counters = new Map<string, number>();
+  const names = layers.map((layer) => {
+    if (layer.name !== undefined) return layer.name;
+    const prefix = snakeCase(layer.type);
+    const n = counters.get(prefix) ?? 0;
+    counters.set(prefix, n + 1);
+    return n === 0 ? prefix : `${prefix}_${n}`;
+  });
+  const seen = new Map<string, number>();
+  for (const [i, name] of names.entries()) {
+    const first = seen.get(name);
+    if (first !== undefined) {
+      throw new FitcheckError(
+        'INVALID_MODEL_SPEC',
+        `layers[${i}] is named "${name}", like layers[${first}]; layer names must be unique`,
+        { key: `/layers/${i}/name` },
+        'rename one of them or drop the explicit name',
+      );
+    }
+    seen.set(name, i);
+  }
+  return names;
+}
