@@ -5,6 +5,8 @@ import { linearlySeparable, tinyMlp, useCpu } from './test-helpers.js';
 import type { LabeledArrays } from './types.js';
 import { predictLogits } from './predict.js';
 import { TrainingDivergedError } from './diverged.js';
+import { buildModel } from '../model/build-model.js';
+import type { ModelSpec } from '../spec/types.js';
 
 /** Mean sigmoid cross-entropy from logits, written out independently of TF.js. */
 function bceFromLogits(labels: Float32Array, logits: Float32Array): number {
@@ -92,5 +94,25 @@ describe('fit', () => {
     expect(e.history.epoch.length).toBe(e.epoch + 1);
     expect(e.message).toMatch(/Tiny diverged at epoch \d/);
     model.dispose();
+  });
+
+  it('a spec with L2 and Dropout, built and trained twice with one seed, gives the same history', async () => {
+    const regularized: ModelSpec = {
+      name: 'Combined', inputShape: [6], layers: [
+        { type: 'Dense', units: 32, activation: 'elu', kernelRegularizer: { l2: 0.0001 } },
+        { type: 'Dropout', rate: 0.5 },
+        { type: 'Dense', units: 1 },
+      ],
+    };
+    const run = async () => {
+      const model = buildModel(regularized, { seed: 42 });
+      const r = await fit(model, data(), { spec: regularized, epochs: 3, batchSize: 50, seed: 42, learningRate: 0.01 });
+      model.dispose();
+      return r.history.history;
+    };
+    const a = await run();
+    expect(await run()).toEqual(a);
+    // the L2 penalty sits in loss, not in binary_crossentropy
+    expect(a.loss[0]! - a.binary_crossentropy[0]!).toBeGreaterThan(0);
   });
 });
