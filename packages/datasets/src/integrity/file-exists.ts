@@ -1,0 +1,14 @@
+import { stat } from 'node:fs/promises';
+import { FitcheckError } from '@fitcheck/core';
+import { DATA_ERROR } from '../error-codes.js';
+
+/** A missing path gives a typed error instead of Node's ENOENT stack trace. Returns the size in bytes. */
+export async function assertFileExists(file: string): Promise<number> {
+  try {
+    const s = await stat(file);
+    if (s.isFile()) return s.size;
+  } catch {
+    // Falls through to the typed error below.
+  }
+  throw new FitcheckError(DATA_ERROR.fileNotFound, 'no such data file', { file }, 'check the path');
+}

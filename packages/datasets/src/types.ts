@@ -1,0 +1,20 @@
+/**
+ * The shape contract between datasets and core's training loop: plain typed arrays, no TF.js.
+ * `shape` is the shape of `x` (`[n, 28]`, `[n, 64, 64, 3]` or `[n, 12288]`); `y` holds n 0/1 labels.
+ */
+export interface LabeledArrays {
+  x: Float32Array;
+  y: Float32Array;
+  shape: number[];
+}
+
+/** One example of a pipeline: a view of one row of `x` and its label. */
+export interface Example {
+  x: Float32Array;
+  y: number;
+  /** Shape of one example's features (`[28]`, `[64, 64, 3]`), shared between examples. */
+  featureShape: readonly number[];
+}
+
+/** 1-based, inclusive row range of a data file: `[1, 1000]` is its first thousand rows. */
+export type RowRange = [first: number, last: number];
