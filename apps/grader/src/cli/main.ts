@@ -1,4 +1,4 @@
-import { defineCommand, runCommand, showUsage } from 'citty';
+import { defineCommand, runCommand, showUsage, type CommandDef } from 'citty';
 import { isFitcheckError } from '@fitcheck/core';
 import { commands } from '../commands/index.js';
 
@@ -12,8 +12,9 @@ const root = defineCommand({
 
 /** The binary's one `catch`: typed errors become a readable paragraph and exit 2, anything else exit 1. */
 export async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
-    await showUsage(root);
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+    const [cmd, parent] = await commandFor(argv);
+    await showUsage(cmd, parent);
     return EXIT.ok;
   }
   try {
@@ -32,4 +33,18 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.FITCHECK_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
     return EXIT.fault;
   }
+}
+
+/** The (sub)command the leading words of argv name, and its parent, for `--help` at any depth. */
+async function commandFor(argv: string[]): Promise<[CommandDef, CommandDef | undefined]> {
+  let cmd: CommandDef = root;
+  let parent: CommandDef | undefined;
+  for (const word of argv) {
+    const subs = typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands;
+    const next = subs?.[word];
+    if (!next) break;
+    parent = cmd;
+    cmd = typeof next === 'function' ? await next() : await next;
+  }
+  return [cmd, parent];
 }

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type * as H5 from 'h5wasm/node';
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { DATA_ERROR } from '../error-codes.js';
 import { assertFileExists } from '../integrity/file-exists.js';
 

@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { FIXTURES } from '../fixtures.js';
 import { tempDir } from '../test-helpers/golden.js';
 import { tinyCats, writeH5 } from '../test-helpers/write-h5.js';

@@ -1,4 +1,4 @@
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { DATA_ERROR } from '../error-codes.js';
 import { verifyIfKnown } from '../integrity/sha256.js';
 import { withHdf5, type Hdf5Reader } from './hdf5-file.js';

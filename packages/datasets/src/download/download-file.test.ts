@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { FIXTURES } from '../fixtures.js';
 import { fetchHiggs } from '../higgs/fetch-higgs.js';
 import { tempDir } from '../test-helpers/golden.js';

@@ -1,5 +1,5 @@
 import { open, rename, rm, stat } from 'node:fs/promises';
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { DATA_ERROR } from '../error-codes.js';
 import { sha256File } from '../integrity/sha256.js';
 

@@ -1,4 +1,4 @@
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { DATA_ERROR } from '../error-codes.js';
 import { parseDecimal } from './parse-number.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { FIXTURES } from '../fixtures.js';
 import { GOLDEN } from '../test-helpers/golden.js';
 import { describeHiggsSplit, HIGGS_FIXTURE_SPLIT, HIGGS_LAB_SPLIT, loadHiggsSplit } from './load-higgs-split.js';

@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { FIXTURES } from '../fixtures.js';
 import { GOLDEN, higgsLine, tempDir, writeGz } from '../test-helpers/golden.js';
 import { loadHiggsCsv, readHiggsCsv } from './read-higgs-csv.js';

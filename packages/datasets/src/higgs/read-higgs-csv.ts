@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { wholeNumber } from '../check-option.js';
 import { DATA_ERROR } from '../error-codes.js';
 import { assertFileExists } from '../integrity/file-exists.js';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { FIXTURES } from '../fixtures.js';
 import { GOLDEN, tempDir } from '../test-helpers/golden.js';
 import { inspectDataFile } from './inspect-file.js';

@@ -1,4 +1,4 @@
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { readCatFile } from '../cats/read-cat-file.js';
 import { isHdf5, withHdf5 } from '../cats/hdf5-file.js';
 import { DATA_ERROR } from '../error-codes.js';

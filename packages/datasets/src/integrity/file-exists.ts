@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { DATA_ERROR } from '../error-codes.js';
 
 /** A missing path gives a typed error instead of Node's ENOENT stack trace. Returns the size in bytes. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { DATA_ERROR } from '../error-codes.js';
 import { SHIPPED_FIXTURES, type FixtureFile } from '../fixtures.js';
 import { assertFileExists } from './file-exists.js';

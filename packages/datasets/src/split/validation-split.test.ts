@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { FIXTURES } from '../fixtures.js';
 import { loadCats } from '../cats/load-cats.js';
 import type { LabeledArrays } from '../types.js';

@@ -1,4 +1,4 @@
-import { FitcheckError } from '@fitcheck/core';
+import { FitcheckError } from '@fitcheck/core/errors';
 import { integerSeed } from '../check-option.js';
 import { DATA_ERROR } from '../error-codes.js';
 import type { LabeledArrays } from '../types.js';
