@@ -59,3 +59,5 @@ export { cosineDecay, type CosineDecayOptions } from './schedules/cosine-decay.j
 // curves: the lab's smoothing of training curves
 export { smooth } from './curves/smooth.js';
 export { pointerPosition, type LineCol } from './config/positions.js';
+export { initBackend, backendInfo, resolveThreads } from './backend/init-backend.js';
+export { BACKEND_NAMES, type BackendInfo, type BackendName, type InitBackendOptions } from './backend/types.js';

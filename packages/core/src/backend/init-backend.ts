@@ -1,0 +1,136 @@
+import { availableParallelism } from 'node:os';
+import * as tf from '@tensorflow/tfjs-core';
+import { version_cpu } from '@tensorflow/tfjs-backend-cpu';
+import { FitcheckError } from '../errors.js';
+import { startNode } from './load-node.js';
+import { startWasm } from './load-wasm.js';
+import { installTransposedMatMul, transposedMatMulInstalled, uninstallTransposedMatMul } from './transposed-matmul.js';
+import { BACKEND_NAMES } from './types.js';
+import type { BackendInfo, BackendName, InitBackendOptions } from './types.js';
+
+/** XNNPACK's pool gains nothing past four threads on the widths this lab trains. */
+const MAX_THREADS = 4;
+
+/** Backends started in this process; a wasm module cannot be restarted with another thread count. */
+const started = new Map<BackendName, BackendInfo>();
+let active: BackendInfo | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+function unavailable(name: BackendName, why: string): FitcheckError {
+  const hint = name === 'node'
+    ? 'tfjs-node needs its native TensorFlow library (it downloads it on install); use FITCHECK_BACKEND=wasm'
+    : `unset FITCHECK_BACKEND (or pick another of ${BACKEND_NAMES.join(', ')}) to let fitcheck choose`;
+  return new FitcheckError('BACKEND_UNAVAILABLE', `the TF.js ${name} backend cannot start: ${why}`, {}, hint);
+}
+
+function forcedBackend(options: InitBackendOptions): BackendName | undefined {
+  const fromEnv = process.env.FITCHECK_BACKEND?.trim();
+  if (fromEnv) {
+    if (!(BACKEND_NAMES as readonly string[]).includes(fromEnv)) {
+      throw new FitcheckError('BACKEND_UNAVAILABLE', `FITCHECK_BACKEND=${fromEnv} is not a backend fitcheck knows`,
+        { key: 'FITCHECK_BACKEND' }, `use one of ${BACKEND_NAMES.join(', ')}`);
+    }
+    return fromEnv as BackendName;
+  }
+  return options.backend;
+}
+
+/** Threads to ask wasm for: `FITCHECK_THREADS`, the option, or one per core (`auto`), within 1..4. */
+export function resolveThreads(requested: number | 'auto' | undefined): number {
+  const fromEnv = process.env.FITCHECK_THREADS?.trim();
+  const wanted = fromEnv ? (fromEnv === 'auto' ? 'auto' : Number(fromEnv)) : (requested ?? 'auto');
+  const n = wanted === 'auto' ? availableParallelism() : wanted;
+  if (!Number.isInteger(n) || n < 1) {
+    throw new FitcheckError('BACKEND_UNAVAILABLE', `thread count ${String(wanted)} is not a positive integer`,
+      fromEnv ? { key: 'FITCHECK_THREADS' } : {}, "use a whole number of threads or 'auto'");
+  }
+  return Math.min(n, MAX_THREADS);
+}
+
+function fastKernelsWanted(options: InitBackendOptions): boolean {
+  const fromEnv = process.env.FITCHECK_FAST_KERNELS?.trim();
+  if (fromEnv) return fromEnv !== '0' && fromEnv !== 'false';
+  return options.fastKernels ?? true;
+}
+
+async function start(name: BackendName, options: InitBackendOptions): Promise<BackendInfo> {
+  const known = started.get(name);
+  if (known !== undefined) {
+    if (!(await tf.setBackend(tfName(name)))) throw new Error(`could not switch back to ${name}`);
+    return known;
+  }
+  let info: BackendInfo;
+  if (name === 'node') {
+    const { version } = await startNode();
+    info = { name, threads: 1, fastKernels: true, version };
+  } else if (name === 'wasm') {
+    const { threads, version } = await startWasm(resolveThreads(options.threads));
+    info = { name, threads, fastKernels: false, version };
+  } else {
+    if (!(await tf.setBackend('cpu'))) throw new Error('the cpu backend failed to initialize');
+    info = { name, threads: 1, fastKernels: false, version: version_cpu };
+  }
+  started.set(name, info);
+  return info;
+}
+
+function tfName(name: BackendName): string {
+  return name === 'node' ? 'tensorflow' : name;
+}
+
+async function select(options: InitBackendOptions): Promise<BackendInfo> {
+  const forced = forcedBackend(options);
+  if (active !== null && (forced === undefined || forced === active.name)) return withFastKernels(active, options);
+  if (forced !== undefined) {
+    try {
+      return withFastKernels(await start(forced, options), options);
+    } catch (e) {
+      if (e instanceof FitcheckError) throw e;
+      throw unavailable(forced, e instanceof Error ? e.message : String(e));
+    }
+  }
+  for (const name of BACKEND_NAMES) {
+    try {
+      return withFastKernels(await start(name, options), options);
+    } catch (e) {
+      if (name === 'cpu') throw unavailable(name, e instanceof Error ? e.message : String(e));
+      if (process.env.FITCHECK_DEBUG) process.stderr.write(`fitcheck: skipping ${name} backend: ${String(e)}\n`);
+    }
+  }
+  throw unavailable('cpu', 'no backend could start');
+}
+
+/** Apply the fast-kernel choice to wasm and record the backend as the active one. */
+function withFastKernels(info: BackendInfo, options: InitBackendOptions): BackendInfo {
+  let result = info;
+  if (info.name === 'wasm') {
+    if (fastKernelsWanted(options)) installTransposedMatMul();
+    else uninstallTransposedMatMul();
+    result = { ...info, fastKernels: transposedMatMulInstalled() };
+    started.set('wasm', result);
+  }
+  active = result;
+  return result;
+}
+
+/**
+ * Start the fastest TF.js backend that works here and make it the active one.
+ *
+ * Order: `FITCHECK_BACKEND` or `options.backend` forces one (failing with `BACKEND_UNAVAILABLE` if it
+ * cannot start); otherwise `@tensorflow/tfjs-node` (native TensorFlow), then
+ * `@tensorflow/tfjs-backend-wasm` (XNNPACK, SIMD, threads when they start — see load-wasm.ts), then
+ * the pure-JS `cpu` backend. On wasm, fitcheck's fast kernels are registered unless turned off.
+ *
+ * Idempotent: a later call without a forced backend returns the active one; a call forcing another
+ * backend switches to it (a backend started once is reused, so wasm keeps its first thread count).
+ */
+export function initBackend(options: InitBackendOptions = {}): Promise<BackendInfo> {
+  const next = queue.then(() => select(options));
+  queue = next.catch(() => {});
+  return next;
+}
+
+/** The active backend, or null before `initBackend` has finished. */
+export function backendInfo(): BackendInfo | null {
+  return active;
+}

@@ -1,0 +1,40 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import * as tf from '@tensorflow/tfjs-core';
+
+const nodeRequire = createRequire(import.meta.url);
+
+/** Why tfjs-node cannot run here, or null when its native binding is on disk. */
+export function nodeBindingProblem(): string | null {
+  let pkgJson: string;
+  try {
+    pkgJson = nodeRequire.resolve('@tensorflow/tfjs-node/package.json');
+  } catch {
+    return '@tensorflow/tfjs-node is not installed';
+  }
+  // node-pre-gyp puts the addon in lib/napi-v<N>/; without it, importing only costs a second and throws.
+  const lib = join(dirname(pkgJson), 'lib');
+  const found = existsSync(lib) && readdirSync(lib).some((d) => existsSync(join(lib, d, 'tfjs_binding.node')));
+  return found ? null : `@tensorflow/tfjs-node is installed without its native binding (no ${lib}/napi-v*/tfjs_binding.node)`;
+}
+
+/**
+ * Load tfjs-node and make its `tensorflow` backend active.
+ *
+ * tfjs-node registers that backend on the tfjs-core that `@tensorflow/tfjs` resolves to. All three
+ * packages are CommonJS without an `exports` map, so Node loads one `dist/tf-core.node.js` for both
+ * fitcheck's `import` and tfjs-node's `require` — one engine — as long as the package manager
+ * installed a single tfjs-core 4.22.0. We check rather than assume: if the backend is missing from
+ * our engine after the import, a second tfjs-core was loaded and the backend is reported unusable.
+ */
+export async function startNode(): Promise<{ version: string }> {
+  const problem = nodeBindingProblem();
+  if (problem !== null) throw new Error(problem);
+  const tfn = nodeRequire('@tensorflow/tfjs-node') as { version?: { 'tfjs-node'?: string } };
+  if (tf.findBackendFactory('tensorflow') === null) {
+    throw new Error('tfjs-node registered its backend on a different copy of @tensorflow/tfjs-core');
+  }
+  if (!(await tf.setBackend('tensorflow'))) throw new Error('the tensorflow backend failed to initialize');
+  return { version: tfn.version?.['tfjs-node'] ?? 'unknown' };
+}
