@@ -1,1 +1,32 @@
 export { main, EXIT } from './cli/main.js';
+// report/ and tensorboard/ — HTML/PDF report, learning-curve charts, TensorBoard event files.
+export { renderReport, sortFindings, type RenderOptions } from './report/render.js';
+export { writeReport, type WriteReportOptions, type WrittenReport } from './report/write-report.js';
+export { findBrowser, printPdf, screenshotReport, CHROMIUM_ARGS } from './report/browser.js';
+export { loadMessages, translate, isLang, type Messages } from './report/locale.js';
+export { diagnoseRun, diagnoseRuns, worstOverfit, OVERFIT_RISE, type RunDiagnosis } from './report/diagnosis.js';
+export {
+  LANGS, CHART_GROUPS, type Lang, type ReportInput, type TodoRow, type TodoStatus, type ReportFinding, type Severity,
+  type ChartGroup, type NamedRun, type LearningRatePoint, type ModelSummary, type ClassificationSection, type ReportAnswer,
+} from './report/types.js';
+export { createEventWriter } from './tensorboard/event-writer.js';
+export { writeTensorboardLogs, runFolderName } from './tensorboard/write-histories.js';
+// grading: submission → validate → run models → rubric checks → Gradescope results
+export { gradeSubmission, assertGraded, GRADE_EXIT, type GradeOptions, type GradeOutcome } from './run/grade-submission.js';
+export { runLab, type LabRunOptions, type LabRunEntry } from './run/run-lab.js';
+export { type RunEvent, type RunListener } from './run/events.js';
+export { loadLab } from './lab/load-lab.js';
+export type { Lab, LabDefinition, Rubric, RubricItem, Profile, CheckName } from './lab/types.js';
+export { loadSubmission, type LoadedSubmission, type ResolvedModel } from './submission/load-submission.js';
+export { importKerasModel, type KerasImport } from './submission/keras-json.js';
+export type { Submission, SubmittedModel, DatasetSection, ReportDeclaration } from './submission/types.js';
+export { analyzeModel, type StaticAnalysis } from './checks/static/analyze-model.js';
+export { RUBRIC_CHECKS } from './checks/rubric/index.js';
+export { runRubric, type ItemResult } from './checks/run-rubric.js';
+export type { RunFacts, ModelFacts, StaticFacts, TrainingFacts, DatasetFacts } from './checks/facts.js';
+export type { CheckOutcome, RubricCheck } from './checks/types.js';
+export { FINDING_CODES, type Finding as GradingFinding, type FindingCode, type Severity as FindingSeverity } from './findings/types.js';
+export { gradedResults, invalidResults, faultResults, type GradescopeResults, type GradescopeTest, type ModelSummaryFacts } from './results/gradescope.js';
+export { loadOverrides, applyOverrides, type Override } from './results/overrides.js';
+export { writeResults } from './results/write-results.js';
+export { formatScoreTable } from './format/score-table.js';

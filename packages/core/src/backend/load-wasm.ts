@@ -52,6 +52,9 @@ export async function startWasm(threads: number, timeoutMs = THREADED_START_TIME
     const shim = installPthreadShim(bundlePath, threads);
     try {
       instance = await Promise.race([factory(), shim.failed, timeout(timeoutMs)]);
+      // Emscripten's message listeners re-ref the workers while they boot: unref once they run,
+      // so the pool never keeps a finished process alive.
+      for (const w of shim.workers) w.unref();
     } catch (e) {
       threadsFallback = e instanceof Error ? e.message : String(e);
       await shim.terminate();
