@@ -1,0 +1,75 @@
+import type { Activation, History, InferredLayer, ModelSpec } from '@fitcheck/core';
+import type { Finding } from '../findings/types.js';
+import type { LabDefinition } from '../lab/types.js';
+import type { Submission } from '../submission/types.js';
+
+/** What is known about one model before any training (shapes alone, nothing allocated). */
+export interface StaticFacts {
+  params: number;
+  /** Forward FLOPs for one sample (core's `inferShapes`). */
+  flopsPerSample: number;
+  /** Training FLOPs per epoch ≈ 3 × forward FLOPs × training samples (forward + two backward matmuls). */
+  flopsPerEpoch: number | null;
+  layers: InferredLayer[];
+  outputShape: (number | null)[];
+  /** Activation of the last Dense layer (`linear` = logits). */
+  outputActivation: Activation;
+  hasWeightPenalty: boolean;
+  hasDropout: boolean;
+}
+
+/** One training run, summarized from its Keras-shaped history. */
+export interface TrainingFacts {
+  epochsRun: number;
+  bestEpoch: number | null;
+  stoppedEarly: boolean;
+  bestValBce: number | null;
+  finalTrainBce: number | null;
+  finalValBce: number | null;
+  /** Final validation BCE − final training BCE: how far the model overfits. */
+  gap: number | null;
+  trainSamples: number;
+  validationSamples: number;
+  seconds: number;
+  backend: string;
+  history: History;
+}
+
+export interface ModelFacts {
+  key: string;
+  /** From the submission, or the lab's own (fixed) model. */
+  source: 'submission' | 'lab';
+  /** Null when the student left the ToDo empty. */
+  spec: ModelSpec | null;
+  budget?: number;
+  static?: StaticFacts;
+  /** Static problems: a model with an `error` here is never built. */
+  staticFindings: Finding[];
+  training?: TrainingFacts;
+  /** Why training stopped without a result (`TRAINING_DIVERGED` keeps its history in `training`). */
+  trainingError?: { code: string; message: string };
+  /** Raw model outputs on the test set and the labels, for the report check. */
+  testOutputs?: { outputs: Float32Array; labels: Float32Array; classes: string[] };
+}
+
+/** The preprocessed arrays of a dataset as the run used them. */
+export interface DatasetFacts {
+  /** Shape of one sample after the student's preprocess. */
+  sampleShape: number[];
+  min: number;
+  max: number;
+  trainSamples: number;
+  validationSamples: number;
+  testSamples: number;
+  /** Where the validation data came from: a held-out split, the test set, or file rows. */
+  validation: 'split' | 'test' | 'rows' | 'holdout';
+}
+
+/** Everything the rubric checks read: pure data, so each check is a pure function. */
+export interface RunFacts {
+  lab: LabDefinition;
+  profile: string;
+  submission: Submission;
+  models: Record<string, ModelFacts>;
+  datasets: Record<string, DatasetFacts>;
+}

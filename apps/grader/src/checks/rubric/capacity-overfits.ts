@@ -1,0 +1,50 @@
+import { finding } from '../../findings/finding.js';
+import type { Finding } from '../../findings/types.js';
+import { count } from '../static/analyze-model.js';
+import type { RubricCheck } from '../types.js';
+import { fmt, numberParam, outcome, param, showsOverfitting, sigmoidFinding, trainingFinding, usableModel } from './helpers.js';
+
+/**
+ * ToDo 1: half the points for capacity (at least `minRatio` × the baseline's parameters),
+ * half for a run that shows overfitting (training BCE falls while validation BCE rises past
+ * its minimum). A sigmoid output costs 3 points.
+ */
+export const capacityOverfits: RubricCheck = (facts, item) => {
+  const key = param(item, 'model') ?? '';
+  const usable = usableModel(facts, key, item);
+  if ('fail' in usable) return usable.fail;
+  const { model } = usable;
+  const baseline = facts.models[param(item, 'baseline') ?? '']?.static;
+  const minRatio = numberParam(item, 'minRatio', 1);
+  const half = item.points / 2;
+  const findings: Finding[] = [];
+  const lines: string[] = [];
+  let score = 0;
+
+  const ratio = baseline ? model.static.params / baseline.params : Infinity;
+  lines.push(`${key}: ${count(model.static.params)} parameters${baseline ? ` (${ratio.toFixed(2)}× ${param(item, 'baseline')}'s ${count(baseline.params)})` : ''}`);
+  if (ratio >= minRatio) score += half;
+  else {
+    findings.push(finding('NOT_MORE_CAPACITY', 'error', {
+      model: key, params: count(model.static.params), baseline: param(item, 'baseline') ?? '', baselineParams: count(baseline?.params ?? 0),
+      ratio: minRatio > 1 ? ` × ${minRatio}` : '',
+    }, { model: key }));
+  }
+
+  const failed = trainingFinding(model);
+  if (failed) findings.push(failed);
+  else if (!model.training) {
+    findings.push(finding('NOT_TRAINED', 'info', { model: key, profile: facts.profile, what: 'overfitting' }, { model: key }));
+  } else {
+    const t = model.training;
+    lines.push(`run: ${t.epochsRun} epochs, best val BCE ${fmt(t.bestValBce)} at epoch ${t.bestEpoch ?? '—'}, final train BCE ${fmt(t.finalTrainBce)}, final val BCE ${fmt(t.finalValBce)}`);
+    if (showsOverfitting(t.history)) score += half;
+    else findings.push(finding('NO_OVERFITTING', 'warning', { model: key, epochs: t.epochsRun }, { model: key }));
+  }
+  const sigmoid = sigmoidFinding(model);
+  if (sigmoid) {
+    findings.push(sigmoid);
+    score -= 3;
+  }
+  return outcome(item, score, lines, findings);
+};

@@ -1,0 +1,74 @@
+import { classificationReport } from '@fitcheck/core';
+import type { ClassificationReportRow } from '@fitcheck/core';
+import { finding } from '../../findings/finding.js';
+import type { Finding } from '../../findings/types.js';
+import type { ReportDeclaration } from '../../submission/types.js';
+import type { RubricCheck } from '../types.js';
+import { fmt, outcome, param, usableModel } from './helpers.js';
+import { answerText } from './text-answer.js';
+
+/** `(sigmoid ? σ(out) : out) > threshold`, as the student's report computes classes. */
+export function declaredPredictions(outputs: Float32Array, report: Pick<ReportDeclaration, 'sigmoid' | 'threshold'>): Int32Array {
+  return Int32Array.from(outputs, (v) => ((report.sigmoid ? 1 / (1 + Math.exp(-v)) : v) > report.threshold ? 1 : 0));
+}
+
+/**
+ * ToDo 10: the report's classes must come from the model's real outputs the right way — logits
+ * thresholded at 0 (or sigmoid then 0.5), probabilities at 0.5 — else 6 points off, with the
+ * effect measured on the test set: how many predictions change and the cat recall both ways.
+ * Early stopping on the test set costs 4 points (the reported test metrics are optimistic).
+ */
+export const classificationReportCheck: RubricCheck = (facts, item) => {
+  const dataset = param(item, 'dataset') ?? '';
+  const section = facts.submission.sections[dataset];
+  const report = section?.report;
+  if (!report) return outcome(item, 0, [`${dataset}.report: not submitted`], [finding('MISSING_ITEM', 'error', { what: `${dataset}.report` })]);
+  const key = `${dataset}.${report.model}`;
+  const usable = usableModel(facts, key, item);
+  if ('fail' in usable) return usable.fail;
+  const { model } = usable;
+  const findings: Finding[] = [];
+  const lines: string[] = [];
+  let score = item.points;
+
+  const realKind = model.static.outputActivation === 'sigmoid' ? 'probabilities' : 'logits';
+  const correct = { sigmoid: false, threshold: realKind === 'logits' ? 0 : 0.5 };
+  const thresholdedKind = report.sigmoid ? (realKind === 'logits' ? 'probabilities' : 'sigmoid of probabilities') : realKind;
+  const rightThreshold = thresholdedKind === 'probabilities' ? report.threshold === 0.5 : thresholdedKind === 'logits' && report.threshold === 0;
+  const declaredRight = report.outputs === realKind && rightThreshold;
+  lines.push(`${key} outputs ${realKind}; the report thresholds ${thresholdedKind} at ${report.threshold}`);
+
+  const out = model.testOutputs;
+  const effect = { changed: '?', total: '?', declaredRecall: '?', correctRecall: '?' } as Record<string, string | number>;
+  if (out) {
+    const declared = declaredPredictions(out.outputs, report);
+    const right = declaredPredictions(out.outputs, correct);
+    const truth = Int32Array.from(out.labels);
+    const options = { targetNames: out.classes, digits: 2, zeroDivision: 0 as const };
+    const declaredReport = classificationReport(truth, declared, { ...options, labels: [0, 1], outputDict: true }).report;
+    const rightReport = classificationReport(truth, right, { ...options, labels: [0, 1], outputDict: true }).report;
+    const positive = out.classes[1] ?? '1';
+    Object.assign(effect, {
+      changed: declared.filter((v, i) => v !== right[i]).length,
+      total: declared.length,
+      declaredRecall: fmt((declaredReport[positive] as ClassificationReportRow | undefined)?.recall, 2),
+      correctRecall: fmt((rightReport[positive] as ClassificationReportRow | undefined)?.recall, 2),
+    });
+    lines.push(`classification report on the test set, as declared:`, classificationReport(truth, declared, { ...options, labels: [0, 1] }).report);
+    if (!declaredRight) lines.push('as it should be computed:', classificationReport(truth, right, { ...options, labels: [0, 1] }).report);
+  } else {
+    lines.push(`${key} has no test-set outputs (not trained in this run), so the report was checked from the declaration only`);
+  }
+  if (!declaredRight) {
+    const code = realKind === 'logits' ? 'THRESHOLD_ON_LOGITS' : 'WRONG_THRESHOLD';
+    findings.push(finding(code, 'error', { model: key, threshold: report.threshold, kind: thresholdedKind, ...effect }, { model: key }));
+    score -= 6;
+  }
+  if (section.validation === 'test') {
+    findings.push(finding('TEST_SET_AS_VALIDATION', 'error', { dataset }));
+    score -= 4;
+  }
+  const answer = param(item, 'answer');
+  if (answer && answerText(facts, answer) === undefined) findings.push(finding('MISSING_ANSWER', 'warning', { answer }));
+  return outcome(item, score, lines, findings);
+};

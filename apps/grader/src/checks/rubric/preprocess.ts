@@ -1,0 +1,33 @@
+import { finding } from '../../findings/finding.js';
+import type { Finding } from '../../findings/types.js';
+import type { RubricCheck } from '../types.js';
+import { fmt, outcome, param } from './helpers.js';
+
+/**
+ * ToDo 5: half the points for the shape (one sample holds `size` values, e.g. 64·64·3 = 12,288),
+ * half for the value range of the arrays the run actually trained on (within `range`, and
+ * using most of it: pixels / 255 reach 1, pixels / 1000 do not).
+ */
+export const preprocess: RubricCheck = (facts, item) => {
+  const dataset = param(item, 'dataset') ?? '';
+  const declared = facts.submission.sections[dataset]?.preprocess;
+  if (!declared) return outcome(item, 0, [`${dataset}.preprocess: not submitted`], [finding('MISSING_ITEM', 'error', { what: `${dataset}.preprocess` })]);
+  const size = Number(item.with?.size ?? 0);
+  const [low, high] = (item.with?.range as [number, number] | undefined) ?? [0, 1];
+  const findings: Finding[] = [];
+  const lines: string[] = [];
+  let score = 0;
+
+  const values = declared.reshape.reduce((a, b) => a * b, 1);
+  lines.push(`one image becomes [${declared.reshape.join(', ')}] (${values} values)`);
+  if (values === size) score += item.points / 2;
+  else findings.push(finding('BAD_PREPROCESS', 'error', { detail: `reshape [${declared.reshape.join(', ')}] holds ${values} values; an image has ${size}` }));
+
+  const data = facts.datasets[dataset];
+  // Without loaded data (an invalid run), judge the range from the raw uint8 pixels.
+  const [min, max] = data ? [data.min, data.max] : [0, 255 / declared.scale];
+  lines.push(`values after dividing by ${declared.scale}: [${fmt(min, 3)}, ${fmt(max, 3)}]`);
+  if (min >= low && max <= high && max >= low + (high - low) / 2) score += item.points / 2;
+  else findings.push(finding('BAD_PREPROCESS', 'error', { detail: `pixels divided by ${declared.scale} lie in [${fmt(min, 3)}, ${fmt(max, 3)}], not spread over [${low}, ${high}]` }));
+  return outcome(item, score, lines, findings);
+};

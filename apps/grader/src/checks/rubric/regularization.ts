@@ -1,0 +1,50 @@
+import { finding } from '../../findings/finding.js';
+import type { Finding } from '../../findings/types.js';
+import type { RubricCheck } from '../types.js';
+import { fmt, outcome, param, sigmoidFinding, trainingFinding, usableModel } from './helpers.js';
+
+/**
+ * ToDo 9: regularization present (L1/L2 penalty or Dropout; else 0), and in the run the
+ * regularized model's final train/validation BCE gap is smaller than the unregularized
+ * baseline's (else half). A sigmoid output or a failed run costs half.
+ */
+export const regularization: RubricCheck = (facts, item) => {
+  const key = param(item, 'model') ?? '';
+  const baselineKey = param(item, 'baseline') ?? '';
+  const usable = usableModel(facts, key, item);
+  if ('fail' in usable) return usable.fail;
+  const { model } = usable;
+  const half = item.points / 2;
+  const findings: Finding[] = [];
+  const kinds = [model.static.hasWeightPenalty && 'weight penalty (L1/L2)', model.static.hasDropout && 'Dropout'].filter(Boolean);
+  if (kinds.length === 0) {
+    return outcome(item, 0, [`${key}: no regularization`], [finding('NO_REGULARIZATION', 'error', { model: key }, { model: key })]);
+  }
+  const lines = [`${key}: ${kinds.join(' + ')}`];
+  let score = item.points;
+
+  const sigmoid = sigmoidFinding(model);
+  if (sigmoid) {
+    findings.push(sigmoid);
+    score -= half;
+  }
+  const failed = trainingFinding(model);
+  const baseline = facts.models[baselineKey];
+  if (failed) {
+    findings.push(failed);
+    score -= half;
+  } else if (!model.training) {
+    findings.push(finding('NOT_TRAINED', 'info', { model: key, profile: facts.profile, what: 'the train/validation gap' }, { model: key }));
+  } else if (!baseline?.training || baseline.training.gap === null) {
+    lines.push(`${baselineKey} has no training run to compare with, so the gap was not compared`);
+  } else {
+    const gap = model.training.gap ?? Infinity;
+    const baselineGap = baseline.training.gap;
+    lines.push(`final val − train BCE: ${key} ${fmt(gap)}, ${baselineKey} ${fmt(baselineGap)}`);
+    if (!(gap < baselineGap)) {
+      findings.push(finding('GAP_NOT_NARROWED', 'error', { model: key, gap: fmt(gap), baseline: baselineKey, baselineGap: fmt(baselineGap) }, { model: key }));
+      score -= half;
+    }
+  }
+  return outcome(item, score, lines, findings);
+};

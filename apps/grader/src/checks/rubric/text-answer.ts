@@ -1,0 +1,29 @@
+import { finding } from '../../findings/finding.js';
+import type { RunFacts } from '../facts.js';
+import type { RubricCheck } from '../types.js';
+import { numberParam, outcome, param } from './helpers.js';
+
+/** Words in a text answer (letters or digits between separators; pt-BR accents count as letters). */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
+}
+
+/** The answer's text, or undefined when it is missing or blank. */
+export function answerText(facts: RunFacts, key: string): string | undefined {
+  const text = facts.submission.answers[key];
+  return typeof text === 'string' && text.trim() !== '' ? text : undefined;
+}
+
+/**
+ * A text answer is scored by the TA. The grader only checks it is there and long enough to
+ * be an analysis; its points stay pending (0) until an override gives them.
+ */
+export const textAnswer: RubricCheck = (facts, item) => {
+  const key = param(item, 'answer') ?? '';
+  const minWords = numberParam(item, 'minWords', 1);
+  const text = answerText(facts, key);
+  if (text === undefined) return outcome(item, 0, [`answers.${key}: missing`], [finding('MISSING_ANSWER', 'error', { answer: key })]);
+  const words = wordCount(text);
+  const findings = words < minWords ? [finding('SHORT_ANSWER', 'warning', { answer: key, words, minWords })] : [];
+  return { ...outcome(item, 0, [`answers.${key}: ${words} words; points pending TA review`], findings), status: 'pending' };
+};

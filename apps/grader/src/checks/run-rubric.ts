@@ -1,0 +1,27 @@
+import type { Rubric, RubricItem } from '../lab/types.js';
+import type { RunFacts } from './facts.js';
+import { RUBRIC_CHECKS } from './rubric/index.js';
+import type { CheckOutcome } from './types.js';
+
+export interface ItemResult {
+  item: RubricItem;
+  outcome: CheckOutcome;
+  /** Set when the check itself threw: a grader bug, reported instead of losing the other items. */
+  graderError?: string;
+}
+
+/** Runs every rubric item's check over the facts; one check that throws costs only its own item. */
+export function runRubric(rubric: Rubric, facts: RunFacts): ItemResult[] {
+  return rubric.items.map((item) => {
+    try {
+      return { item, outcome: RUBRIC_CHECKS[item.check](facts, item) };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return {
+        item,
+        outcome: { score: 0, status: 'failed', output: `grader error in check ${item.check}: ${message}`, findings: [] },
+        graderError: message,
+      };
+    }
+  });
+}

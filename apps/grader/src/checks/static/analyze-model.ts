@@ -1,0 +1,87 @@
+import { inferShapes, isFitcheckError } from '@fitcheck/core';
+import type { LayerSpec, ModelSpec } from '@fitcheck/core';
+import { finding } from '../../findings/finding.js';
+import type { Finding } from '../../findings/types.js';
+import type { StaticFacts } from '../facts.js';
+
+export interface StaticAnalysis {
+  facts?: StaticFacts;
+  /** `error` findings mean the model must not be built. */
+  findings: Finding[];
+}
+
+/**
+ * The checks that run before any training, in well under a second even for huge specs:
+ * hyperparameters in range, shapes through every layer (core's `inferShapes`), an output of
+ * shape `(None, 1)`, the declared Keras input shape, and the lab's parameter budget.
+ */
+export function analyzeModel(
+  model: string,
+  spec: ModelSpec,
+  options: { budget?: number; declaredInputShape?: number[]; trainSamples?: number } = {},
+): StaticAnalysis {
+  const hyper = hyperparameterProblems(spec.layers);
+  if (hyper.length > 0) return { findings: hyper.map((detail) => finding('INVALID_HYPERPARAMETER', 'error', { model, detail }, { model })) };
+
+  const declared = options.declaredInputShape;
+  if (declared && declared.join(',') !== spec.inputShape.join(',')) {
+    const detail = `the Keras model expects input (None, ${declared.join(', ')}) but the data is (None, ${spec.inputShape.join(', ')})`;
+    return { findings: [finding('SHAPE_MISMATCH', 'error', { model, detail }, { model })] };
+  }
+
+  let inferred;
+  try {
+    inferred = inferShapes(spec);
+  } catch (e) {
+    if (!isFitcheckError(e)) throw e;
+    const code = e.code === 'SHAPE_MISMATCH' ? 'SHAPE_MISMATCH' : 'PARAM_BUDGET_EXCEEDED';
+    return { findings: [finding(code, 'error', { model, detail: e.message, params: 'more than 2^53', budget: options.budget ?? 0 }, { model })] };
+  }
+  const last = inferred.layers[inferred.layers.length - 1];
+  const outputShape = last?.outputShape ?? inferred.inputShape;
+  const findings: Finding[] = [];
+  if (outputShape.length !== 2 || outputShape[1] !== 1) {
+    const detail = `the output shape is (${outputShape.map((d) => d ?? 'None').join(', ')}); a binary classifier outputs (None, 1)` +
+      (spec.inputShape.length > 1 && !spec.layers.some((l) => l.type === 'Flatten' || l.type === 'Reshape') ? ': start with { type: Flatten }' : '');
+    findings.push(finding('SHAPE_MISMATCH', 'error', { model, detail }, { model }));
+  }
+  if (options.budget !== undefined && inferred.totalParams > options.budget) {
+    findings.push(finding('PARAM_BUDGET_EXCEEDED', 'error', { model, params: count(inferred.totalParams), budget: count(options.budget) }, { model }));
+  }
+  const dense = spec.layers.filter((l) => l.type === 'Dense');
+  const facts: StaticFacts = {
+    params: inferred.totalParams,
+    flopsPerSample: inferred.flopsPerSample,
+    flopsPerEpoch: options.trainSamples === undefined ? null : 3 * inferred.flopsPerSample * options.trainSamples,
+    layers: inferred.layers,
+    outputShape,
+    outputActivation: dense[dense.length - 1]?.activation ?? 'linear',
+    hasWeightPenalty: dense.some((l) => hasPenalty(l.kernelRegularizer) || hasPenalty(l.biasRegularizer)),
+    hasDropout: spec.layers.some((l) => l.type === 'Dropout' && l.rate > 0),
+  };
+  return { facts, findings };
+}
+
+function hasPenalty(r: { l1?: number; l2?: number } | undefined): boolean {
+  return (r?.l1 ?? 0) > 0 || (r?.l2 ?? 0) > 0;
+}
+
+/** Dropout rate in [0, 1); regularizer factors finite and ≥ 0 (a YAML `.inf` parses as a number). */
+function hyperparameterProblems(layers: readonly LayerSpec[]): string[] {
+  const problems: string[] = [];
+  layers.forEach((layer, i) => {
+    if (layer.type === 'Dropout' && !(layer.rate >= 0 && layer.rate < 1)) problems.push(`layers[${i}] Dropout rate ${layer.rate} is not in [0, 1)`);
+    if (layer.type !== 'Dense') return;
+    for (const [which, r] of [['kernelRegularizer', layer.kernelRegularizer], ['biasRegularizer', layer.biasRegularizer]] as const) {
+      for (const [k, v] of Object.entries(r ?? {})) {
+        if (!Number.isFinite(v) || v < 0) problems.push(`layers[${i}] ${which}.${k} = ${v} is not a finite number ≥ 0`);
+      }
+    }
+  });
+  return problems;
+}
+
+/** `3,179,521`: parameter counts as Keras prints them. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -1,0 +1,38 @@
+import { defineCommand } from 'citty';
+import { intFlag } from '../batch/int-flag.js';
+import { progressPrinter } from '../format/progress.js';
+import { runLab } from '../run/run-lab.js';
+
+const run = defineCommand({
+  meta: { name: 'run', description: "Train every model of the lab (the notebook, reproduced) and write histories and summaries" },
+  args: {
+    profile: { type: 'string', default: 'check', description: 'check (minutes), ci, or full (the notebook: up to 10,000 epochs)' },
+    out: { type: 'string', default: 'out/lab5', description: 'Output folder' },
+    seed: { type: 'string', description: "Seed (default: the profile's)" },
+    only: { type: 'string', description: 'Comma-separated model keys, e.g. higgs.tiny,higgs.small' },
+    lab: { type: 'string', default: 'lab5', description: 'Lab folder under grading/labs' },
+  },
+  async run({ args }) {
+    const { entries, files } = await runLab({
+      lab: args.lab,
+      profile: args.profile,
+      out: args.out,
+      ...(args.seed !== undefined && { seed: intFlag('seed', args.seed, 0) }),
+      ...(args.only !== undefined && { only: args.only.split(',').map((s) => s.trim()).filter(Boolean) }),
+      onEvent: progressPrinter(process.stderr),
+    });
+    for (const e of entries) {
+      process.stdout.write(`${e.model.padEnd(20)} ${String(e.params ?? '—').padStart(10)} params  ${e.error ?? `${e.epochsRun} epochs, best val BCE ${e.bestValBce?.toFixed(4)} at epoch ${e.bestEpoch}, val acc ${e.finalValAccuracy?.toFixed(3)}`}\n`);
+    }
+    process.stdout.write(`\n${files.join('\n')}\n`);
+    const failed = entries.filter((e) => e.error !== null);
+    // citty drops a subcommand's return value: a failed model is reported through the binary's catch (exit 1).
+    if (failed.length > 0) throw new Error(`${failed.length} model(s) failed: ${failed.map((e) => e.model).join(', ')} (the others' results are written)`);
+    return 0;
+  },
+});
+
+export default defineCommand({
+  meta: { name: 'lab', description: 'Work with the lab itself (instructors)' },
+  subCommands: { run },
+});

@@ -1,0 +1,79 @@
+import type { LayerSpec } from '@fitcheck/core';
+
+/**
+ * A lab as the grader reads it from `grading/labs/<id>/lab.yaml` (schema:
+ * `apps/grader/schemas/lab.schema.json`). Model keys are `<dataset>.<name>`, e.g. `cats.large`.
+ */
+export interface LabDefinition {
+  id: string;
+  title: string;
+  submission: { files: string[]; schema: string };
+  training: TrainingSetup;
+  datasets: Record<string, DatasetDefinition>;
+  /** The lab's own (fixed) models, e.g. the notebook's Tiny…Combined. */
+  models: Record<string, { dataset: string; layers: LayerSpec[] }>;
+  /** Models the student submits, with the parameter budget of each. */
+  studentModels: Record<string, { dataset: string; budget: number }>;
+  profiles: Record<string, Profile>;
+}
+
+export interface TrainingSetup {
+  loss: 'binaryCrossentropyFromLogits';
+  optimizer: 'adam';
+  /** Keras InverseTimeDecay, with `decay_steps = stepsPerEpoch × decayEpochs`. */
+  learningRate: { initialLearningRate: number; decayEpochs: number; decayRate: number; staircase: boolean };
+  earlyStopping: { monitor: 'val_binary_crossentropy'; minDelta?: number; restoreBestWeights?: boolean };
+}
+
+export interface DatasetDefinition {
+  kind: 'higgs' | 'cats';
+  /** Paths are relative to the repository root. */
+  file?: string;
+  holdout?: string;
+  dir?: string;
+  inputShape: number[];
+}
+
+export interface DatasetProfile {
+  batchSize: number;
+  trainRows?: number;
+  validationRows?: number;
+  validationFraction?: number;
+  holdout?: boolean;
+}
+
+export interface Profile {
+  description: string;
+  seed: number;
+  maxEpochs: number;
+  patience: number;
+  /** Student model keys trained in this profile. */
+  train: string[];
+  datasets: Record<string, DatasetProfile>;
+}
+
+export const CHECK_NAMES = [
+  'capacity-overfits', 'text-answer', 'preprocess', 'valid-model', 'regularization', 'classification-report',
+] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+export interface RubricItem {
+  number: string;
+  name: string;
+  points: number;
+  manual?: boolean;
+  check: CheckName;
+  with?: Record<string, unknown>;
+}
+
+export interface Rubric {
+  lab: string;
+  items: RubricItem[];
+}
+
+/** A lab folder, loaded and validated. */
+export interface Lab {
+  dir: string;
+  definition: LabDefinition;
+  rubric: Rubric;
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { runRubric } from '../checks/run-rubric.js';
+import { staticFacts } from '../test-helpers/facts.js';
+import { gradedResults, invalidResults } from './gradescope.js';
+import { applyOverrides } from './overrides.js';
+
+const meta = { lab: 'lab5', profile: 'check', seed: 1, version: '0.1.0', seconds: 1.23, backend: 'wasm' };
+
+describe('Gradescope results', () => {
+  it('has one test per item, scores summed, findings and model facts in extra_data', async () => {
+    const { lab, facts } = await staticFacts('broken');
+    const items = runRubric(lab.rubric, facts);
+    const results = gradedResults(items, Object.values(facts.models), { ...meta, student: { name: 'Carla Dias', id: '2024-0388' } }, 'summary');
+    expect(results.tests).toHaveLength(10);
+    expect(results.max_score).toBe(100);
+    expect(results.score).toBe(results.tests.reduce((s, t) => s + t.score, 0));
+    expect(results.tests[0]).toMatchObject({ number: '1', score: 0, max_score: 10, status: 'failed', visibility: 'visible' });
+    expect(results.tests[0]!.output).toContain('[PARAM_BUDGET_EXCEEDED]');
+    expect(results.extra_data.findings.map((f) => f.code)).toContain('SHAPE_MISMATCH');
+    const giant = results.extra_data.models.find((m) => m.name === 'higgs.giant')!;
+    expect(giant).toMatchObject({ params: 50_466_817, epochsRun: null, error: expect.stringContaining('over the lab\'s budget') });
+    expect(results.extra_data).toMatchObject({ status: 'graded', seed: 1, profile: 'check', student: { id: '2024-0388' } });
+  });
+
+  it('scores an invalid submission 0 with the positioned errors as output', async () => {
+    const { lab } = await staticFacts('reference');
+    const results = invalidResults(lab.rubric, [
+      { keyword: 'additionalProperties', instancePath: '/cats', message: 'unknown key "validaton" in cats', file: 'sub/lab5.yaml', line: 18, column: 3, suggestion: 'validation' },
+    ], meta);
+    expect(results.score).toBe(0);
+    expect(results.tests.every((t) => t.score === 0)).toBe(true);
+    expect(results.output).toContain('sub/lab5.yaml:18:3: unknown key "validaton" in cats (did you mean "validation"?)');
+    expect(results.extra_data.status).toBe('invalid');
+  });
+
+  it('merges TA overrides for the same student and sums again', async () => {
+    const { lab, facts } = await staticFacts('reference');
+    const results = gradedResults(runRubric(lab.rubric, facts), [], { ...meta, student: { name: 'Ana Lima', id: '2024-0107' } }, '');
+    const merged = applyOverrides(results, [
+      { student: '2024-0107', item: '2', points: 8, comment: 'clear analysis' },
+      { student: '2024-0107', item: '3', points: 12 },
+      { student: 'someone-else', item: '4', points: 10 },
+    ]);
+    const byNumber = Object.fromEntries(merged.tests.map((t) => [t.number, t]));
+    expect(byNumber['2']).toMatchObject({ score: 8, status: 'failed', extra_data: { status: 'manual' } });
+    expect(byNumber['2']!.output).toContain('TA: 8/10 — clear analysis');
+    expect(byNumber['3']!.score).toBe(10); // capped at the item's maximum
+    expect(byNumber['4']!.score).toBe(0);
+    expect(merged.score).toBe(results.score + 18);
+    expect(() => applyOverrides(results, [{ student: '2024-0107', item: '11', points: 1 }])).toThrow(/no rubric item "11"/);
+  });
+});

@@ -1,0 +1,180 @@
+import type { ConfigIssue } from '@fitcheck/core';
+import { formatIssue } from '@fitcheck/core';
+import type { ItemResult } from '../checks/run-rubric.js';
+import type { ModelFacts } from '../checks/facts.js';
+import type { Finding } from '../findings/types.js';
+import type { Rubric } from '../lab/types.js';
+
+/** One Gradescope `tests[]` entry; `extra_data.status` says who scored it. */
+export interface GradescopeTest {
+  name: string;
+  number: string;
+  score: number;
+  max_score: number;
+  status: 'passed' | 'failed';
+  output: string;
+  visibility: 'visible';
+  tags: string[];
+  extra_data: { status: 'auto' | 'pending' | 'manual'; check: string };
+}
+
+/** A model's facts as results.json carries them (`extra_data.models[]`). */
+export interface ModelSummaryFacts {
+  name: string;
+  source: 'submission' | 'lab';
+  params: number | null;
+  flopsPerSample: number | null;
+  flopsPerEpoch: number | null;
+  epochsRun: number | null;
+  bestEpoch: number | null;
+  bestValBce: number | null;
+  finalTrainBce: number | null;
+  finalValBce: number | null;
+  gap: number | null;
+  earlyStopped: boolean | null;
+  seconds: number | null;
+  backend: string | null;
+  error: string | null;
+}
+
+/** Gradescope's autograder `results.json`, with fitcheck's facts in `extra_data`. */
+export interface GradescopeResults {
+  score: number;
+  max_score: number;
+  execution_time: number;
+  output: string;
+  visibility: 'visible';
+  stdout_visibility: 'visible';
+  tests: GradescopeTest[];
+  extra_data: {
+    /** `graded`, `invalid` (the submission could not be read) or `error` (the grader failed). */
+    status: 'graded' | 'invalid' | 'error';
+    lab: string;
+    profile: string;
+    seed: number;
+    grader: { name: string; version: string };
+    backend: string | null;
+    student: { name: string | null; id: string | null };
+    submissionFile: string | null;
+    findings: Finding[];
+    models: ModelSummaryFacts[];
+    errors: string[];
+  };
+}
+
+export interface ResultsMeta {
+  lab: string;
+  profile: string;
+  seed: number;
+  version: string;
+  seconds: number;
+  backend: string | null;
+  student?: { name: string; id: string };
+  submissionFile?: string;
+}
+
+/** A graded run: one test per rubric item, the scores summed, findings and model facts kept. */
+export function gradedResults(items: ItemResult[], models: ModelFacts[], meta: ResultsMeta, summary: string): GradescopeResults {
+  const tests = items.map(({ item, outcome }) => ({
+    name: item.name,
+    number: item.number,
+    score: outcome.score,
+    max_score: item.points,
+    status: outcome.status === 'passed' ? 'passed' as const : 'failed' as const,
+    output: [outcome.output, ...outcome.findings.map(describeFinding)].filter((s) => s !== '').join('\n'),
+    visibility: 'visible' as const,
+    tags: [item.check, ...(item.manual ? ['manual'] : [])],
+    extra_data: { status: outcome.status === 'pending' ? 'pending' as const : 'auto' as const, check: item.check },
+  }));
+  const errors = items.flatMap((r) => (r.graderError ? [`item ${r.item.number}: ${r.graderError}`] : []));
+  return assemble(tests, meta, summary, {
+    status: errors.length > 0 ? 'error' : 'graded',
+    findings: items.flatMap((r) => r.outcome.findings),
+    models: models.map(summarizeModel),
+    errors,
+  });
+}
+
+/**
+ * A submission that could not be read or validated: every item 0, the problems as the output
+ * (`file:line:col: message (did you mean …)`), so the student sees exactly what to fix.
+ */
+export function invalidResults(rubric: Rubric, issues: ConfigIssue[], meta: ResultsMeta): GradescopeResults {
+  const lines = issues.map(formatIssue);
+  const output = `The submission is invalid, so nothing was graded. Fix these and submit again:\n${lines.join('\n')}`;
+  return assemble(zeroTests(rubric, 'not graded: the submission is invalid'), meta, output, { status: 'invalid', findings: [], models: [], errors: lines });
+}
+
+/** The grader itself failed: still a results.json (score 0) saying so, for Gradescope and the batch. */
+export function faultResults(rubric: Rubric | undefined, message: string, meta: ResultsMeta): GradescopeResults {
+  const output = `The grader failed (not your fault): ${message}\nTell your TA; your submission was not graded.`;
+  return assemble(rubric ? zeroTests(rubric, 'not graded: grader error') : [], meta, output, { status: 'error', findings: [], models: [], errors: [message] });
+}
+
+/** One line per finding: `[CODE] message — fix: hint`. */
+export function describeFinding(f: Finding): string {
+  return `[${f.code}] ${f.message}\n  fix: ${f.hint}`;
+}
+
+function zeroTests(rubric: Rubric, output: string): GradescopeTest[] {
+  return rubric.items.map((item) => ({
+    name: item.name, number: item.number, score: 0, max_score: item.points, status: 'failed', output,
+    visibility: 'visible', tags: [item.check], extra_data: { status: item.manual ? 'pending' : 'auto', check: item.check },
+  }));
+}
+
+function assemble(
+  tests: GradescopeTest[],
+  meta: ResultsMeta,
+  output: string,
+  extra: Pick<GradescopeResults['extra_data'], 'status' | 'findings' | 'models' | 'errors'>,
+): GradescopeResults {
+  return {
+    score: round(tests.reduce((sum, t) => sum + t.score, 0)),
+    max_score: tests.reduce((sum, t) => sum + t.max_score, 0),
+    execution_time: Math.round(meta.seconds * 10) / 10,
+    output,
+    visibility: 'visible',
+    stdout_visibility: 'visible',
+    tests,
+    extra_data: {
+      status: extra.status,
+      lab: meta.lab,
+      profile: meta.profile,
+      seed: meta.seed,
+      grader: { name: '@fitcheck/grader', version: meta.version },
+      backend: meta.backend,
+      student: { name: meta.student?.name ?? null, id: meta.student?.id ?? null },
+      submissionFile: meta.submissionFile ?? null,
+      findings: extra.findings,
+      models: extra.models,
+      errors: extra.errors,
+    },
+  };
+}
+
+function summarizeModel(m: ModelFacts): ModelSummaryFacts {
+  const t = m.training;
+  return {
+    name: m.key,
+    source: m.source,
+    params: m.static?.params ?? null,
+    flopsPerSample: m.static?.flopsPerSample ?? null,
+    flopsPerEpoch: m.static?.flopsPerEpoch ?? null,
+    epochsRun: t?.epochsRun ?? null,
+    bestEpoch: t?.bestEpoch ?? null,
+    bestValBce: t?.bestValBce ?? null,
+    finalTrainBce: t?.finalTrainBce ?? null,
+    finalValBce: t?.finalValBce ?? null,
+    gap: t?.gap ?? null,
+    earlyStopped: t?.stoppedEarly ?? null,
+    seconds: t ? Math.round(t.seconds * 10) / 10 : null,
+    backend: t?.backend ?? null,
+    error: m.trainingError?.message ?? m.staticFindings.find((f) => f.severity === 'error')?.message ?? null,
+  };
+}
+
+/** Scores to hundredths: sums of halves and thirds stay readable. */
+export function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,124 @@
+import { initBackend } from '@fitcheck/core';
+import type { BackendName } from '@fitcheck/core';
+import { analyzeModel } from '../checks/static/analyze-model.js';
+import type { DatasetFacts, ModelFacts, RunFacts } from '../checks/facts.js';
+import type { Lab, Profile } from '../lab/types.js';
+import type { LoadedSubmission } from '../submission/load-submission.js';
+import type { Submission } from '../submission/types.js';
+import type { RunListener } from './events.js';
+import { loadRunData } from './load-data.js';
+import type { RunData } from './load-data.js';
+import { trainModel } from './train-model.js';
+
+export interface CollectOptions {
+  profileName: string;
+  profile: Profile;
+  seed: number;
+  backend?: BackendName;
+  onEvent?: RunListener;
+}
+
+/**
+ * The facts the rubric scores: static analysis of every student model and of the lab models the
+ * rubric compares against (before anything is allocated), then the data, then a training run of
+ * each model the profile trains (plus the report's model). A model that fails its static checks is
+ * never built; a model whose training fails is recorded as such and the next one still runs.
+ */
+export async function collectFacts(
+  lab: Lab,
+  loaded: LoadedSubmission & { submission: Submission },
+  options: CollectOptions,
+): Promise<{ facts: RunFacts; backend: string | null; plan: string[] }> {
+  const { definition } = lab;
+  const models = staticModelFacts(lab, loaded);
+
+  // A report needs its model's test-set outputs, so that model trains in every profile.
+  const reportKeys = Object.entries(loaded.submission.sections).flatMap(([dataset, s]) => (s.report ? [`${dataset}.${s.report.model}`] : []));
+  const toTrain = [...new Set([...options.profile.train, ...reportKeys])]
+    .filter((key) => models[key]?.static && !models[key]!.staticFindings.some((f) => f.severity === 'error'));
+
+  const datasets: Record<string, DatasetFacts> = {};
+  const data = new Map<string, RunData | { error: string }>();
+  const plan = [`profile ${options.profileName}: ${options.profile.description}`,
+    `training: at most ${options.profile.maxEpochs} epochs, early stopping after ${options.profile.patience} epochs without a better val_binary_crossentropy, seed ${options.seed}`];
+  for (const name of Object.keys(definition.datasets)) {
+    const needed = name in loaded.submission.sections;
+    if (!needed) continue;
+    try {
+      const loadedData = await loadRunData(name, definition.datasets[name]!, options.profile.datasets[name] ?? { batchSize: 32 }, options.seed, loaded.submission.sections[name]);
+      data.set(name, loadedData);
+      datasets[name] = loadedData.facts;
+      plan.push(loadedData.description);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      data.set(name, { error: message });
+      plan.push(`${name}: not loaded (${message})`);
+    }
+  }
+  for (const m of Object.values(models)) {
+    const d = data.get(datasetOf(lab, m.key));
+    if (m.static && d && 'facts' in d) m.static.flopsPerEpoch = 3 * m.static.flopsPerSample * d.facts.trainSamples;
+  }
+  plan.push(`models trained: ${toTrain.length > 0 ? toTrain.join(', ') : 'none'}`);
+  options.onEvent?.({ type: 'plan', lines: plan });
+
+  let backend: string | null = null;
+  if (toTrain.length > 0) backend = (await initBackend(options.backend ? { backend: options.backend } : {})).name;
+  for (const key of toTrain) {
+    const model = models[key]!;
+    const d = data.get(datasetOf(lab, key));
+    if (!d || 'error' in d) {
+      model.trainingError = { code: 'TRAINING_FAILED', message: `no data: ${d && 'error' in d ? d.error : 'dataset not loaded'}` };
+      options.onEvent?.({ type: 'model-end', model: key, error: model.trainingError });
+      continue;
+    }
+    options.onEvent?.({ type: 'model-start', model: key, params: model.static!.params, maxEpochs: options.profile.maxEpochs });
+    // The model's key names it in progress and errors (`cats_large`: Keras names take no dots).
+    const result = await trainModel({ ...model.spec!, name: model.spec!.name ?? key.replace('.', '_') }, d, {
+      setup: definition.training,
+      maxEpochs: options.profile.maxEpochs,
+      patience: options.profile.patience,
+      seed: options.seed,
+      backend: backend ?? 'unknown',
+      withTestOutputs: reportKeys.includes(key),
+      onEpoch: (epoch, logs) => options.onEvent?.({ type: 'epoch', model: key, epoch, logs }),
+    });
+    if (result.training) model.training = result.training;
+    if (result.error) model.trainingError = result.error;
+    if (result.testOutputs && d.test) model.testOutputs = { outputs: result.testOutputs, labels: d.test.y, classes: d.classes };
+    options.onEvent?.({ type: 'model-end', model: key, ...(result.training ? { training: result.training } : {}), ...(result.error ? { error: result.error } : {}) });
+  }
+  return { facts: { lab: definition, profile: options.profileName, submission: loaded.submission, models, datasets }, backend, plan };
+}
+
+/**
+ * Static facts of every student model and of the lab models the rubric compares against:
+ * shapes, parameters, FLOPs, budget — before anything is allocated.
+ */
+export function staticModelFacts(lab: Lab, loaded: LoadedSubmission): Record<string, ModelFacts> {
+  const { definition } = lab;
+  const models: Record<string, ModelFacts> = {};
+  for (const [key, { budget }] of Object.entries(definition.studentModels)) {
+    const resolved = loaded.models[key] ?? null;
+    const analysis = resolved ? analyzeModel(key, resolved.spec, { budget, ...(resolved.declaredInputShape ? { declaredInputShape: resolved.declaredInputShape } : {}) }) : { findings: [] };
+    models[key] = { key, source: 'submission', spec: resolved?.spec ?? null, budget, staticFindings: analysis.findings, ...(analysis.facts ? { static: analysis.facts } : {}) };
+  }
+  for (const key of rubricLabModels(lab)) {
+    const fixed = definition.models[key]!;
+    const spec = { inputShape: definition.datasets[fixed.dataset]?.inputShape ?? [], layers: fixed.layers, name: key };
+    const analysis = analyzeModel(key, spec);
+    models[key] = { key, source: 'lab', spec, staticFindings: analysis.findings, ...(analysis.facts ? { static: analysis.facts } : {}) };
+  }
+  return models;
+}
+
+/** `cats.large` → `cats`. */
+export function datasetOf(lab: Lab, key: string): string {
+  return lab.definition.studentModels[key]?.dataset ?? lab.definition.models[key]?.dataset ?? key.split('.')[0] ?? '';
+}
+
+/** Lab (fixed) models a rubric item names, e.g. `baseline: higgs.large`. */
+function rubricLabModels(lab: Lab): string[] {
+  const keys = lab.rubric.items.flatMap((item) => Object.values(item.with ?? {}).map(String));
+  return [...new Set(keys.filter((k) => k in lab.definition.models))];
+}

@@ -1,0 +1,11 @@
+import type { EpochLogs } from '@fitcheck/core';
+import type { TrainingFacts } from '../checks/facts.js';
+
+/** What a run reports while it works, for progress on a terminal (the results do not depend on it). */
+export type RunEvent =
+  | { type: 'plan'; lines: string[] }
+  | { type: 'model-start'; model: string; params: number; maxEpochs: number }
+  | { type: 'epoch'; model: string; epoch: number; logs: EpochLogs }
+  | { type: 'model-end'; model: string; training?: TrainingFacts; error?: { code: string; message: string } };
+
+export type RunListener = (event: RunEvent) => void;

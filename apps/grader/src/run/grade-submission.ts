@@ -1,0 +1,121 @@
+import { FitcheckError, isFitcheckError } from '@fitcheck/core';
+import type { BackendName } from '@fitcheck/core';
+import type { RunFacts } from '../checks/facts.js';
+import { runRubric } from '../checks/run-rubric.js';
+import type { ItemResult } from '../checks/run-rubric.js';
+import { loadLab } from '../lab/load-lab.js';
+import type { Lab, Profile } from '../lab/types.js';
+import { GRADER_VERSION } from '../lab/version.js';
+import { faultResults, gradedResults, invalidResults } from '../results/gradescope.js';
+import type { GradescopeResults, ResultsMeta } from '../results/gradescope.js';
+import { applyOverrides, loadOverrides } from '../results/overrides.js';
+import { writeResults } from '../results/write-results.js';
+import { loadSubmission } from '../submission/load-submission.js';
+import type { Submission } from '../submission/types.js';
+import { collectFacts } from './collect-facts.js';
+import type { RunListener } from './events.js';
+
+/** Exit codes of `fitcheck grade`: 0 graded, 2 invalid submission (or flags), 1 grader fault. */
+export const GRADE_EXIT = { graded: 0, fault: 1, invalid: 2 } as const;
+
+export interface GradeOptions {
+  dir: string;
+  out: string;
+  lab?: string;
+  profile?: string;
+  /** Default: the profile's seed. */
+  seed?: number;
+  overrides?: string;
+  backend?: BackendName;
+  onEvent?: RunListener;
+}
+
+export interface GradeOutcome {
+  results: GradescopeResults;
+  resultsPath: string;
+  exitCode: 0 | 1 | 2;
+  items?: ItemResult[];
+  facts?: RunFacts;
+  /** What went wrong when the exit code is not 0, for the terminal. */
+  problem?: string;
+}
+
+/**
+ * Grades one submission folder and always writes `OUT/results.json` (Gradescope format), even
+ * for an invalid submission (score 0, the validation errors as output) or a grader fault.
+ */
+export async function gradeSubmission(options: GradeOptions): Promise<GradeOutcome> {
+  const started = performance.now();
+  const profileName = options.profile ?? 'check';
+  const meta: ResultsMeta = { lab: options.lab ?? 'lab5', profile: profileName, seed: options.seed ?? 0, version: GRADER_VERSION, seconds: 0, backend: null };
+  const finish = async (results: GradescopeResults, exitCode: 0 | 1 | 2, extra: Partial<GradeOutcome> = {}): Promise<GradeOutcome> => {
+    results.execution_time = Math.round((performance.now() - started) / 100) / 10;
+    return { results, resultsPath: await writeResults(options.out, results), exitCode, ...extra };
+  };
+
+  let lab: Lab | undefined;
+  try {
+    lab = await loadLab(meta.lab);
+    const profile = pickProfile(lab, profileName);
+    meta.seed = options.seed ?? profile.seed;
+    // Read overrides first: a broken overrides file should stop the run before any training.
+    const overrides = options.overrides ? await loadOverrides(options.overrides) : [];
+    const loaded = await loadSubmission(options.dir, lab.definition);
+    if (loaded.file) meta.submissionFile = loaded.file;
+    if (loaded.errors.length > 0 || !loaded.submission) {
+      const results = invalidResults(lab.rubric, loaded.errors, { ...meta, seconds: 0 });
+      return await finish(results, GRADE_EXIT.invalid, { problem: results.output });
+    }
+    meta.student = loaded.submission.student;
+    const { facts, backend, plan } = await collectFacts(lab, loaded as typeof loaded & { submission: Submission }, {
+      profileName, profile, seed: meta.seed,
+      ...(options.backend ? { backend: options.backend } : {}),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    });
+    meta.backend = backend;
+    const items = runRubric(lab.rubric, facts);
+    // The output says what the run used, so a short profile's numbers are read as such.
+    let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items), ...plan].join('\n'));
+    results = applyOverrides(results, overrides, options.overrides);
+    const fault = results.extra_data.status === 'error';
+    return await finish(results, fault ? GRADE_EXIT.fault : GRADE_EXIT.graded, {
+      items, facts, ...(fault ? { problem: results.extra_data.errors.join('\n') } : {}),
+    });
+  } catch (e) {
+    // Flags and lab files are bad input (2); anything unexpected is the grader's fault (1).
+    const message = isFitcheckError(e) ? e.describe() : e instanceof Error ? e.message : String(e);
+    const results = faultResults(lab?.rubric, message, meta);
+    if (isFitcheckError(e)) results.extra_data.status = 'invalid';
+    return finish(results, isFitcheckError(e) ? GRADE_EXIT.invalid : GRADE_EXIT.fault, { problem: message });
+  }
+}
+
+function pickProfile(lab: Lab, name: string): Profile {
+  const profile = lab.definition.profiles[name];
+  if (!profile) {
+    const names = Object.keys(lab.definition.profiles);
+    throw new FitcheckError('INVALID_FLAG', `unknown profile "${name}"`, {}, `use one of: ${names.join(', ')}`);
+  }
+  return profile;
+}
+
+function summaryLine(items: ItemResult[]): string {
+  const auto = items.filter((r) => r.outcome.status !== 'pending');
+  const pending = items.filter((r) => r.outcome.status === 'pending');
+  const score = auto.reduce((s, r) => s + r.outcome.score, 0);
+  const max = auto.reduce((s, r) => s + r.item.points, 0);
+  const findings = items.reduce((n, r) => n + r.outcome.findings.length, 0);
+  return `Autograded: ${Math.round(score * 100) / 100}/${max}. ${pending.length} text item(s) pending TA review (${pending.reduce((s, r) => s + r.item.points, 0)} points). ${findings} finding(s).`;
+}
+
+/**
+ * Turns a non-zero outcome into the error the binary's one `catch` maps to its exit code
+ * (citty drops a subcommand's return value): a typed error for an invalid submission (2),
+ * a plain one for a grader fault (1). results.json is already written either way.
+ */
+export function assertGraded(outcome: GradeOutcome): void {
+  if (outcome.exitCode === GRADE_EXIT.invalid) {
+    throw new FitcheckError('INVALID_SUBMISSION', outcome.problem ?? 'the submission is invalid', {}, `results written to ${outcome.resultsPath}`);
+  }
+  if (outcome.exitCode === GRADE_EXIT.fault) throw new Error(`${outcome.problem ?? 'grader fault'} (results written to ${outcome.resultsPath})`);
+}

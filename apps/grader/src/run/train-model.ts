@@ -1,0 +1,85 @@
+import { buildModel, earlyStopping, fit, inverseTimeDecay, isFitcheckError, predictLogits } from '@fitcheck/core';
+import type { Callback, EpochLogs, ModelSpec } from '@fitcheck/core';
+import type { TrainingFacts } from '../checks/facts.js';
+import type { TrainingSetup } from '../lab/types.js';
+import type { RunData } from './load-data.js';
+
+export interface TrainSettings {
+  setup: TrainingSetup;
+  maxEpochs: number;
+  patience: number;
+  seed: number;
+  backend: string;
+  /** Also compute the raw outputs on the test set (for the report check). */
+  withTestOutputs?: boolean;
+  onEpoch?: (epoch: number, logs: EpochLogs) => void;
+}
+
+export interface TrainOutcome {
+  training?: TrainingFacts;
+  error?: { code: string; message: string };
+  testOutputs?: Float32Array;
+}
+
+/**
+ * Builds and trains one model with the lab's setup: Adam on an InverseTimeDecay schedule
+ * (`lr = lr0 / (1 + rate · step / (stepsPerEpoch · decayEpochs))`), early stopping on
+ * `val_binary_crossentropy`. Never throws: a diverging or failing run comes back as `error`
+ * (a diverged run keeps its history), so one model cannot lose another's results.
+ */
+export async function trainModel(spec: ModelSpec, data: RunData, settings: TrainSettings): Promise<TrainOutcome> {
+  const started = performance.now();
+  const stepsPerEpoch = Math.ceil((data.train.shape[0] ?? 0) / data.batchSize);
+  const lr = settings.setup.learningRate;
+  const learningRate = inverseTimeDecay({
+    initialLearningRate: lr.initialLearningRate,
+    decaySteps: stepsPerEpoch * lr.decayEpochs,
+    decayRate: lr.decayRate,
+    staircase: lr.staircase,
+  });
+  const progress: Callback = { onEpochEnd: (epoch, logs) => settings.onEpoch?.(epoch, logs) };
+  let model;
+  try {
+    model = buildModel(spec, { seed: settings.seed });
+    const result = await fit(model, { train: data.train, validation: data.validation }, {
+      spec,
+      epochs: settings.maxEpochs,
+      batchSize: data.batchSize,
+      seed: settings.seed,
+      learningRate,
+      callbacks: [
+        earlyStopping({
+          monitor: settings.setup.earlyStopping.monitor,
+          patience: settings.patience,
+          minDelta: settings.setup.earlyStopping.minDelta ?? 0,
+          mode: 'min',
+          restoreBestWeights: settings.setup.earlyStopping.restoreBestWeights ?? false,
+        }),
+        progress,
+      ],
+    });
+    const h = result.history.history;
+    const last = result.epochsRun - 1;
+    const training: TrainingFacts = {
+      epochsRun: result.epochsRun,
+      bestEpoch: result.bestEpoch,
+      stoppedEarly: result.stoppedEarly,
+      bestValBce: result.bestEpoch === null ? null : h.val_binary_crossentropy[result.bestEpoch] ?? null,
+      finalTrainBce: h.binary_crossentropy[last] ?? null,
+      finalValBce: h.val_binary_crossentropy[last] ?? null,
+      gap: last >= 0 ? h.val_binary_crossentropy[last]! - h.binary_crossentropy[last]! : null,
+      trainSamples: data.train.shape[0] ?? 0,
+      validationSamples: data.validation.shape[0] ?? 0,
+      seconds: (performance.now() - started) / 1000,
+      backend: settings.backend,
+      history: result.history,
+    };
+    const testOutputs = settings.withTestOutputs && data.test ? await predictLogits(model, data.test) : undefined;
+    return { training, ...(testOutputs ? { testOutputs } : {}) };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { error: { code: isFitcheckError(e) ? e.code : 'TRAINING_FAILED', message } };
+  } finally {
+    model?.dispose();
+  }
+}

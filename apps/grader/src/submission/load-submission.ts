@@ -1,0 +1,123 @@
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadConfigText } from '@fitcheck/core';
+import type { ConfigIssue, ModelSpec } from '@fitcheck/core';
+import { graderSchema } from '../lab/schemas.js';
+import type { LabDefinition } from '../lab/types.js';
+import { MAX_SUBMISSION_BYTES, issueAt } from './place.js';
+import type { ModelPlace } from './place.js';
+import { resolveKeras } from './resolve-keras.js';
+import type { DatasetSection, Submission, SubmittedModel } from './types.js';
+
+/** A student model as the grader will build it, or why it cannot be. */
+export interface ResolvedModel {
+  spec: ModelSpec;
+  from: 'layers' | 'keras';
+  /** The input shape a Keras document declares, when it declares one. */
+  declaredInputShape?: number[];
+}
+
+export interface LoadedSubmission {
+  /** The submission file as named in messages (`DIR/lab5.yaml`), when one was found. */
+  file?: string;
+  submission?: Submission;
+  /** One entry per student model key of the lab (`cats.large`); null = left as a ToDo. */
+  models: Record<string, ResolvedModel | null>;
+  /** Problems that make the submission invalid (each with file, line, column). */
+  errors: ConfigIssue[];
+  warnings: ConfigIssue[];
+}
+
+/**
+ * Finds the lab's submission file in `dir` (`lab5.yaml`, `.yml` or `.json`), validates it
+ * against the lab's submission schema and resolves every model (layers, or a Keras
+ * `model.to_json()` inline or in a file inside `dir`). Never throws for a bad submission:
+ * problems come back as `errors`, positioned as `file:line:col`.
+ */
+export async function loadSubmission(dir: string, lab: LabDefinition): Promise<LoadedSubmission> {
+  const fail = (message: string, file = dir): LoadedSubmission => ({
+    models: {}, errors: [{ keyword: 'read', instancePath: '', message, file, line: 1, column: 1 }], warnings: [],
+  });
+  let root: string;
+  try {
+    root = await realpath(dir);
+    if (!(await stat(root)).isDirectory()) return fail('not a folder: a submission is a folder holding ' + lab.submission.files[0]);
+  } catch {
+    return fail(`no submission folder at ${dir}`);
+  }
+  const name = await firstExisting(root, lab.submission.files);
+  if (name === undefined) return fail(`no ${lab.submission.files.join(' / ')} in ${dir}`);
+  const file = join(dir, name);
+  const size = (await stat(join(root, name))).size;
+  if (size > MAX_SUBMISSION_BYTES) return fail(`${name} is ${size} bytes; a submission file may hold at most ${MAX_SUBMISSION_BYTES}`, file);
+  const text = await readFile(join(root, name), 'utf8');
+
+  const loaded = loadConfigText(text, file, graderSchema(lab.submission.schema));
+  if (loaded.errors.length > 0) return { file, models: {}, errors: loaded.errors, warnings: loaded.warnings };
+  const submission = toSubmission(loaded.value as Record<string, unknown>, lab);
+
+  const models: Record<string, ResolvedModel | null> = {};
+  const errors: ConfigIssue[] = [];
+  for (const [key, { dataset }] of Object.entries(lab.studentModels)) {
+    const [, modelName = ''] = key.split('.');
+    const section = submission.sections[dataset];
+    const submitted = section?.models[modelName] ?? null;
+    if (submitted === null) {
+      models[key] = null;
+      continue;
+    }
+    const inputShape = section?.preprocess?.reshape ?? lab.datasets[dataset]?.inputShape ?? [];
+    const resolved = await resolveModel(submitted, inputShape, { root, file, text, pointer: `/${dataset}/models/${modelName}` });
+    errors.push(...resolved.issues);
+    models[key] = resolved.model ?? null;
+  }
+  return { file, submission, models, errors, warnings: loaded.warnings };
+}
+
+async function firstExisting(root: string, names: readonly string[]): Promise<string | undefined> {
+  for (const name of names) {
+    try {
+      if ((await stat(join(root, name))).isFile()) return name;
+    } catch {
+      // try the next name
+    }
+  }
+  return undefined;
+}
+
+async function resolveModel(
+  submitted: SubmittedModel,
+  inputShape: number[],
+  place: ModelPlace,
+): Promise<{ model?: ResolvedModel; issues: ConfigIssue[] }> {
+  const name = submitted.name === undefined ? {} : { name: submitted.name };
+  if (submitted.layers !== undefined && submitted.keras !== undefined) {
+    return { issues: [issueAt(place, `${place.pointer}/keras`, 'give a model either as layers or as keras, not both')] };
+  }
+  if (submitted.layers === undefined && submitted.keras === undefined) {
+    return { issues: [issueAt(place, place.pointer, 'a model needs layers: [...] or keras: (a model.to_json() document)')] };
+  }
+  if (submitted.layers !== undefined) {
+    return { model: { spec: { inputShape, layers: submitted.layers, ...name }, from: 'layers' }, issues: [] };
+  }
+  const imported = await resolveKeras(submitted.keras ?? '', { ...place, pointer: `${place.pointer}/keras` });
+  if (!imported.model) return { issues: imported.issues };
+  const { layers, inputShape: declared } = imported.model;
+  const spec: ModelSpec = { inputShape, layers, ...(submitted.name ?? imported.model.name ? { name: submitted.name ?? imported.model.name } : {}) };
+  return { model: { spec, from: 'keras', ...(declared ? { declaredInputShape: declared } : {}) }, issues: imported.issues };
+}
+
+/** The validated document as sections keyed by the lab's datasets. */
+function toSubmission(doc: Record<string, unknown>, lab: LabDefinition): Submission {
+  const sections: Record<string, DatasetSection> = {};
+  for (const dataset of Object.keys(lab.datasets)) {
+    const section = doc[dataset] as DatasetSection | undefined;
+    if (section) sections[dataset] = section;
+  }
+  return {
+    lab: String(doc.lab),
+    student: doc.student as Submission['student'],
+    answers: (doc.answers ?? {}) as Submission['answers'],
+    sections,
+  };
+}

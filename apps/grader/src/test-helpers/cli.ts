@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../lab/paths.js';
+import type { GradescopeResults } from '../results/gradescope.js';
+
+/** The built CLI, as `pnpm fitcheck` runs it. */
+export const BIN: string = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `node dist/bin.js ...args` from the repository root. One wasm thread: the threaded
+ * backend's workers can keep a finished process alive, and one thread gives the same numbers.
+ */
+export function fitcheck(args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, FITCHECK_THREADS: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export async function readResults(out: string): Promise<GradescopeResults> {
+  return JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as GradescopeResults;
+}

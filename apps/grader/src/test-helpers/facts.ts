@@ -1,0 +1,34 @@
+import type { History } from '@fitcheck/core';
+import type { RunFacts, TrainingFacts } from '../checks/facts.js';
+import { loadLab } from '../lab/load-lab.js';
+import type { Lab } from '../lab/types.js';
+import { staticModelFacts } from '../run/collect-facts.js';
+import { loadSubmission } from '../submission/load-submission.js';
+import { submissionFixture } from './paths.js';
+
+/** The facts of a fixture submission before training: real loading and static analysis, no runs. */
+export async function staticFacts(fixture: string): Promise<{ lab: Lab; facts: RunFacts }> {
+  const lab = await loadLab('lab5');
+  const loaded = await loadSubmission(submissionFixture(fixture), lab.definition);
+  if (!loaded.submission) throw new Error(`fixture ${fixture} is invalid`);
+  const facts: RunFacts = { lab: lab.definition, profile: 'check', submission: loaded.submission, models: staticModelFacts(lab, loaded), datasets: {} };
+  return { lab, facts };
+}
+
+/** Training facts from two BCE series (accuracy and loss filled in so the history is complete). */
+export function run(train: number[], val: number[]): TrainingFacts {
+  const history: History = {
+    epoch: train.map((_, i) => i),
+    history: {
+      loss: train, binary_crossentropy: train, accuracy: train.map(() => 0.5),
+      val_loss: val, val_binary_crossentropy: val, val_accuracy: val.map(() => 0.5),
+    },
+  };
+  const best = val.indexOf(Math.min(...val));
+  const last = train.length - 1;
+  return {
+    epochsRun: train.length, bestEpoch: best, stoppedEarly: false, bestValBce: val[best]!,
+    finalTrainBce: train[last]!, finalValBce: val[last]!, gap: val[last]! - train[last]!,
+    trainSamples: 100, validationSamples: 100, seconds: 1, backend: 'wasm', history,
+  };
+}
