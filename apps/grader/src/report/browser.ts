@@ -1,0 +1,74 @@
+import { accessSync, constants } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { FitcheckError } from '@fitcheck/core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Flags the issue fixes for the system browser: no sandbox (CI runs as root), no network chatter, no GPU. */
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
+] as const;
+
+/** Where Debian and friends put Chromium; `CHROME_PATH` wins over all of them. */
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export const INSTALL_HINT = 'install Debian\'s browser with `apt-get install -y chromium`, or set CHROME_PATH to a Chrome/Chromium binary';
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The system browser to drive: `CHROME_PATH` if set (it must exist), else the first Chromium found. Never downloads one. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = env.CHROME_PATH;
+  if (chosen) {
+    if (isExecutable(chosen)) return chosen;
+    throw new FitcheckError('NO_BROWSER', `CHROME_PATH=${chosen} is not an executable browser`, {}, INSTALL_HINT);
+  }
+  const found = CANDIDATES.find(isExecutable);
+  if (found) return found;
+  throw new FitcheckError('NO_BROWSER', 'no Chromium or Chrome found to print the PDF', {}, INSTALL_HINT);
+}
+
+/**
+ * Opens the system browser headless, runs `use` with it and always closes it. Every request that is
+ * not the report file itself is aborted, so printing can never reach the network.
+ */
+async function withPage<T>(htmlFile: string, executablePath: string, use: (page: Page) => Promise<T>): Promise<T> {
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
+  } catch (e) {
+    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    throw new FitcheckError('NO_BROWSER', `could not start ${executablePath}: ${first}`, {}, INSTALL_HINT);
+  }
+  try {
+    const page = await browser.newPage();
+    const url = pathToFileURL(htmlFile).href;
+    await page.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+    await page.goto(url, { waitUntil: 'load' });
+    return await use(page);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Prints `htmlFile` to an A4 PDF with the report's own `@page` margins and colours. */
+export async function printPdf(htmlFile: string, pdfFile: string, executablePath = findBrowser()): Promise<void> {
+  await withPage(htmlFile, executablePath, async (page) => {
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: pdfFile, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  });
+}
+
+/** A full-page PNG of the report as a screen shows it: how TAs look at a rendered report. */
+export async function screenshotReport(htmlFile: string, pngFile: string, executablePath = findBrowser(), width = 1100): Promise<void> {
+  await withPage(htmlFile, executablePath, async (page) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: pngFile, fullPage: true });
+  });
+}

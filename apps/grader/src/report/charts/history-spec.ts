@@ -1,0 +1,85 @@
+import { smooth } from '@fitcheck/core';
+import type { TopLevelSpec } from 'vega-lite';
+import type { NamedRun } from '../types.js';
+
+/** The base metrics the plotter draws; the validation series is `val_<metric>`. */
+export type PlottedMetric = 'binary_crossentropy' | 'accuracy' | 'loss';
+
+export interface HistoryChartOptions {
+  runs: readonly NamedRun[];
+  metric: PlottedMetric;
+  /** Run name → colour, shared by every chart of the report. */
+  colors: ReadonlyMap<string, string>;
+  /** Localized axis and legend text (the chart's title is the HTML caption, so long titles never shrink the plot). */
+  labels: { x: string; y: string; train: string; validation: string; split: string; run: string };
+  /** Fixed y range, e.g. [0.5, 0.7] for HIGGS BCE; points outside are clipped as matplotlib's `ylim` does. */
+  yDomain?: [number, number];
+  /** Log-scale x axis starting at this epoch (the notebook's `plt.xscale('log')` from epoch 5). */
+  logXFrom?: number;
+  /** Smoothing std in epochs (core's `smooth`); 0 draws the raw series. */
+  smoothingStd: number;
+  width?: number;
+  height?: number;
+}
+
+interface Point {
+  run: string;
+  split: string;
+  epoch: number;
+  value: number;
+}
+
+/** Rows of (run, split, epoch, value) for both series of every run, smoothed when asked. */
+function points(options: HistoryChartOptions): Point[] {
+  const { runs, metric, labels, smoothingStd, logXFrom } = options;
+  const rows: Point[] = [];
+  for (const { name, history } of runs) {
+    for (const [split, key] of [[labels.train, metric], [labels.validation, `val_${metric}`]] as const) {
+      const raw = history.history[key as keyof typeof history.history];
+      const values = smoothingStd > 0 && raw.length > 1 ? smooth(raw, smoothingStd) : raw;
+      values.forEach((value, i) => {
+        const epoch = history.epoch[i] ?? i;
+        if (logXFrom !== undefined && epoch < logXFrom) return;
+        if (Number.isFinite(value)) rows.push({ run: name, split, epoch, value });
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The notebook's history plotter as Vega-Lite: one line per (run, split), colour by run name
+ * (kept across charts), training solid and validation dashed.
+ */
+export function historySpec(options: HistoryChartOptions): TopLevelSpec {
+  const { labels, colors, yDomain, logXFrom, width = 640, height = 300 } = options;
+  const names = [...colors.keys()].filter((n) => options.runs.some((r) => r.name === n));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width,
+    height,
+    background: 'white',
+    data: { values: points(options) },
+    mark: { type: 'line', strokeWidth: 1.6, clip: true },
+    encoding: {
+      x: {
+        field: 'epoch', type: 'quantitative', title: labels.x,
+        scale: logXFrom !== undefined ? { type: 'log', domainMin: logXFrom } : { zero: true },
+      },
+      y: {
+        field: 'value', type: 'quantitative', title: labels.y,
+        scale: yDomain ? { domain: yDomain, clamp: false } : { zero: false },
+      },
+      color: {
+        field: 'run', type: 'nominal', title: labels.run,
+        scale: { domain: names, range: names.map((n) => colors.get(n) ?? '#000') },
+      },
+      strokeDash: {
+        field: 'split', type: 'nominal', title: labels.split,
+        scale: { domain: [labels.train, labels.validation], range: [[1, 0], [6, 4]] },
+      },
+      detail: { field: 'run' },
+    },
+    config: { font: 'DejaVu Sans, Arial, sans-serif', axis: { grid: true } },
+  };
+}

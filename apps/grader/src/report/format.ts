@@ -1,0 +1,16 @@
+/** Numbers as the reader's locale writes them: `0,612` in pt-BR, `0.612` in English. */
+export function formatNumber(lang: string, value: number, digits: number): string {
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** A score with at most two decimals and no trailing zeros (87.5, 100). */
+export function formatScore(lang: string, value: number): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
+}
+
+/** The grading date in UTC, so a report reads the same on every runner. */
+export function formatDate(lang: string, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`;
+}

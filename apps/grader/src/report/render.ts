@@ -1,0 +1,78 @@
+import { renderCurveCharts, renderLearningRateChart } from './charts/report-charts.js';
+import { OVERFIT_RISE, diagnoseRuns, worstOverfit, type RunDiagnosis } from './diagnosis.js';
+import { formatDate, formatNumber, formatScore } from './format.js';
+import { loadMessages, translate, type Messages } from './locale.js';
+import { renderTemplate } from './templates.js';
+import type { Lang, ReportFinding, ReportInput, Severity } from './types.js';
+
+export interface RenderOptions {
+  lang: Lang;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Findings most severe first; equal severities keep the grader's order (the sort is stable). */
+export function sortFindings(findings: readonly ReportFinding[]): ReportFinding[] {
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** The overfitting sentences, numbers in the reader's locale; plain text, escaped by the template. */
+function diagnosisSentences(diagnoses: readonly RunDiagnosis[], messages: Messages, lang: Lang): string[] {
+  const n = (v: number) => formatNumber(lang, v, 3);
+  const lines = diagnoses.map((d) => translate(messages, d.overfits ? 'diagnosis.overfits' : 'diagnosis.fits', {
+    model: d.model, epoch: d.bestEpoch, epochs: d.epochs, best: n(d.bestValBce), last: n(d.lastValBce),
+    train: n(d.lastTrainBce), gap: n(d.gap), tolerance: n(OVERFIT_RISE),
+  }));
+  const worst = worstOverfit(diagnoses);
+  if (worst) lines.push(translate(messages, 'diagnosis.worst', { model: worst.model, gap: n(worst.gap) }));
+  return lines;
+}
+
+/**
+ * The report as one self-contained HTML document (inline CSS and SVG charts, no external resource).
+ * Every value from the submission goes through Handlebars' `{{ }}` escaping; only the SVG that Vega
+ * generated is inserted raw. Async because Vega renders charts asynchronously.
+ */
+export async function renderReport(input: ReportInput, { lang }: RenderOptions): Promise<string> {
+  const messages = loadMessages(lang);
+  const [curves, lrChart] = await Promise.all([renderCurveCharts(input, messages), renderLearningRateChart(input, messages)]);
+  const diagnoses = diagnoseRuns(input.runs);
+  const pending = input.todos.filter((r) => r.status === 'pending').reduce((s, r) => s + r.max, 0);
+  const smoothingStd = input.smoothingStd ?? 10;
+  const view = {
+    lang,
+    student: input.student,
+    lab: input.lab,
+    score: formatScore(lang, input.score),
+    maxScore: formatScore(lang, input.maxScore),
+    pending: pending > 0 ? formatScore(lang, pending) : null,
+    profile: input.profile,
+    seed: input.seed,
+    backend: input.backend,
+    graderVersion: input.graderVersion,
+    date: formatDate(lang, input.date),
+    todos: input.todos.map((r) => ({
+      number: r.number, name: r.name, max: formatScore(lang, r.max), output: r.output ?? null,
+      score: r.score === null ? null : formatScore(lang, r.score), statusKey: `todos.status_${r.status}`, status: r.status,
+    })),
+    findings: sortFindings(input.findings).map((f) => ({
+      code: f.code, severity: f.severity, severityKey: `findings.severity_${f.severity}`,
+      item: f.item ?? null, model: f.model ?? null, message: f.message, hint: f.hint ?? null,
+    })),
+    curves,
+    smoothed: smoothingStd > 0 ? formatScore(lang, smoothingStd) : null,
+    lrChart,
+    diagnosis: diagnosisSentences(diagnoses, messages, lang),
+    summaries: (input.summaries ?? []).map((s) => ({ model: s.model, text: s.text })),
+    classification: (input.classification ?? []).map((c) => ({
+      model: c.model, text: c.text, labels: c.labels,
+      rows: c.confusion.map((counts, i) => ({ label: c.labels[i] ?? String(i), counts })),
+    })),
+    answers: (input.answers ?? []).map((a) => ({
+      item: a.item, question: a.question ?? null, text: a.text, comment: a.comment ?? null,
+      points: a.points === undefined ? null : formatScore(lang, a.points),
+      max: a.max === undefined ? null : formatScore(lang, a.max),
+    })),
+  };
+  return renderTemplate(view, { messages, lang });
+}

@@ -1,0 +1,39 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { translate, type Messages } from './locale.js';
+
+/** `apps/grader/templates/`, two levels up from both `src/report/` and `dist/report/`. */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+type Data = { messages: Messages; lang: string };
+
+/**
+ * A private Handlebars environment with the report's partials (`templates/partials/*.hbs`) and its
+ * helper `t` (a locale message; its result is escaped like any `{{ }}` value). Numbers arrive
+ * already formatted for the locale (`format.ts`).
+ */
+function createEnvironment(): typeof Handlebars {
+  const hbs = Handlebars.create();
+  const partials = `${TEMPLATES_DIR}partials/`;
+  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
+    hbs.registerPartial(basename(file, '.hbs'), readFileSync(`${partials}${file}`, 'utf8'));
+  }
+  hbs.registerHelper('t', function (key: string, options: Handlebars.HelperOptions) {
+    const data = options.data as Data;
+    return translate(data.messages, key, options.hash as Record<string, unknown>);
+  });
+  return hbs;
+}
+
+let compiled: Handlebars.TemplateDelegate | undefined;
+
+/**
+ * Renders `templates/report.hbs`. `strict` makes a misspelt field in a template an error instead of an
+ * empty cell; prototype access stays off (Handlebars' default), so `{{constructor}}` reaches nothing.
+ */
+export function renderTemplate(view: object, data: Data): string {
+  compiled ??= createEnvironment().compile(readFileSync(`${TEMPLATES_DIR}report.hbs`, 'utf8'), { strict: true });
+  return compiled(view, { data });
+}

@@ -1,0 +1,100 @@
+import type { History } from '@fitcheck/core';
+
+/** The report's languages; the course is Brazilian, so `pt-BR` is the lab's default. */
+export const LANGS = ['en', 'pt-BR'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** How a ToDo was scored: by a check, still waiting for a TA, or by a TA. */
+export type TodoStatus = 'auto' | 'pending' | 'manual';
+
+/** One rubric item (a ToDo) as the report's score table shows it. */
+export interface TodoRow {
+  /** Rubric number, e.g. "1" or "2.a". */
+  number: string;
+  name: string;
+  /** Null while a manual item is pending. */
+  score: number | null;
+  max: number;
+  status: TodoStatus;
+  /** The check's message (Gradescope `output`). */
+  output?: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem the grader found, with how to fix it. */
+export interface ReportFinding {
+  /** Stable code, e.g. `SIGMOID_WITH_LOGITS`. */
+  code: string;
+  severity: Severity;
+  /** Rubric number the finding belongs to. */
+  item?: string;
+  model?: string;
+  message: string;
+  hint?: string;
+}
+
+/** The groups of runs the lab plots together: size sweep, regularizers, cat models. */
+export const CHART_GROUPS = ['sizes', 'regularizers', 'cats'] as const;
+export type ChartGroup = (typeof CHART_GROUPS)[number];
+
+/** One trained model's Keras-shaped history, labelled with the model's name. */
+export interface NamedRun {
+  name: string;
+  history: History;
+}
+
+export interface LearningRatePoint {
+  epoch: number;
+  lr: number;
+}
+
+/** A model's Keras-style summary table, as core's `formatSummary` prints it. */
+export interface ModelSummary {
+  model: string;
+  text: string;
+}
+
+/** A cat model's test-set evaluation: scikit-learn's report text and the 2×2 confusion matrix. */
+export interface ClassificationSection {
+  model: string;
+  /** `classification_report` text, monospaced as scikit-learn prints it. */
+  text: string;
+  /** Class names in label order, e.g. ["non-cat", "cat"]. */
+  labels: string[];
+  /** `confusion[true][predicted]`, scikit-learn's `confusion_matrix` layout. */
+  confusion: number[][];
+}
+
+/** A student's written answer, with the TA's comment and points once merged. */
+export interface ReportAnswer {
+  item: string;
+  question?: string;
+  text: string;
+  comment?: string;
+  points?: number;
+  max?: number;
+}
+
+/** Everything one report shows; plain data, so the grader fills it from its results with a few lines. */
+export interface ReportInput {
+  student: string;
+  lab: string;
+  score: number;
+  maxScore: number;
+  todos: TodoRow[];
+  findings: ReportFinding[];
+  profile: string;
+  seed: number;
+  backend: string;
+  graderVersion: string;
+  /** ISO 8601 date-time of the grading run. */
+  date: string;
+  runs: Partial<Record<ChartGroup, NamedRun[]>>;
+  learningRate?: LearningRatePoint[];
+  summaries?: ModelSummary[];
+  classification?: ClassificationSection[];
+  answers?: ReportAnswer[];
+  /** Smoothing std in epochs for the learning curves (the notebook's `smoothing_std`); 0 = raw. Default 10. */
+  smoothingStd?: number;
+}

@@ -1,0 +1,31 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { printPdf } from './browser.js';
+import { renderReport } from './render.js';
+import type { Lang, ReportInput } from './types.js';
+
+export interface WriteReportOptions {
+  lang: Lang;
+  /** Also print `report.pdf` with the system Chromium. */
+  pdf?: boolean;
+}
+
+export interface WrittenReport {
+  html: string;
+  pdf: string | null;
+}
+
+/**
+ * Writes `<outDir>/report.html`, and `<outDir>/report.pdf` when asked. The HTML is written first, so a
+ * machine without a browser still gets it; the PDF step then fails with a `NO_BROWSER` FitcheckError
+ * that says how to install one.
+ */
+export async function writeReport(outDir: string, input: ReportInput, { lang, pdf = false }: WriteReportOptions): Promise<WrittenReport> {
+  mkdirSync(outDir, { recursive: true });
+  const html = join(outDir, 'report.html');
+  writeFileSync(html, await renderReport(input, { lang }));
+  if (!pdf) return { html, pdf: null };
+  const file = join(outDir, 'report.pdf');
+  await printPdf(html, file);
+  return { html, pdf: file };
+}

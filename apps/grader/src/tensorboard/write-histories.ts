@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { FitcheckError, METRIC_NAMES } from '@fitcheck/core';
+import type { ChartGroup, NamedRun } from '../report/types.js';
+import { createEventWriter } from './event-writer.js';
+
+/** A run name as a folder name: letters, digits, `.`, `_`, `-`; anything else becomes `_`. */
+export function runFolderName(name: string): string {
+  const safe = name.replace(/[^\p{L}\p{N}._-]/gu, '_').replace(/^\.+/, '_');
+  return safe === '' ? '_' : safe;
+}
+
+/**
+ * Writes finished histories as TensorBoard logs: `<outDir>/<group>/<Run>/{train,validation}/`, tags
+ * `epoch_loss`, `epoch_binary_crossentropy`, `epoch_accuracy` (Keras' names), one event per epoch.
+ * `tensorboard --logdir <outDir>` then shows the lab's `sizes`, `regularizers` and `cats` runs.
+ * Returns the run folders written.
+ */
+export async function writeTensorboardLogs(outDir: string, runs: Partial<Record<ChartGroup, NamedRun[]>>): Promise<string[]> {
+  const written: string[] = [];
+  for (const [group, list] of Object.entries(runs) as [ChartGroup, NamedRun[]][]) {
+    const used = new Set<string>();
+    for (const { name, history } of list) {
+      const folder = runFolderName(name);
+      if (used.has(folder)) {
+        throw new FitcheckError('DUPLICATE_RUN', `two ${group} runs would share the TensorBoard folder "${folder}"`, { key: name }, 'give every model a distinct name');
+      }
+      used.add(folder);
+      const dir = join(outDir, group, folder);
+      const writer = createEventWriter(dir);
+      history.epoch.forEach((epoch, i) => {
+        for (const metric of METRIC_NAMES) {
+          const value = history.history[metric][i];
+          if (value === undefined) continue;
+          const validation = metric.startsWith('val_');
+          writer.scalar(validation ? 'validation' : 'train', `epoch_${validation ? metric.slice(4) : metric}`, value, epoch);
+        }
+      });
+      await writer.flush?.();
+      written.push(dir);
+    }
+  }
+  return written;
+}
