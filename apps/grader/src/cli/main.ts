@@ -13,12 +13,14 @@ const root = defineCommand({
 /** The binary's one `catch`: typed errors become a readable paragraph and exit 2, anything else exit 1. */
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
-    const [cmd, parent] = await commandFor(argv);
+    const { cmd, parent } = await commandFor(argv);
     await showUsage(cmd, parent);
     return EXIT.ok;
   }
   try {
-    const { result } = await runCommand(root, { rawArgs: argv });
+    // Run the named leaf command ourselves: citty drops a subcommand's return value (the exit code).
+    const { cmd, rest } = await commandFor(argv);
+    const { result } = await runCommand(cmd, { rawArgs: rest });
     return typeof result === 'number' ? result : EXIT.ok;
   } catch (e) {
     if (isFitcheckError(e)) {
@@ -35,16 +37,18 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** The (sub)command the leading words of argv name, and its parent, for `--help` at any depth. */
-async function commandFor(argv: string[]): Promise<[CommandDef, CommandDef | undefined]> {
+/** The (sub)command the leading words of argv name, its parent, and the words after its name. */
+async function commandFor(argv: string[]): Promise<{ cmd: CommandDef; parent?: CommandDef; rest: string[] }> {
   let cmd: CommandDef = root;
   let parent: CommandDef | undefined;
+  let used = 0;
   for (const word of argv) {
     const subs = typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands;
     const next = subs?.[word];
     if (!next) break;
     parent = cmd;
     cmd = typeof next === 'function' ? await next() : await next;
+    used += 1;
   }
-  return [cmd, parent];
+  return { cmd, parent, rest: argv.slice(used) };
 }
