@@ -11,6 +11,17 @@ export {
 } from './report/types.js';
 export { createEventWriter } from './tensorboard/event-writer.js';
 export { writeTensorboardLogs, runFolderName } from './tensorboard/write-histories.js';
+// batch/ — class-scale grading: batch, shards, merge, gradebook, PR comment.
+export { runBatch, type BatchOptions, type BatchOutcome } from './batch/run-batch.js';
+export { mergeShards } from './batch/merge-shards.js';
+export { parseShard, inShard, type Shard } from './batch/shard.js';
+export { studentFolderName } from './batch/student-folder.js';
+export { formatGradebook } from './batch/gradebook.js';
+export { formatSummary } from './batch/summary.js';
+export { readClassRows, type ClassRow } from './batch/class-rows.js';
+export { digestResults, type ResultsDigest, type ItemScore, type Finding, type ModelBce } from './batch/results-digest.js';
+export { buildPrComment, GITHUB_COMMENT_LIMIT, type PrComment, type PrCommentOptions } from './batch/pr-comment.js';
+export type { BatchEntry, SubmissionStatus } from './batch/batch-entry.js';
 // grading: submission → validate → run models → rubric checks → Gradescope results
 export { gradeSubmission, assertGraded, GRADE_EXIT, type GradeOptions, type GradeOutcome } from './run/grade-submission.js';
 export { runLab, type LabRunOptions, type LabRunEntry } from './run/run-lab.js';

@@ -3,6 +3,7 @@ import type { CommandDef } from 'citty';
 // One file per command; each only parses flags and calls a plain function.
 // Keep this list sorted; add a line per new command.
 export const commands: Record<string, () => Promise<CommandDef>> = {
+  batch: () => import('./batch.js').then((m) => m.default),
   check: () => import('./check.js').then((m) => m.default),
   data: () => import('./data.js').then((m) => m.default),
   demo: () => import('./demo.js').then((m) => m.default),

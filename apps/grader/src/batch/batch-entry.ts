@@ -1,0 +1,26 @@
+/** Files of one student's folder under OUT. */
+export const RESULTS_FILE = 'results.json';
+/** Written last, inside the folder before it is renamed into place: its presence means "done". */
+export const ENTRY_FILE = 'batch-entry.json';
+export const LOG_FILE = 'grade.log';
+/** Where children write before their folder is renamed into OUT; emptied when a batch starts. */
+export const WORK_DIR = '.work';
+
+/** graded = scored (exit 0); invalid = the submission could not be graded (exit 2); error = the grader failed. */
+export type SubmissionStatus = 'graded' | 'invalid' | 'error';
+
+/** What the batch knows about one graded submission, beside its `results.json`. */
+export interface BatchEntry {
+  folder: string;
+  key: string;
+  studentId: string | null;
+  studentName: string | null;
+  status: SubmissionStatus;
+  exitCode: number | null;
+  signal: string | null;
+}
+
+/** The grade command's exit codes (see `EXIT` in cli/main.ts) as a status. */
+export function statusOfExit(exitCode: number | null): SubmissionStatus {
+  return exitCode === 0 ? 'graded' : exitCode === 2 ? 'invalid' : 'error';
+}

@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { GITHUB_COMMENT_LIMIT, buildPrComment } from './pr-comment.js';
+
+// Danger's own runner, offline: `danger local` over a throwaway git repository (a branch with
+// one commit ahead of main) runs grading/dangerfile.ts against the built grader and prints
+// the fails, warnings and markdowns it would post.
+const require = createRequire(import.meta.url);
+const DANGER = require.resolve('danger/distribution/commands/danger.js');
+const DANGERFILE = fileURLToPath(new URL('../../../../grading/dangerfile.ts', import.meta.url));
+const { template } = require('danger/distribution/runner/templates/githubIssueTemplate.js') as {
+  template: (id: string, results: DangerResults, commit?: string) => string;
+};
+
+interface DangerResults {
+  fails: { message: string }[];
+  warnings: { message: string }[];
+  messages: { message: string }[];
+  markdowns: { message: string }[];
+}
+
+async function runDanger(results: unknown): Promise<DangerResults> {
+  const repo = await mkdtemp(join(tmpdir(), 'fitcheck-danger-'));
+  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=ta', '-c', 'user.email=ta@example.org', ...args], { cwd: repo, encoding: 'utf8' });
+  git('init', '-q', '-b', 'main');
+  git('commit', '-q', '--allow-empty', '-m', 'course template');
+  git('checkout', '-q', '-b', 'submission');
+  await writeFile(join(repo, 'lab5.yaml'), 'lab: lab5\n');
+  git('add', 'lab5.yaml');
+  git('commit', '-q', '-m', 'my lab');
+  await writeFile(join(repo, 'results.json'), JSON.stringify(results));
+  // Only what the comment job sets: no CI variables of the machine that runs the tests.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GITHUB_|DANGER_|CI$)/.test(k)));
+  const stdout = execFileSync(process.execPath, [DANGER, 'local', '--base', 'main', '--dangerfile', DANGERFILE, '--outputJSON'], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...env, FITCHECK_RESULTS: join(repo, 'results.json'), FITCHECK_REPORT_URL: 'https://example.org/artifacts/7' },
+  });
+  return JSON.parse(stdout) as DangerResults;
+}
+
+const results = {
+  score: 14,
+  max_score: 20,
+  tests: [
+    { number: '1', name: 'ToDo 1: a Giant Higgs model that overfits', score: 10, max_score: 10 },
+    { number: '8', name: 'ToDo 8: large cat model', score: 4, max_score: 10 },
+  ],
+  extra_data: {
+    student: { id: '2024-0107', name: 'Ana Souza' },
+    status: 'graded',
+    findings: [{ code: 'SIGMOID_WITH_LOGITS_LOSS', message: 'cats.large ends in sigmoid', hint: 'drop the activation', item: '8' }],
+    models: [{ name: 'higgs.giant', bestValBce: 0.6, bestEpoch: 7 }],
+  },
+};
+
+describe('grading/dangerfile.ts through `danger local`', () => {
+  it('posts the comment markdown and one warning per finding', async () => {
+    const out = await runDanger(results);
+    const expected = buildPrComment(results, { reportUrl: 'https://example.org/artifacts/7' });
+    expect(out.markdowns.map((m) => m.message)).toEqual([expected.markdown]);
+    expect(out.markdowns[0]?.message).toContain('## fitcheck: 14 / 20 — Ana Souza (2024-0107)');
+    expect(out.markdowns[0]?.message).toContain('| **total** | **14** | **20** |');
+    expect(out.markdowns[0]?.message).toContain('| higgs.giant | 0.6000 | 7 |');
+    expect(out.markdowns[0]?.message).toContain('📄 [Full report (HTML)](https://example.org/artifacts/7)');
+    expect(out.warnings).toEqual([{ message: '`SIGMOID_WITH_LOGITS_LOSS`: cats.large ends in sigmoid' }]);
+    expect(out.fails).toEqual([]);
+  });
+
+  it('fails an invalid submission', async () => {
+    const out = await runDanger({ score: 0, output: 'lab5.yaml:2:1: must have required property "student"', tests: [], extra_data: { status: 'invalid' } });
+    expect(out.fails).toEqual([{ message: 'The submission is invalid and was not graded: fix the problems below and push again.' }]);
+    expect(out.markdowns[0]?.message).toContain('lab5.yaml:2:1: must have required property "student"');
+  });
+
+  it('keeps the comment Danger would post to GitHub under 65,536 characters', async () => {
+    const findings = Array.from({ length: 3000 }, (_, i) => ({ code: `FINDING_${i}`, message: 'm'.repeat(120), hint: 'h'.repeat(60) }));
+    const out = await runDanger({ ...results, extra_data: { ...results.extra_data, findings } });
+    const body = template('danger', out, 'abc1234');
+    expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(out.warnings.length).toBeGreaterThan(20);
+    expect(out.markdowns[0]?.message).toContain(`…and ${3000 - out.warnings.length} more findings`);
+  });
+});

@@ -1,0 +1,162 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from './atomic-write.js';
+import { ENTRY_FILE, LOG_FILE, RESULTS_FILE, statusOfExit } from './batch-entry.js';
+import type { BatchEntry } from './batch-entry.js';
+import type { SubmissionEntry } from './discover.js';
+import { digestResults } from './results-digest.js';
+
+/** The CLI this package builds; the same path from src/batch and dist/batch. */
+export const GRADER_BIN: string = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+
+/** Flags passed through to `fitcheck grade`. */
+export interface GradeFlags {
+  profile?: string;
+  seed?: number;
+  overrides?: string;
+}
+
+export interface GradeOneOptions extends GradeFlags {
+  /** The folder the child writes into; the caller renames it into OUT when this returns. */
+  into: string;
+  timeoutMs: number;
+  bin?: string;
+}
+
+/**
+ * Grades one submission in its own process (`node dist/bin.js grade DIR --out INTO`), so a
+ * submission that crashes the grader or exhausts memory costs only its own result. Whatever the
+ * child does, INTO ends with a `results.json` (the child's, or one saying why there is none),
+ * the child's output in `grade.log`, and `batch-entry.json` written last.
+ */
+export async function gradeOne(submission: SubmissionEntry, options: GradeOneOptions): Promise<BatchEntry> {
+  await mkdir(options.into, { recursive: true });
+  const { exitCode, signal, timedOut, lingered } = await runChild(submission.dir, options);
+  const entry: BatchEntry = {
+    folder: submission.folder,
+    key: submission.key,
+    studentId: submission.studentId ?? null,
+    studentName: submission.studentName ?? null,
+    status: timedOut ? 'error' : statusOfExit(exitCode),
+    exitCode,
+    signal,
+  };
+  const resultsPath = join(options.into, RESULTS_FILE);
+  if (lingered) {
+    await appendFile(join(options.into, LOG_FILE), `\nfitcheck batch: the grader wrote results.json but had not exited ${LINGER_MS / 1000} s later; stopped it.\n`);
+  }
+  const results = await readJsonObject(resultsPath);
+  if (results === undefined || timedOut || (signal !== null && !lingered)) {
+    const log = await readFile(join(options.into, LOG_FILE), 'utf8').catch(() => '');
+    await writeFileAtomic(resultsPath, `${JSON.stringify(crashResults(entry, timedOut, options.timeoutMs, log), null, 2)}\n`);
+    entry.status = 'error';
+  } else {
+    // The grader's own verdict (a graded run with a failed item is `error`) wins over its exit code.
+    const stated = digestResults(results).status;
+    if (stated === 'graded' || stated === 'invalid' || stated === 'error') entry.status = stated;
+  }
+  await writeFileAtomic(join(options.into, ENTRY_FILE), `${JSON.stringify(entry, null, 2)}\n`);
+  return entry;
+}
+
+/** `fitcheck grade` arguments for one submission. */
+export function gradeArgs(dir: string, out: string, flags: GradeFlags): string[] {
+  const args = ['grade', dir, '--out', out];
+  if (flags.profile !== undefined) args.push('--profile', flags.profile);
+  if (flags.seed !== undefined) args.push('--seed', String(flags.seed));
+  if (flags.overrides !== undefined) args.push('--overrides', flags.overrides);
+  return args;
+}
+
+/** How long a child may live on after writing results.json (atomically, so it is complete). */
+export const LINGER_MS = 20_000;
+const POLL_MS = 500;
+
+interface ChildEnd {
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  /** It wrote its results but did not exit within {@link LINGER_MS}, and was stopped. */
+  lingered: boolean;
+}
+
+// A grader that finishes but never exits (a live worker thread or handle keeps Node running)
+// would otherwise hold a job slot until the timeout, for every submission of the class.
+async function runChild(dir: string, options: GradeOneOptions): Promise<ChildEnd> {
+  const log = await open(join(options.into, LOG_FILE), 'w');
+  const resultsPath = join(options.into, RESULTS_FILE);
+  try {
+    return await new Promise((resolve, reject) => {
+      // Same process group as the batch: killing the batch's group stops its children too.
+      const child = spawn(process.execPath, [options.bin ?? GRADER_BIN, ...gradeArgs(dir, options.into, options)], {
+        stdio: ['ignore', log.fd, log.fd],
+        env: { ...process.env, FITCHECK_BATCH: '1' },
+      });
+      let timedOut = false;
+      let lingered = false;
+      let lingerTimer: NodeJS.Timeout | undefined;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, options.timeoutMs);
+      const poll = setInterval(() => {
+        if (lingerTimer !== undefined || !existsSync(resultsPath)) return;
+        lingerTimer = setTimeout(() => {
+          lingered = true;
+          child.kill('SIGKILL');
+        }, LINGER_MS);
+      }, POLL_MS);
+      const stop = (): void => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        clearTimeout(lingerTimer);
+      };
+      child.once('error', (e) => {
+        stop();
+        reject(e);
+      });
+      child.once('exit', (exitCode, signal) => {
+        stop();
+        resolve({ exitCode, signal, timedOut, lingered });
+      });
+    });
+  } finally {
+    await log.close();
+  }
+}
+
+async function readJsonObject(path: string): Promise<object | undefined> {
+  try {
+    const value: unknown = JSON.parse(await readFile(path, 'utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const LOG_TAIL_LINES = 20;
+
+/** A Gradescope `results.json` for a submission the grader could not finish: score 0 and why. */
+export function crashResults(entry: BatchEntry, timedOut: boolean, timeoutMs: number, log: string): Record<string, unknown> {
+  const how = timedOut
+    ? `took longer than ${Math.round(timeoutMs / 60_000)} min and was stopped`
+    : entry.signal !== null
+      ? `was killed by ${entry.signal}`
+      : `exited with code ${entry.exitCode} without writing results`;
+  // The log may be shown in a PR comment: colours off.
+  const tail = stripVTControlCharacters(log).trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n');
+  return {
+    score: 0,
+    output: `The grader ${how}. This is the grader's failure, not a grade: ask a TA to regrade.${tail ? `\n\nLast lines of its log:\n${tail}` : ''}`,
+    tests: [],
+    extra_data: {
+      student: { id: entry.studentId, name: entry.studentName },
+      status: 'error',
+      findings: [{ code: timedOut ? 'GRADER_TIMEOUT' : 'GRADER_CRASHED', message: `the grader ${how}` }],
+    },
+  };
+}

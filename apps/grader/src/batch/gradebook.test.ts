@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatGradebook } from './gradebook.js';
+import { classRow } from './test-helpers.js';
+
+const t = (number: string, score: number): { number: string; name: string; score: number; max_score: number } => ({ number, name: `ToDo ${number}`, score, max_score: 10 });
+
+describe('formatGradebook', () => {
+  it('quotes per RFC 4180 and defuses formulas per OWASP, byte for byte as Python csv writes them', () => {
+    const rows = [
+      classRow('ana', 'graded', { id: '=HYPERLINK("http://x")', name: 'Silva, Ana "Aninha"' }, [t('1', 10), t('2', 7.5)], ['A', 'B', 'A']),
+      classRow('bob', 'invalid', { id: '-5', name: '@bob\nline2' }, [], ['INVALID_SUBMISSION']),
+      classRow('carla', 'graded', { id: '+1', name: '\tTab' }, [t('2', 3), t('10', 0.333)]),
+    ];
+    // python3: csv.writer(lineterminator='\r\n') over the same cells, each text cell starting
+    // with = + - @ TAB CR prefixed with "'" (OWASP CSV injection guidance).
+    const expected =
+      'student_id,name,todo_1,todo_2,todo_10,total,status,findings,folder\r\n' +
+      `"'=HYPERLINK(""http://x"")","Silva, Ana ""Aninha""",10,7.5,,17.5,graded,A;B,ana\r\n` +
+      `'-5,"'@bob\nline2",,,,0,invalid,INVALID_SUBMISSION,bob\r\n` +
+      `'+1,'\tTab,,3,0.33,3.33,graded,,carla\r\n`;
+    expect(formatGradebook(rows)).toBe(expected);
+  });
+
+  it('orders ToDo columns by number, not as text', () => {
+    const rows = [classRow('a', 'graded', { id: 'a', name: 'A' }, [t('10', 1), t('2', 1), t('1', 1), t('2.1', 1)])];
+    expect(formatGradebook(rows).split('\r\n')[0]).toBe('student_id,name,todo_1,todo_2,todo_2.1,todo_10,total,status,findings,folder');
+  });
+});

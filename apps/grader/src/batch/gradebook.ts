@@ -1,0 +1,34 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ClassRow } from './class-rows.js';
+import { classItems } from './class-rows.js';
+import { formatScore } from './ordering.js';
+
+/**
+ * The class gradebook as CSV: `student_id, name, todo_<n>…, total, status, findings, folder`, one
+ * row per submission in key order. RFC 4180 (every field that holds `,` `"` CR or LF is quoted,
+ * quotes doubled, CRLF line ends), and text cells that a spreadsheet would run as a formula
+ * (starting with `=` `+` `-` `@` tab or CR, as OWASP's CSV-injection guidance lists) get a
+ * leading `'`; score cells are numbers and are left alone.
+ */
+export function formatGradebook(rows: readonly ClassRow[]): string {
+  const items = classItems(rows);
+  const header = ['student_id', 'name', ...items.map((i) => `todo_${i.id}`), 'total', 'status', 'findings', 'folder'];
+  const body = rows.map(({ entry, digest }) => {
+    const scores = new Map(digest.items.map((i) => [i.id, i.score]));
+    return [
+      digest.studentId ?? entry.studentId ?? '',
+      digest.studentName ?? entry.studentName ?? '',
+      ...items.map((i) => {
+        const score = scores.get(i.id);
+        return score === undefined ? '' : Number(formatScore(score));
+      }),
+      Number(formatScore(digest.total)),
+      entry.status,
+      [...new Set(digest.findings.map((f) => f.code))].join(';'),
+      entry.folder,
+    ];
+  });
+  // csv-stringify quotes a field holding the whole record delimiter (CRLF) but not a lone LF or
+  // CR, which RFC 4180 also requires quoted: quoted_match covers those.
+  return stringify([header, ...body], { record_delimiter: 'windows', escape_formulas: true, quoted_match: /[\r\n]/ });
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { boundJobs } from './jobs.js';
+
+const GiB = 1024 ** 3;
+
+describe('boundJobs', () => {
+  it('is min(requested, cores, floor(free / per job)), at least 1', () => {
+    expect(boundJobs(8, { cores: 2, freeBytes: 24 * GiB, bytesPerJob: 2 * GiB })).toBe(2);
+    expect(boundJobs(8, { cores: 16, freeBytes: 7 * GiB, bytesPerJob: 2 * GiB })).toBe(3);
+    expect(boundJobs(3, { cores: 16, freeBytes: 64 * GiB, bytesPerJob: 2 * GiB })).toBe(3);
+    expect(boundJobs(4, { cores: 4, freeBytes: 1 * GiB, bytesPerJob: 2 * GiB })).toBe(1);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { GITHUB_COMMENT_LIMIT, buildPrComment } from './pr-comment.js';
+
+const tests = [
+  { number: '1', name: 'ToDo 1: a Giant Higgs model that overfits', score: 10, max_score: 10 },
+  { number: '8', name: 'ToDo 8: large cat model', score: 4, max_score: 10 },
+];
+
+const graded = {
+  score: 14,
+  max_score: 20,
+  tests,
+  extra_data: {
+    student: { id: '2024-0107', name: 'Ana <b>@octocat</b>' },
+    status: 'graded',
+    findings: [{ code: 'SIGMOID_WITH_LOGITS_LOSS', message: 'cats.large ends in sigmoid', hint: 'drop the activation', item: '8' }],
+    models: [{ name: 'higgs.giant', bestValBce: 0.612345, bestEpoch: 7 }, { name: 'cats.large', bestValBce: 1.0, bestEpoch: 3 }],
+  },
+};
+
+describe('buildPrComment', () => {
+  it('renders total, ToDo table, lowest val BCE, findings and report link', () => {
+    const comment = buildPrComment(graded, { reportUrl: 'https://example.org/runs/1/artifacts/report' });
+    expect(comment.markdown).toBe(`## fitcheck: 14 / 20 — Ana &lt;b&gt;&#64;octocat&lt;/b&gt; (2024-0107)
+
+| ToDo | score | max |
+|---|---:|---:|
+| ToDo 1: a Giant Higgs model that overfits | 10 | 10 |
+| ToDo 8: large cat model | 4 | 10 |
+| **total** | **14** | **20** |
+
+### Lowest validation BCE per model
+
+| model | lowest val BCE | epoch |
+|---|---:|---:|
+| higgs.giant | 0.6123 | 7 |
+| cats.large | 1.0000 | 3 |
+
+### Findings (1)
+
+- \`SIGMOID_WITH_LOGITS_LOSS\` (ToDo 8): cats.large ends in sigmoid — *fix:* drop the activation
+
+📄 [Full report (HTML)](https://example.org/runs/1/artifacts/report)`);
+    expect(comment.fails).toEqual([]);
+    expect(comment.warnings).toEqual(['`SIGMOID_WITH_LOGITS_LOSS`: cats.large ends in sigmoid']);
+  });
+
+  it('fails an invalid submission and shows why', () => {
+    const comment = buildPrComment({ score: 0, output: 'lab5.yaml:3:5: must have required property "id"', tests: [], extra_data: { status: 'invalid', findings: [] } });
+    expect(comment.fails).toHaveLength(1);
+    expect(comment.markdown).toBe('## fitcheck: submission not graded\n\n```text\nlab5.yaml:3:5: must have required property "id"\n```');
+  });
+
+  it('stays under GitHub\'s comment limit, counting what it leaves out', () => {
+    const findings = Array.from({ length: 5000 }, (_, i) => ({ code: `FINDING_${i}`, message: 'x'.repeat(80), hint: 'y'.repeat(40) }));
+    const comment = buildPrComment({ ...graded, extra_data: { ...graded.extra_data, findings } });
+    const shown = comment.warnings.length;
+    expect(shown).toBeGreaterThan(50);
+    expect(shown).toBeLessThan(5000);
+    // What Danger posts: our markdown, one table row per warn()/fail(), its header and footer.
+    const posted = comment.markdown.length + [...comment.warnings, ...comment.fails].reduce((n, w) => n + w.length + 100, 0) + 4096;
+    expect(posted).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(comment.markdown).toContain(`### Findings (5000)`);
+    expect(comment.markdown).toContain(`…and ${5000 - shown} more findings, not shown here: see the full report.`);
+  });
+});

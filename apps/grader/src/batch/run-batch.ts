@@ -1,0 +1,98 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadLab } from '../lab/load-lab.js';
+import { syncDir } from './atomic-write.js';
+import { acquireBatchLock } from './batch-lock.js';
+import { WORK_DIR } from './batch-entry.js';
+import type { BatchEntry } from './batch-entry.js';
+import { writeClassReports } from './class-reports.js';
+import { finishedKeys, readClassRows } from './class-rows.js';
+import type { ClassRow } from './class-rows.js';
+import { discoverSubmissions } from './discover.js';
+import type { SubmissionEntry } from './discover.js';
+import { gradeOne } from './grade-one.js';
+import type { GradeFlags } from './grade-one.js';
+import { boundJobs } from './jobs.js';
+import { forEachLimited } from './pool.js';
+import { writeManifest } from './manifest.js';
+import { inShard } from './shard.js';
+import type { Shard } from './shard.js';
+
+const DEFAULT_TIMEOUT_MS = 120 * 60_000;
+
+export interface BatchOptions extends GradeFlags {
+  root: string;
+  out: string;
+  /** Submissions graded at once; bounded by cores and free memory. Default 1. */
+  jobs?: number;
+  shard?: Shard;
+  /** Per submission; a child still running then is killed and scored as a grader error. */
+  timeoutMs?: number;
+  lab?: string;
+  /** The CLI to spawn (default: this package's dist/bin.js). */
+  bin?: string;
+  onGraded?: (entry: BatchEntry, done: number, of: number) => void;
+}
+
+export interface BatchOutcome {
+  /** This shard's submissions, in key order. */
+  rows: ClassRow[];
+  /** Keys graded by this run; the others of `rows` were finished by an earlier, interrupted run. */
+  gradedNow: string[];
+  jobs: number;
+}
+
+/**
+ * Grades ROOT's submissions (or one shard of them) into OUT/<key>/, each in its own child
+ * process, then writes OUT/gradebook.csv and OUT/summary.md. Holds OUT's lock throughout.
+ * Resumable: a student folder appears in OUT only by an atomic rename of a complete folder, so
+ * after a SIGKILL the next run skips the finished ones and grades the rest; the gradebook is
+ * made from the folders alone, so it equals the one an uninterrupted run writes.
+ */
+export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
+  const files = (await loadLab(options.lab ?? 'lab5')).definition.submission.files;
+  await mkdir(options.out, { recursive: true });
+  const release = await acquireBatchLock(options.out);
+  try {
+    const all = await discoverSubmissions(options.root, files);
+    const mine = options.shard ? all.filter((s) => inShard(s.folder, options.shard as Shard)) : all;
+    await writeManifest(options.out, { shard: options.shard ?? null, keys: mine.map((s) => s.key).sort() });
+    const work = join(options.out, WORK_DIR);
+    // Left by a killed run; its owner is dead (we hold the lock), so nothing writes there now.
+    await rm(work, { recursive: true, force: true });
+    const finished = new Set(await finishedKeys(options.out));
+    const todo = mine.filter((s) => !finished.has(s.key));
+    const jobs = boundJobs(options.jobs ?? 1);
+    const gradedNow: string[] = [];
+    let done = mine.length - todo.length;
+    await forEachLimited(todo, jobs, async (submission) => {
+      const entry = await gradeInto(options, submission, join(work, String(process.pid), submission.key));
+      gradedNow.push(entry.key);
+      options.onGraded?.(entry, ++done, mine.length);
+    });
+    await rm(work, { recursive: true, force: true });
+    const keys = new Set(mine.map((s) => s.key));
+    const rows = (await readClassRows(options.out)).filter((r) => keys.has(r.entry.key));
+    await writeClassReports(options.out, rows);
+    return { rows, gradedNow: gradedNow.sort(), jobs };
+  } finally {
+    await release();
+  }
+}
+
+async function gradeInto(options: BatchOptions, submission: SubmissionEntry, temp: string): Promise<BatchEntry> {
+  const entry = await gradeOne(submission, {
+    into: temp,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.bin !== undefined && { bin: options.bin }),
+    ...(options.profile !== undefined && { profile: options.profile }),
+    ...(options.seed !== undefined && { seed: options.seed }),
+    ...(options.overrides !== undefined && { overrides: options.overrides }),
+  });
+  const target = join(options.out, submission.key);
+  // A folder without batch-entry.json is not finished: replace it whole.
+  await rm(target, { recursive: true, force: true });
+  await rename(temp, target);
+  await syncDir(options.out);
+  return entry;
+}

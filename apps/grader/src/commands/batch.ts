@@ -1,0 +1,38 @@
+import { defineCommand } from 'citty';
+import type { CommandDef } from 'citty';
+import { runBatch } from '../batch/run-batch.js';
+import { intFlag } from '../batch/int-flag.js';
+import { parseShard } from '../batch/shard.js';
+
+const command = defineCommand({
+  meta: { name: 'batch', description: 'Grade a folder of submissions (one sub-folder each) into OUT, with a gradebook' },
+  args: {
+    root: { type: 'positional', required: true, description: 'Folder holding one folder per submission' },
+    out: { type: 'string', required: true, description: 'Output folder: OUT/<student>/results.json, gradebook.csv, summary.md' },
+    profile: { type: 'string', description: 'Grading profile passed to `fitcheck grade` (check, ci, full)' },
+    seed: { type: 'string', description: 'Seed passed to `fitcheck grade`' },
+    overrides: { type: 'string', description: 'Overrides file passed to `fitcheck grade`' },
+    jobs: { type: 'string', default: '1', description: 'Submissions graded at once (bounded by cores and free memory)' },
+    shard: { type: 'string', description: 'Grade only shard I of N (I/N, stable by folder name)' },
+    timeout: { type: 'string', default: '120', description: 'Minutes per submission before its grader is stopped' },
+  },
+  async run({ args }) {
+    const outcome = await runBatch({
+      root: args.root,
+      out: args.out,
+      jobs: intFlag('jobs', args.jobs, 1),
+      timeoutMs: intFlag('timeout', args.timeout, 1) * 60_000,
+      ...(args.shard !== undefined && { shard: parseShard(args.shard) }),
+      ...(args.profile !== undefined && { profile: args.profile }),
+      ...(args.seed !== undefined && { seed: intFlag('seed', args.seed, 0) }),
+      ...(args.overrides !== undefined && { overrides: args.overrides }),
+      onGraded: (entry, done, of) => process.stderr.write(`[${done}/${of}] ${entry.key}: ${entry.status}\n`),
+    });
+    const errors = outcome.rows.filter((r) => r.entry.status === 'error').length;
+    process.stdout.write(`${outcome.rows.length} submissions in ${args.out} (${outcome.gradedNow.length} graded now, ${outcome.jobs} at a time)${errors > 0 ? `; ${errors} grader errors: see summary.md` : ''}\n`);
+    return 0;
+  },
+});
+
+// citty's CommandDef is invariant in its args; the command table holds the general type.
+export default command as unknown as CommandDef;

@@ -1,0 +1,22 @@
+import { defineCommand } from 'citty';
+import type { CommandDef } from 'citty';
+import { FitcheckError } from '@fitcheck/core';
+import { mergeShards } from '../batch/merge-shards.js';
+
+const command = defineCommand({
+  meta: { name: 'merge', description: 'Join the outputs of `fitcheck batch --shard I/N` into one gradebook' },
+  args: {
+    shards: { type: 'positional', required: true, description: 'Shard output folders (OUT1 OUT2 …)' },
+    out: { type: 'string', required: true, description: 'Merged output folder' },
+  },
+  async run({ args }) {
+    const shards = args._;
+    if (shards.length === 0) throw new FitcheckError('INVALID_FLAG', 'no shard folders given', {}, 'fitcheck merge OUT1 OUT2 … --out OUT');
+    const rows = await mergeShards(shards, args.out);
+    process.stdout.write(`${rows.length} submissions from ${shards.length} shards in ${args.out}\n`);
+    return 0;
+  },
+});
+
+// citty's CommandDef is invariant in its args; the command table holds the general type.
+export default command as unknown as CommandDef;

@@ -1,0 +1,23 @@
+// The pull-request bot: one comment with the submission's score, per-ToDo table, findings and
+// report link. It runs in the privileged `workflow_run` job (grading/ci/comment.yml) on the
+// base repository's checkout: the results file is data from the untrusted run, never code.
+import { readFileSync } from 'node:fs';
+import { fail, markdown, warn } from 'danger';
+import { buildPrComment } from '../apps/grader/dist/batch/pr-comment.js';
+
+const resultsPath = process.env.FITCHECK_RESULTS ?? 'out/results.json';
+const reportUrl = process.env.FITCHECK_REPORT_URL;
+
+let results: unknown;
+try {
+  results = JSON.parse(readFileSync(resultsPath, 'utf8'));
+} catch (e) {
+  fail(`fitcheck: no readable results at \`${resultsPath}\` (${e instanceof Error ? e.message : String(e)}); the grading run did not finish.`);
+}
+
+if (results !== undefined) {
+  const comment = buildPrComment(results, reportUrl ? { reportUrl } : {});
+  markdown(comment.markdown);
+  for (const message of comment.fails) fail(message);
+  for (const message of comment.warnings) warn(message);
+}
