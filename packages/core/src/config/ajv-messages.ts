@@ -56,6 +56,10 @@ export function readableError(error: ErrorObject): ReadableError {
     case 'const':
       return { ...base, message: `${where} must be ${JSON.stringify(params.allowedValue)}` };
     case 'type':
+      // YAML's .nan and .inf are numbers to JavaScript; ajv (strict) refuses them, and saying so is clearer.
+      if (typeof error.data === 'number' && !Number.isFinite(error.data)) {
+        return { ...base, message: `${where} must be a finite number, got ${String(error.data)}` };
+      }
       return { ...base, message: `${where} must be ${article(String(params.type))}, got ${typeName(error.data)}` };
     default:
       return { ...base, message: `${where} ${error.message ?? 'is invalid'}` };

@@ -100,3 +100,14 @@ describe('loadConfigFile', () => {
     expect(missing.errors[0]?.message).toMatch(/ENOENT/);
   });
 });
+
+describe('loadConfigText on non-finite numbers', () => {
+  it("names YAML's .nan and .inf for what they are", () => {
+    const schema = { type: 'object', properties: { l2: { type: 'number' }, l1: { type: 'number' } } } as const;
+    const { errors } = loadConfigText('l2: .nan\nl1: -.inf\n', 'x.yaml', schema);
+    expect(errors.map((e) => `${e.line}:${e.column}: ${e.message}`)).toEqual([
+      '1:5: l2 must be a finite number, got NaN',
+      '2:5: l1 must be a finite number, got -Infinity',
+    ]);
+  });
+});

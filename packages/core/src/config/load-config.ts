@@ -4,6 +4,7 @@ import type { AnySchemaObject } from 'ajv';
 import type { Document } from 'yaml';
 import { readableError, relevantErrors } from './ajv-messages.js';
 import type { ConfigIssue } from './issue.js';
+import { nestingDepth } from './nesting-depth.js';
 import { linePos, locate } from './positions.js';
 import { validatorFor } from './validator.js';
 
@@ -14,6 +15,8 @@ export interface LoadConfigOptions {
   maxBytes?: number;
   /** Most alias expansions allowed, so a "billion laughs" YAML is a clean error. Default 100. */
   maxAliasCount?: number;
+  /** Deepest nesting of arrays and objects allowed, so a `[[[[…` document is a clean error. Default 64. */
+  maxDepth?: number;
 }
 
 export interface LoadedConfig {
@@ -25,6 +28,7 @@ export interface LoadedConfig {
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 const DEFAULT_MAX_ALIASES = 100;
+const DEFAULT_MAX_DEPTH = 64;
 
 /**
  * Parses YAML or JSON text and validates it against a JSON Schema. Never throws for bad
@@ -39,6 +43,8 @@ export function loadConfigText(
 ): LoadedConfig {
   const format = options.format ?? (file.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const tooDeep = `the document nests more than ${maxDepth} levels deep`;
   const issue = (keyword: string, message: string, line = 1, column = 1, instancePath = ''): ConfigIssue => ({
     keyword, instancePath, message, file, line, column,
   });
@@ -53,7 +59,9 @@ export function loadConfigText(
   const syntax = format === 'json' ? jsonSyntaxError(text, doc, lines) : doc.errors[0];
   if (syntax) {
     const where = 'pos' in syntax ? at(lines, syntax.pos[0]) : [syntax.line, syntax.column] as const;
-    return { value: undefined, errors: [issue('syntax', syntax.message, ...where)], warnings };
+    // The YAML parser recurses per level: a deep enough document overflows its stack, which it reports as an error.
+    const message = /Maximum call stack/.test(syntax.message) ? tooDeep : syntax.message;
+    return { value: undefined, errors: [issue(message === tooDeep ? 'depth' : 'syntax', message, ...where)], warnings };
   }
 
   let value: unknown;
@@ -62,8 +70,11 @@ export function loadConfigText(
     value = format === 'json' ? JSON.parse(text) : doc.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIASES });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { value: undefined, errors: [issue('alias', `too many YAML aliases: ${message}`)], warnings };
+    const tooMany = /Maximum call stack/.test(message) ? issue('depth', tooDeep) : issue('alias', `too many YAML aliases: ${message}`);
+    return { value: undefined, errors: [tooMany], warnings };
   }
+  // JSON.parse does not recurse, but everything after it (validation, positions, callers) may.
+  if (nestingDepth(value, maxDepth) > maxDepth) return { value: undefined, errors: [issue('depth', tooDeep)], warnings };
 
   const validate = validatorFor(schema);
   if (validate(value)) return { value, errors: [], warnings };
