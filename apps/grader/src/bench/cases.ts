@@ -1,7 +1,14 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildModel, fit, loadModelSpec } from '@fitcheck/core';
 import type { LabeledArrays } from '@fitcheck/core';
 import { FIXTURES, loadHiggsCsv } from '@fitcheck/datasets';
+import { loadLab } from '../lab/load-lab.js';
+import { staticModelFacts } from '../run/collect-facts.js';
+import { loadSubmission } from '../submission/load-submission.js';
+import { runChild } from './child-run.js';
 import { syntheticData } from './synthetic-data.js';
 
 /** One benchmark: `prepare` builds what is not timed and returns the timed task. */
@@ -11,6 +18,11 @@ export interface BenchCase {
 }
 
 const MODELS_DIR = join(FIXTURES.root, 'fixtures', 'models');
+const REFERENCE = join(FIXTURES.root, 'fixtures', 'submissions', 'reference');
+const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
+
+/** Peak RSS of every `check-reference` run, for the summary line. */
+export const checkPeaks: number[] = [];
 
 /** The lab's Higgs split (10,000 train, 1,000 validation) and cat set (209 train, 50 test). */
 const HIGGS = { train: 10_000, validation: 1_000, batchSize: 500, sample: [28] } as const;
@@ -54,6 +66,34 @@ export const BENCH_CASES: readonly BenchCase[] = [
     name: 'higgs-read',
     async prepare() {
       return { run: () => loadHiggsCsv(FIXTURES.higgsFirst10000.path), dispose: () => {} };
+    },
+  },
+  {
+    // Everything `grade` does before any tensor exists: lab, submission, schema, shapes, budgets.
+    name: 'validate-reference',
+    async prepare() {
+      return {
+        run: async () => {
+          const lab = await loadLab('lab5');
+          staticModelFacts(lab, await loadSubmission(REFERENCE, lab.definition));
+        },
+        dispose: () => {},
+      };
+    },
+  },
+  {
+    // What a student waits for: the real CLI, start to exit, in a process of its own.
+    name: 'check-reference',
+    async prepare() {
+      const out = await mkdtemp(join(tmpdir(), 'fitcheck-bench-'));
+      return {
+        run: async () => {
+          const r = await runChild(process.execPath, [BIN, 'check', REFERENCE, '--out', out]);
+          if (r.exitCode !== 0) throw new Error(`fitcheck check exited with ${r.exitCode}`);
+          checkPeaks.push(r.peakRssMiB);
+        },
+        dispose: () => void rm(out, { recursive: true, force: true }),
+      };
     },
   },
 ];
