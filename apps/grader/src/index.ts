@@ -3,10 +3,10 @@ export { main, EXIT } from './cli/main.js';
 export { renderReport, sortFindings, type RenderOptions } from './report/render.js';
 export { writeReport, type WriteReportOptions, type WrittenReport } from './report/write-report.js';
 export { findBrowser, printPdf, screenshotReport, CHROMIUM_ARGS } from './report/browser.js';
-export { loadMessages, translate, isLang, type Messages } from './report/locale.js';
-export { diagnoseRun, diagnoseRuns, worstOverfit, OVERFIT_RISE, type RunDiagnosis } from './report/diagnosis.js';
+export { loadMessages, translate, isLang, LANGS, type Lang, type Messages } from './messages/locale.js';
+export { diagnoseRun, diagnoseRuns, worstOverfit, type RunDiagnosis } from './report/diagnosis.js';
 export {
-  LANGS, CHART_GROUPS, type Lang, type ReportInput, type TodoRow, type TodoStatus, type ReportFinding, type Severity,
+  CHART_GROUPS, type ReportInput, type TodoRow, type TodoStatus, type ReportFinding, type Severity,
   type ChartGroup, type NamedRun, type LearningRatePoint, type ModelSummary, type ClassificationSection, type ReportAnswer,
 } from './report/types.js';
 export { createEventWriter } from './tensorboard/event-writer.js';
@@ -41,3 +41,8 @@ export { gradedResults, invalidResults, faultResults, type GradescopeResults, ty
 export { loadOverrides, applyOverrides, type Override } from './results/overrides.js';
 export { writeResults } from './results/write-results.js';
 export { formatScoreTable } from './format/score-table.js';
+// isolation: one model's training in a child process under a time and a memory budget
+export { trainIsolated, TRAIN_CHILD, type IsolatedOutcome, type IsolatedSettings } from './isolation/train-isolated.js';
+export { limitsOf, DEFAULT_LIMITS } from './isolation/limits.js';
+export type { ModelLimits } from './isolation/protocol.js';
+export type { ProfileLimits } from './lab/types.js';

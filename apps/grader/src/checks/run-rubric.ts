@@ -1,4 +1,5 @@
 import type { Rubric, RubricItem } from '../lab/types.js';
+import { text } from '../messages/text.js';
 import type { RunFacts } from './facts.js';
 import { RUBRIC_CHECKS } from './rubric/index.js';
 import type { CheckOutcome } from './types.js';
@@ -19,7 +20,7 @@ export function runRubric(rubric: Rubric, facts: RunFacts): ItemResult[] {
       const message = e instanceof Error ? e.message : String(e);
       return {
         item,
-        outcome: { score: 0, status: 'failed', output: `grader error in check ${item.check}: ${message}`, findings: [] },
+        outcome: { score: 0, status: 'failed', lines: [text('output.graderError', { check: item.check, detail: message })], findings: [] },
         graderError: message,
       };
     }

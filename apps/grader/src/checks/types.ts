@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/types.js';
+import type { Line } from '../messages/text.js';
 import type { RubricItem } from '../lab/types.js';
 import type { RunFacts } from './facts.js';
 
@@ -7,7 +8,8 @@ export interface CheckOutcome {
   score: number;
   /** `pending`: a manual item waiting for the TA (score 0 until an override). */
   status: 'passed' | 'failed' | 'pending';
-  output: string;
+  /** What the check saw, as sentences to show in the reader's language (Gradescope `output`). */
+  lines: Line[];
   findings: Finding[];
 }
 

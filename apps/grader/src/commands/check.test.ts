@@ -7,7 +7,7 @@ import { fitcheck, readResults } from '../test-helpers/cli.js';
 describe('fitcheck check (the notebook mistakes)', () => {
   it('prints every finding with its fix, exits 0 for a valid submission, and costs points', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fitcheck-check-'));
-    const { code, stdout } = await fitcheck(['check', 'fixtures/submissions/mistakes', '--out', dir]);
+    const { code, stdout } = await fitcheck(['check', 'fixtures/submissions/mistakes', '--out', dir, '--lang', 'en']);
     expect(code).toBe(0);
     for (const expected of [
       '[SIGMOID_WITH_LOGITS_LOSS] item 6: cats.small ends in Dense(1, activation="sigmoid")',

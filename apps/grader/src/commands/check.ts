@@ -1,22 +1,22 @@
 import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
-import { formatScoreTable } from '../format/score-table.js';
-import { progressPrinter } from '../format/progress.js';
-import { assertGraded, gradeSubmission } from '../run/grade-submission.js';
-import { checkLang } from './grade.js';
+import { gradeAndReport } from '../cli/grade-and-report.js';
 
 const command = defineCommand({
   meta: { name: 'check', description: 'Check your submission: static checks, a short training run, findings with fixes' },
   args: {
     dir: { type: 'positional', required: false, default: 'submission', description: 'Submission folder (default: submission/)' },
-    out: { type: 'string', default: 'out/check', description: 'Where results.json goes' },
-    lang: { type: 'string', description: 'en or pt-BR (text is English until the locale files land)' },
+    out: { type: 'string', default: 'out/check', description: 'Where results.json (and the report) go' },
+    html: { type: 'boolean', default: false, description: 'Also write OUT/report.html and OUT/tensorboard/' },
+    pdf: { type: 'boolean', default: false, description: 'Also print OUT/report.pdf (implies --html)' },
+    lang: { type: 'string', description: "en or pt-BR (default: the lab's, pt-BR for lab5)" },
+    debug: { type: 'boolean', default: false, description: 'Write stack traces and training-process output to OUT/debug.log' },
   },
   async run({ args }) {
-    checkLang(args.lang);
-    const outcome = await gradeSubmission({ dir: args.dir, out: args.out, profile: 'check', onEvent: progressPrinter(process.stderr) });
-    if (outcome.exitCode === 0) process.stdout.write(`\n${formatScoreTable(outcome.results)}\n\nresults: ${outcome.resultsPath}\n`);
-    assertGraded(outcome);
+    await gradeAndReport({
+      dir: args.dir, out: args.out, profile: 'check', debug: args.debug, table: true, report: args.html || args.pdf, pdf: args.pdf,
+      ...(args.lang !== undefined && { lang: args.lang }),
+    });
     return 0;
   },
 });

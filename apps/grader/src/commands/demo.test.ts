@@ -7,12 +7,13 @@ import { fitcheck, readResults } from '../test-helpers/cli.js';
 describe('fitcheck demo (the reference solution, profile check)', () => {
   it('gets every autograded point and prints the score table and the results path', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fitcheck-demo-'));
-    const { code, stdout, stderr } = await fitcheck(['demo', '--out', dir]);
+    const { code, stdout, stderr } = await fitcheck(['demo', '--out', dir, '--lang', 'en']);
     expect(code).toBe(0);
     expect(stderr).toContain('higgs: 250 training rows, 250 validation rows');
     expect(stderr).toContain('models trained: higgs.giant, cats.large, cats.regularized');
     expect(stdout).toMatch(/total: 70\/100/);
     expect(stdout).toContain(`results: ${join(dir, 'results.json')}`);
+    expect(stdout).toContain(`report: ${join(dir, 'report.html')}`);
     const results = await readResults(dir);
     const auto = results.tests.filter((t) => t.extra_data.status === 'auto');
     expect(auto.map((t) => t.number)).toEqual(['1', '5', '6', '7', '8', '9', '10']);

@@ -1,22 +1,18 @@
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
-import { formatScoreTable } from '../format/score-table.js';
-import { progressPrinter } from '../format/progress.js';
+import { gradeAndReport } from '../cli/grade-and-report.js';
 import { REPO_ROOT } from '../lab/paths.js';
-import { assertGraded, gradeSubmission } from '../run/grade-submission.js';
 
 const command = defineCommand({
-  meta: { name: 'demo', description: 'Grade the reference solution with the check profile and print its score table' },
+  meta: { name: 'demo', description: 'Grade the reference solution with the check profile: score table, results.json and report.html' },
   args: {
-    out: { type: 'string', default: 'out/demo', description: 'Where results.json goes' },
+    out: { type: 'string', default: 'out/demo', description: 'Where results.json and the report go' },
+    lang: { type: 'string', description: "en or pt-BR (default: the lab's, pt-BR for lab5)" },
   },
   async run({ args }) {
     const dir = join(REPO_ROOT, 'fixtures', 'submissions', 'reference');
-    process.stderr.write(`grading ${dir} (profile check)\n`);
-    const outcome = await gradeSubmission({ dir, out: args.out, profile: 'check', onEvent: progressPrinter(process.stderr) });
-    process.stdout.write(`\n${formatScoreTable(outcome.results)}\n\nresults: ${outcome.resultsPath}\n`);
-    assertGraded(outcome);
+    await gradeAndReport({ dir, out: args.out, profile: 'check', table: true, report: true, ...(args.lang !== undefined && { lang: args.lang }) });
     return 0;
   },
 });

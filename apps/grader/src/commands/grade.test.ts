@@ -33,7 +33,7 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     const dir = await out();
     const overrides = join(dir, 'overrides.yaml');
     await writeFile(overrides, 'overrides:\n  - { student: "2024-0388", item: "2", points: 4, comment: short but right }\n');
-    const { code, stdout } = await fitcheck(['grade', 'fixtures/submissions/broken', '--out', dir, '--quiet', '--overrides', overrides]);
+    const { code, stdout } = await fitcheck(['grade', 'fixtures/submissions/broken', '--out', dir, '--quiet', '--overrides', overrides, '--lang', 'en']);
     expect(code).toBe(0);
     expect(stdout).toContain(`score 49/100 → ${join(dir, 'results.json')}`);
     const results = await readResults(dir);
@@ -54,7 +54,7 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     const dir = await out();
     const overrides = join(dir, 'overrides.yaml');
     await writeFile(overrides, 'overrides:\n  - { student: "2024-0388", item: "2", pionts: 4 }\n');
-    const { code, stderr } = await fitcheck(['grade', 'fixtures/submissions/broken', '--out', dir, '--quiet', '--overrides', overrides]);
+    const { code, stderr } = await fitcheck(['grade', 'fixtures/submissions/broken', '--out', dir, '--quiet', '--overrides', overrides, '--lang', 'en']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/overrides\.yaml:2:\d+: unknown key "pionts".*\(did you mean "points"\?\)/);
     expect((await readResults(dir)).score).toBe(0);

@@ -1,13 +1,25 @@
-import { FINDING_TEXT, fill } from '../messages/en.js';
+import { loadMessages, type Messages } from '../messages/locale.js';
+import { renderText, text, type Params } from '../messages/text.js';
 import type { Finding, FindingCode, Severity } from './types.js';
 
-/** A finding with its message and hint from the message table, placeholders filled from `params`. */
+/**
+ * A finding with its message and hint (locale keys `finding.<CODE>.message|hint`) in English; the
+ * parameters stay with it, so {@link localizeFinding} can say it again in the reader's language.
+ */
 export function finding(
   code: FindingCode,
   severity: Severity,
-  params: Record<string, string | number>,
+  params: Params,
   where: { item?: string; model?: string } = {},
 ): Finding {
-  const text = FINDING_TEXT[code];
-  return { code, severity, ...where, message: fill(text.message, params), hint: fill(text.hint, params) };
+  return localizeFinding({ code, severity, ...where, params, message: '', hint: '' }, loadMessages('en'));
+}
+
+/** The same finding with its message and hint in the language of `messages`. */
+export function localizeFinding(f: Finding, messages: Messages): Finding {
+  return {
+    ...f,
+    message: renderText(messages, text(`finding.${f.code}.message`, f.params)),
+    hint: renderText(messages, text(`finding.${f.code}.hint`, f.params)),
+  };
 }

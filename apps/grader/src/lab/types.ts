@@ -1,4 +1,5 @@
 import type { LayerSpec } from '@fitcheck/core';
+import type { Lang } from '../messages/locale.js';
 
 /**
  * A lab as the grader reads it from `grading/labs/<id>/lab.yaml` (schema:
@@ -6,14 +7,18 @@ import type { LayerSpec } from '@fitcheck/core';
  */
 export interface LabDefinition {
   id: string;
+  /** In English; `translations` holds the other languages. */
   title: string;
+  /** Language of reports, findings and CLI tables when `--lang` is not given (default `en`). */
+  lang?: Lang;
+  translations?: Partial<Record<Lang, { title: string }>>;
   submission: { files: string[]; schema: string };
   training: TrainingSetup;
   datasets: Record<string, DatasetDefinition>;
   /** The lab's own (fixed) models, e.g. the notebook's Tiny…Combined. */
   models: Record<string, { dataset: string; layers: LayerSpec[] }>;
-  /** Models the student submits, with the parameter budget of each. */
-  studentModels: Record<string, { dataset: string; budget: number }>;
+  /** Models the student submits, with the parameter budget (and forward FLOPs-per-sample budget) of each. */
+  studentModels: Record<string, { dataset: string; budget: number; flopBudget?: number }>;
   profiles: Record<string, Profile>;
 }
 
@@ -50,6 +55,14 @@ export interface Profile {
   /** Student model keys trained in this profile. */
   train: string[];
   datasets: Record<string, DatasetProfile>;
+  /** Per-model training budgets; a model past one scores 0 for its item (default: `DEFAULT_LIMITS`). */
+  limits?: ProfileLimits;
+}
+
+/** What one model's training may use: wall-clock seconds (TF.js start-up included) and resident memory. */
+export interface ProfileLimits {
+  modelSeconds: number;
+  modelMemoryMb: number;
 }
 
 export const CHECK_NAMES = [
@@ -59,7 +72,9 @@ export type CheckName = (typeof CHECK_NAMES)[number];
 
 export interface RubricItem {
   number: string;
+  /** In English; `translations` holds the other languages. */
   name: string;
+  translations?: Partial<Record<Lang, { name: string }>>;
   points: number;
   manual?: boolean;
   check: CheckName;

@@ -1,9 +1,10 @@
 import { renderCurveCharts, renderLearningRateChart } from './charts/report-charts.js';
-import { OVERFIT_RISE, diagnoseRuns, worstOverfit, type RunDiagnosis } from './diagnosis.js';
+import { diagnoseRuns, worstOverfit, type RunDiagnosis } from './diagnosis.js';
 import { formatDate, formatNumber, formatScore } from './format.js';
-import { loadMessages, translate, type Messages } from './locale.js';
+import { loadMessages, translate, type Messages } from '../messages/locale.js';
 import { renderTemplate } from './templates.js';
-import type { Lang, ReportFinding, ReportInput, Severity } from './types.js';
+import type { Lang } from '../messages/locale.js';
+import type { ReportFinding, ReportInput, Severity } from './types.js';
 
 export interface RenderOptions {
   lang: Lang;
@@ -21,7 +22,7 @@ function diagnosisSentences(diagnoses: readonly RunDiagnosis[], messages: Messag
   const n = (v: number) => formatNumber(lang, v, 3);
   const lines = diagnoses.map((d) => translate(messages, d.overfits ? 'diagnosis.overfits' : 'diagnosis.fits', {
     model: d.model, epoch: d.bestEpoch, epochs: d.epochs, best: n(d.bestValBce), last: n(d.lastValBce),
-    train: n(d.lastTrainBce), gap: n(d.gap), tolerance: n(OVERFIT_RISE),
+    train: n(d.lastTrainBce), gap: n(d.gap),
   }));
   const worst = worstOverfit(diagnoses);
   if (worst) lines.push(translate(messages, 'diagnosis.worst', { model: worst.model, gap: n(worst.gap) }));

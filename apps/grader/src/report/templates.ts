@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { translate, type Messages } from './locale.js';
+import { translate, type Messages } from '../messages/locale.js';
 
 /** `apps/grader/templates/`, two levels up from both `src/report/` and `dist/report/`. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));

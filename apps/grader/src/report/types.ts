@@ -1,9 +1,5 @@
 import type { History } from '@fitcheck/core';
 
-/** The report's languages; the course is Brazilian, so `pt-BR` is the lab's default. */
-export const LANGS = ['en', 'pt-BR'] as const;
-export type Lang = (typeof LANGS)[number];
-
 /** How a ToDo was scored: by a check, still waiting for a TA, or by a TA. */
 export type TodoStatus = 'auto' | 'pending' | 'manual';
 

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printPdf } from './browser.js';
 import { renderReport } from './render.js';
-import type { Lang, ReportInput } from './types.js';
+import type { Lang } from '../messages/locale.js';
+import type { ReportInput } from './types.js';
 
 export interface WriteReportOptions {
   lang: Lang;

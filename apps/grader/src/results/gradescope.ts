@@ -2,8 +2,11 @@ import type { ConfigIssue } from '@fitcheck/core';
 import { formatIssue } from '@fitcheck/core';
 import type { ItemResult } from '../checks/run-rubric.js';
 import type { ModelFacts } from '../checks/facts.js';
+import { localizeFinding } from '../findings/finding.js';
 import type { Finding } from '../findings/types.js';
-import type { Rubric } from '../lab/types.js';
+import { langOf, loadMessages, type Messages } from '../messages/locale.js';
+import { renderLines, renderText, text } from '../messages/text.js';
+import type { Rubric, RubricItem } from '../lab/types.js';
 
 /** One Gradescope `tests[]` entry; `extra_data.status` says who scored it. */
 export interface GradescopeTest {
@@ -73,15 +76,21 @@ export interface ResultsMeta {
   submissionFile?: string;
 }
 
-/** A graded run: one test per rubric item, the scores summed, findings and model facts kept. */
-export function gradedResults(items: ItemResult[], models: ModelFacts[], meta: ResultsMeta, summary: string): GradescopeResults {
-  const tests = items.map(({ item, outcome }) => ({
-    name: item.name,
+/**
+ * A graded run: one test per rubric item, the scores summed, findings and model facts kept, every
+ * sentence (outputs, findings) in the language of `messages`.
+ */
+export function gradedResults(
+  items: ItemResult[], models: ModelFacts[], meta: ResultsMeta, summary: string, messages: Messages = loadMessages('en'),
+): GradescopeResults {
+  const localized = items.map((r) => ({ ...r, findings: r.outcome.findings.map((f) => localizeFinding(f, messages)) }));
+  const tests = localized.map(({ item, outcome, findings }) => ({
+    name: itemName(item, messages),
     number: item.number,
     score: outcome.score,
     max_score: item.points,
     status: outcome.status === 'passed' ? 'passed' as const : 'failed' as const,
-    output: [outcome.output, ...outcome.findings.map(describeFinding)].filter((s) => s !== '').join('\n'),
+    output: [renderLines(messages, outcome.lines), ...findings.map((f) => describeFinding(f, messages))].filter((s) => s !== '').join('\n'),
     visibility: 'visible' as const,
     tags: [item.check, ...(item.manual ? ['manual'] : [])],
     extra_data: { status: outcome.status === 'pending' ? 'pending' as const : 'auto' as const, check: item.check },
@@ -89,8 +98,8 @@ export function gradedResults(items: ItemResult[], models: ModelFacts[], meta: R
   const errors = items.flatMap((r) => (r.graderError ? [`item ${r.item.number}: ${r.graderError}`] : []));
   return assemble(tests, meta, summary, {
     status: errors.length > 0 ? 'error' : 'graded',
-    findings: items.flatMap((r) => r.outcome.findings),
-    models: models.map(summarizeModel),
+    findings: localized.flatMap((r) => r.findings.map(({ params: _params, ...f }) => f)),
+    models: models.map((m) => summarizeModel(m, messages)),
     errors,
   });
 }
@@ -99,26 +108,31 @@ export function gradedResults(items: ItemResult[], models: ModelFacts[], meta: R
  * A submission that could not be read or validated: every item 0, the problems as the output
  * (`file:line:col: message (did you mean …)`), so the student sees exactly what to fix.
  */
-export function invalidResults(rubric: Rubric, issues: ConfigIssue[], meta: ResultsMeta): GradescopeResults {
+export function invalidResults(rubric: Rubric, issues: ConfigIssue[], meta: ResultsMeta, messages: Messages = loadMessages('en')): GradescopeResults {
   const lines = issues.map(formatIssue);
-  const output = `The submission is invalid, so nothing was graded. Fix these and submit again:\n${lines.join('\n')}`;
-  return assemble(zeroTests(rubric, 'not graded: the submission is invalid'), meta, output, { status: 'invalid', findings: [], models: [], errors: lines });
+  const output = `${renderText(messages, text('results.invalid'))}\n${lines.join('\n')}`;
+  return assemble(zeroTests(rubric, renderText(messages, text('results.notGradedInvalid')), messages), meta, output, { status: 'invalid', findings: [], models: [], errors: lines });
 }
 
 /** The grader itself failed: still a results.json (score 0) saying so, for Gradescope and the batch. */
-export function faultResults(rubric: Rubric | undefined, message: string, meta: ResultsMeta): GradescopeResults {
-  const output = `The grader failed (not your fault): ${message}\nTell your TA; your submission was not graded.`;
-  return assemble(rubric ? zeroTests(rubric, 'not graded: grader error') : [], meta, output, { status: 'error', findings: [], models: [], errors: [message] });
+export function faultResults(rubric: Rubric | undefined, message: string, meta: ResultsMeta, messages: Messages = loadMessages('en')): GradescopeResults {
+  const output = renderText(messages, text('results.fault', { detail: message }));
+  return assemble(rubric ? zeroTests(rubric, renderText(messages, text('results.notGradedFault')), messages) : [], meta, output, { status: 'error', findings: [], models: [], errors: [message] });
 }
 
-/** One line per finding: `[CODE] message — fix: hint`. */
-export function describeFinding(f: Finding): string {
-  return `[${f.code}] ${f.message}\n  fix: ${f.hint}`;
+/** Two lines per finding: `[CODE] message`, then `  fix: hint` (the word "fix" in the reader's language). */
+export function describeFinding(f: Finding, messages: Messages = loadMessages('en')): string {
+  return `[${f.code}] ${f.message}\n  ${renderText(messages, text('results.fix', { hint: f.hint }))}`;
 }
 
-function zeroTests(rubric: Rubric, output: string): GradescopeTest[] {
+/** A rubric item's name in the reader's language (`translations.<lang>.name` in rubric.yaml), else its own. */
+export function itemName(item: RubricItem, messages: Messages): string {
+  return item.translations?.[langOf(messages)]?.name ?? item.name;
+}
+
+function zeroTests(rubric: Rubric, output: string, messages: Messages): GradescopeTest[] {
   return rubric.items.map((item) => ({
-    name: item.name, number: item.number, score: 0, max_score: item.points, status: 'failed', output,
+    name: itemName(item, messages), number: item.number, score: 0, max_score: item.points, status: 'failed', output,
     visibility: 'visible', tags: [item.check], extra_data: { status: item.manual ? 'pending' : 'auto', check: item.check },
   }));
 }
@@ -153,7 +167,7 @@ function assemble(
   };
 }
 
-function summarizeModel(m: ModelFacts): ModelSummaryFacts {
+function summarizeModel(m: ModelFacts, messages: Messages): ModelSummaryFacts {
   const t = m.training;
   return {
     name: m.key,
@@ -170,11 +184,17 @@ function summarizeModel(m: ModelFacts): ModelSummaryFacts {
     earlyStopped: t?.stoppedEarly ?? null,
     seconds: t ? Math.round(t.seconds * 10) / 10 : null,
     backend: t?.backend ?? null,
-    error: m.trainingError?.message ?? m.staticFindings.find((f) => f.severity === 'error')?.message ?? null,
+    error: m.trainingError?.message ?? firstError(m, messages),
   };
 }
 
 /** Scores to hundredths: sums of halves and thirds stay readable. */
 export function round(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+/** The message of a model's first static error, in the reader's language. */
+function firstError(m: ModelFacts, messages: Messages): string | null {
+  const error = m.staticFindings.find((f) => f.severity === 'error');
+  return error ? localizeFinding(error, messages).message : null;
 }

@@ -1,5 +1,7 @@
 import { FitcheckError, formatIssue, loadConfigFile } from '@fitcheck/core';
 import { graderSchema } from '../lab/schemas.js';
+import { loadMessages, type Messages } from '../messages/locale.js';
+import { renderText, text } from '../messages/text.js';
 import type { GradescopeResults } from './gradescope.js';
 import { round } from './gradescope.js';
 
@@ -25,7 +27,9 @@ export async function loadOverrides(file: string): Promise<Override[]> {
  * its maximum) and comment, and is marked `manual`; the total is summed again.
  * @throws FitcheckError `INVALID_OVERRIDES` when an override names an item the rubric lacks.
  */
-export function applyOverrides(results: GradescopeResults, overrides: readonly Override[], file = 'overrides'): GradescopeResults {
+export function applyOverrides(
+  results: GradescopeResults, overrides: readonly Override[], file = 'overrides', messages: Messages = loadMessages('en'),
+): GradescopeResults {
   const student = results.extra_data.student.id;
   const mine = overrides.filter((o) => o.student === student);
   if (mine.length === 0) return results;
@@ -37,7 +41,8 @@ export function applyOverrides(results: GradescopeResults, overrides: readonly O
     }
     test.score = Math.min(o.points, test.max_score);
     test.status = test.score >= test.max_score ? 'passed' : 'failed';
-    test.output = `${test.output}\nTA: ${test.score}/${test.max_score}${o.comment ? ` — ${o.comment}` : ''}`;
+    const given = { score: test.score, max: test.max_score };
+    test.output = `${test.output}\n${renderText(messages, o.comment ? text('results.taComment', { ...given, comment: o.comment }) : text('results.ta', given))}`;
     test.extra_data.status = 'manual';
     if (!test.tags.includes('override')) test.tags.push('override');
   }

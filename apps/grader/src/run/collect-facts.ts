@@ -1,14 +1,17 @@
-import { initBackend } from '@fitcheck/core';
+import { isFitcheckError } from '@fitcheck/core';
 import type { BackendName } from '@fitcheck/core';
 import { analyzeModel } from '../checks/static/analyze-model.js';
 import type { DatasetFacts, ModelFacts, RunFacts } from '../checks/facts.js';
+import type { DebugLog } from '../debug/debug-log.js';
+import { limitsOf } from '../isolation/limits.js';
+import type { ModelLimits } from '../isolation/protocol.js';
+import { trainIsolated } from '../isolation/train-isolated.js';
 import type { Lab, Profile } from '../lab/types.js';
 import type { LoadedSubmission } from '../submission/load-submission.js';
 import type { Submission } from '../submission/types.js';
 import type { RunListener } from './events.js';
 import { loadRunData } from './load-data.js';
 import type { RunData } from './load-data.js';
-import { trainModel } from './train-model.js';
 
 export interface CollectOptions {
   profileName: string;
@@ -16,13 +19,18 @@ export interface CollectOptions {
   seed: number;
   backend?: BackendName;
   onEvent?: RunListener;
+  /** Replaces the profile's per-model budgets (flags, tests). */
+  limits?: Partial<ModelLimits>;
+  debug?: DebugLog;
 }
 
 /**
  * The facts the rubric scores: static analysis of every student model and of the lab models the
  * rubric compares against (before anything is allocated), then the data, then a training run of
  * each model the profile trains (plus the report's model). A model that fails its static checks is
- * never built; a model whose training fails is recorded as such and the next one still runs.
+ * never built; each other model trains in its own child process under the profile's time and
+ * memory budgets, so a model whose training fails or breaches a budget is recorded as such and
+ * the next one still runs.
  */
 export async function collectFacts(
   lab: Lab,
@@ -51,6 +59,11 @@ export async function collectFacts(
       plan.push(loadedData.description);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
+      // Only the student's preprocess (a reshape of the wrong size) makes data unusable on their account. A
+      // missing, truncated or corrupted dataset is the grader's: stop before anyone is scored from bad data.
+      if (!(isFitcheckError(e) && e.code === 'SHAPE_MISMATCH')) {
+        throw new Error(`dataset ${name} could not be loaded, so nothing was graded: ${isFitcheckError(e) ? e.describe() : message}`, { cause: e });
+      }
       data.set(name, { error: message });
       plan.push(`${name}: not loaded (${message})`);
     }
@@ -63,7 +76,7 @@ export async function collectFacts(
   options.onEvent?.({ type: 'plan', lines: plan });
 
   let backend: string | null = null;
-  if (toTrain.length > 0) backend = (await initBackend(options.backend ? { backend: options.backend } : {})).name;
+  const limits = limitsOf(options.profile, options.limits);
   for (const key of toTrain) {
     const model = models[key]!;
     const d = data.get(datasetOf(lab, key));
@@ -74,15 +87,17 @@ export async function collectFacts(
     }
     options.onEvent?.({ type: 'model-start', model: key, params: model.static!.params, maxEpochs: options.profile.maxEpochs });
     // The model's key names it in progress and errors (`cats_large`: Keras names take no dots).
-    const result = await trainModel({ ...model.spec!, name: model.spec!.name ?? key.replace('.', '_') }, d, {
+    const result = await trainIsolated({ ...model.spec!, name: model.spec!.name ?? key.replace('.', '_') }, d, {
       setup: definition.training,
       maxEpochs: options.profile.maxEpochs,
       patience: options.profile.patience,
       seed: options.seed,
-      backend: backend ?? 'unknown',
+      ...(options.backend ? { backend: options.backend } : {}),
       withTestOutputs: reportKeys.includes(key),
       onEpoch: (epoch, logs) => options.onEvent?.({ type: 'epoch', model: key, epoch, logs }),
-    });
+    }, limits);
+    backend ??= result.backend ?? null;
+    if (result.error) options.debug?.note(`${key}: ${result.error.code}`, [result.stack ?? result.error.message, result.childOutput].filter((s) => s !== '').join('\n'));
     if (result.training) model.training = result.training;
     if (result.error) model.trainingError = result.error;
     if (result.testOutputs && d.test) model.testOutputs = { outputs: result.testOutputs, labels: d.test.y, classes: d.classes };
@@ -98,9 +113,9 @@ export async function collectFacts(
 export function staticModelFacts(lab: Lab, loaded: LoadedSubmission): Record<string, ModelFacts> {
   const { definition } = lab;
   const models: Record<string, ModelFacts> = {};
-  for (const [key, { budget }] of Object.entries(definition.studentModels)) {
+  for (const [key, { budget, flopBudget }] of Object.entries(definition.studentModels)) {
     const resolved = loaded.models[key] ?? null;
-    const analysis = resolved ? analyzeModel(key, resolved.spec, { budget, ...(resolved.declaredInputShape ? { declaredInputShape: resolved.declaredInputShape } : {}) }) : { findings: [] };
+    const analysis = resolved ? analyzeModel(key, resolved.spec, { budget, ...(flopBudget !== undefined ? { flopBudget } : {}), ...(resolved.declaredInputShape ? { declaredInputShape: resolved.declaredInputShape } : {}) }) : { findings: [] };
     models[key] = { key, source: 'submission', spec: resolved?.spec ?? null, budget, staticFindings: analysis.findings, ...(analysis.facts ? { static: analysis.facts } : {}) };
   }
   for (const key of rubricLabModels(lab)) {

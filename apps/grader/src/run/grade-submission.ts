@@ -3,12 +3,16 @@ import type { BackendName } from '@fitcheck/core';
 import type { RunFacts } from '../checks/facts.js';
 import { runRubric } from '../checks/run-rubric.js';
 import type { ItemResult } from '../checks/run-rubric.js';
+import { debugLog } from '../debug/debug-log.js';
+import type { ModelLimits } from '../isolation/protocol.js';
 import { loadLab } from '../lab/load-lab.js';
 import type { Lab, Profile } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
+import { loadMessages, type Lang, type Messages } from '../messages/locale.js';
+import { renderText, text, type Text } from '../messages/text.js';
 import { faultResults, gradedResults, invalidResults } from '../results/gradescope.js';
 import type { GradescopeResults, ResultsMeta } from '../results/gradescope.js';
-import { applyOverrides, loadOverrides } from '../results/overrides.js';
+import { applyOverrides, loadOverrides, type Override } from '../results/overrides.js';
 import { writeResults } from '../results/write-results.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import type { Submission } from '../submission/types.js';
@@ -26,8 +30,14 @@ export interface GradeOptions {
   /** Default: the profile's seed. */
   seed?: number;
   overrides?: string;
+  /** Language of results.json's outputs and findings (default: the lab's `lang`, else English). */
+  lang?: Lang;
   backend?: BackendName;
   onEvent?: RunListener;
+  /** Replaces the profile's per-model training budgets. */
+  limits?: Partial<ModelLimits>;
+  /** Write stack traces and training-process output to `OUT/debug.log` (`--debug`). */
+  debug?: boolean;
 }
 
 export interface GradeOutcome {
@@ -36,6 +46,11 @@ export interface GradeOutcome {
   exitCode: 0 | 1 | 2;
   items?: ItemResult[];
   facts?: RunFacts;
+  /** The language results.json is written in. */
+  lang: Lang;
+  lab?: Lab;
+  /** The TA overrides merged into the results (empty without `--overrides`). */
+  overrides?: Override[];
   /** What went wrong when the exit code is not 0, for the terminal. */
   problem?: string;
 }
@@ -48,14 +63,20 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
   const started = performance.now();
   const profileName = options.profile ?? 'check';
   const meta: ResultsMeta = { lab: options.lab ?? 'lab5', profile: profileName, seed: options.seed ?? 0, version: GRADER_VERSION, seconds: 0, backend: null };
+  let lang: Lang = options.lang ?? 'en';
+  let messages: Messages = loadMessages(lang);
+  const debug = debugLog(options.out, options.debug ?? false);
   const finish = async (results: GradescopeResults, exitCode: 0 | 1 | 2, extra: Partial<GradeOutcome> = {}): Promise<GradeOutcome> => {
     results.execution_time = Math.round((performance.now() - started) / 100) / 10;
-    return { results, resultsPath: await writeResults(options.out, results), exitCode, ...extra };
+    await debug.flush();
+    return { results, resultsPath: await writeResults(options.out, results), exitCode, lang, ...(lab ? { lab } : {}), ...extra };
   };
 
   let lab: Lab | undefined;
   try {
     lab = await loadLab(meta.lab);
+    lang = options.lang ?? lab.definition.lang ?? 'en';
+    messages = loadMessages(lang);
     const profile = pickProfile(lab, profileName);
     meta.seed = options.seed ?? profile.seed;
     // Read overrides first: a broken overrides file should stop the run before any training.
@@ -63,7 +84,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     const loaded = await loadSubmission(options.dir, lab.definition);
     if (loaded.file) meta.submissionFile = loaded.file;
     if (loaded.errors.length > 0 || !loaded.submission) {
-      const results = invalidResults(lab.rubric, loaded.errors, { ...meta, seconds: 0 });
+      const results = invalidResults(lab.rubric, loaded.errors, { ...meta, seconds: 0 }, messages);
       return await finish(results, GRADE_EXIT.invalid, { problem: results.output });
     }
     meta.student = loaded.submission.student;
@@ -71,20 +92,23 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
       profileName, profile, seed: meta.seed,
       ...(options.backend ? { backend: options.backend } : {}),
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+      debug,
     });
     meta.backend = backend;
     const items = runRubric(lab.rubric, facts);
     // The output says what the run used, so a short profile's numbers are read as such.
-    let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items), ...plan].join('\n'));
-    results = applyOverrides(results, overrides, options.overrides);
+    let results = gradedResults(items, Object.values(facts.models), meta, [renderText(messages, summaryLine(items)), ...plan].join('\n'), messages);
+    results = applyOverrides(results, overrides, options.overrides, messages);
     const fault = results.extra_data.status === 'error';
     return await finish(results, fault ? GRADE_EXIT.fault : GRADE_EXIT.graded, {
-      items, facts, ...(fault ? { problem: results.extra_data.errors.join('\n') } : {}),
+      items, facts, overrides, ...(fault ? { problem: results.extra_data.errors.join('\n') } : {}),
     });
   } catch (e) {
     // Flags and lab files are bad input (2); anything unexpected is the grader's fault (1).
     const message = isFitcheckError(e) ? e.describe() : e instanceof Error ? e.message : String(e);
-    const results = faultResults(lab?.rubric, message, meta);
+    debug.note('grade failed', e instanceof Error ? (e.stack ?? message) : message);
+    const results = faultResults(lab?.rubric, message, meta, messages);
     if (isFitcheckError(e)) results.extra_data.status = 'invalid';
     return finish(results, isFitcheckError(e) ? GRADE_EXIT.invalid : GRADE_EXIT.fault, { problem: message });
   }
@@ -99,13 +123,15 @@ function pickProfile(lab: Lab, name: string): Profile {
   return profile;
 }
 
-function summaryLine(items: ItemResult[]): string {
+function summaryLine(items: ItemResult[]): Text {
   const auto = items.filter((r) => r.outcome.status !== 'pending');
   const pending = items.filter((r) => r.outcome.status === 'pending');
   const score = auto.reduce((s, r) => s + r.outcome.score, 0);
   const max = auto.reduce((s, r) => s + r.item.points, 0);
   const findings = items.reduce((n, r) => n + r.outcome.findings.length, 0);
-  return `Autograded: ${Math.round(score * 100) / 100}/${max}. ${pending.length} text item(s) pending TA review (${pending.reduce((s, r) => s + r.item.points, 0)} points). ${findings} finding(s).`;
+  return text('results.summary', {
+    score: Math.round(score * 100) / 100, max, pending: pending.length, points: pending.reduce((s, r) => s + r.item.points, 0), findings,
+  });
 }
 
 /**

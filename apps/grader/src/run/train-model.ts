@@ -1,6 +1,7 @@
 import { buildModel, earlyStopping, fit, inverseTimeDecay, isFitcheckError, predictLogits } from '@fitcheck/core';
 import type { Callback, EpochLogs, ModelSpec } from '@fitcheck/core';
 import type { TrainingFacts } from '../checks/facts.js';
+import { historyFacts } from '../checks/history-facts.js';
 import type { TrainingSetup } from '../lab/types.js';
 import type { RunData } from './load-data.js';
 
@@ -19,6 +20,8 @@ export interface TrainOutcome {
   training?: TrainingFacts;
   error?: { code: string; message: string };
   testOutputs?: Float32Array;
+  /** The failure's stack trace, for `--debug` only (never shown to a student). */
+  stack?: string;
 }
 
 /**
@@ -58,16 +61,16 @@ export async function trainModel(spec: ModelSpec, data: RunData, settings: Train
         progress,
       ],
     });
-    const h = result.history.history;
-    const last = result.epochsRun - 1;
+    // Best epoch and gap as the rubric and the report read them: one function for all three.
+    const f = historyFacts(result.history);
     const training: TrainingFacts = {
       epochsRun: result.epochsRun,
-      bestEpoch: result.bestEpoch,
+      bestEpoch: f?.bestEpoch ?? null,
       stoppedEarly: result.stoppedEarly,
-      bestValBce: result.bestEpoch === null ? null : h.val_binary_crossentropy[result.bestEpoch] ?? null,
-      finalTrainBce: h.binary_crossentropy[last] ?? null,
-      finalValBce: h.val_binary_crossentropy[last] ?? null,
-      gap: last >= 0 ? h.val_binary_crossentropy[last]! - h.binary_crossentropy[last]! : null,
+      bestValBce: f?.bestValBce ?? null,
+      finalTrainBce: f?.lastTrainBce ?? null,
+      finalValBce: f?.lastValBce ?? null,
+      gap: f?.gap ?? null,
       trainSamples: data.train.shape[0] ?? 0,
       validationSamples: data.validation.shape[0] ?? 0,
       seconds: (performance.now() - started) / 1000,
@@ -78,7 +81,8 @@ export async function trainModel(spec: ModelSpec, data: RunData, settings: Train
     return { training, ...(testOutputs ? { testOutputs } : {}) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { error: { code: isFitcheckError(e) ? e.code : 'TRAINING_FAILED', message } };
+    const stack = e instanceof Error && e.stack !== undefined ? { stack: e.stack } : {};
+    return { error: { code: isFitcheckError(e) ? e.code : 'TRAINING_FAILED', message }, ...stack };
   } finally {
     model?.dispose();
   }

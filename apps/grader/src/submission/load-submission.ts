@@ -4,7 +4,7 @@ import { loadConfigText } from '@fitcheck/core';
 import type { ConfigIssue, ModelSpec } from '@fitcheck/core';
 import { graderSchema } from '../lab/schemas.js';
 import type { LabDefinition } from '../lab/types.js';
-import { MAX_SUBMISSION_BYTES, issueAt } from './place.js';
+import { MAX_SUBMISSION_BYTES, isInside, issueAt } from './place.js';
 import type { ModelPlace } from './place.js';
 import { resolveKeras } from './resolve-keras.js';
 import type { DatasetSection, Submission, SubmittedModel } from './types.js';
@@ -48,9 +48,12 @@ export async function loadSubmission(dir: string, lab: LabDefinition): Promise<L
   const name = await firstExisting(root, lab.submission.files);
   if (name === undefined) return fail(`no ${lab.submission.files.join(' / ')} in ${dir}`);
   const file = join(dir, name);
-  const size = (await stat(join(root, name))).size;
+  // The submission file itself may be a symlink: like every file a submission names, it must stay inside the folder.
+  const real = await realpath(join(root, name));
+  if (!isInside(root, real)) return fail(`${name} is a link that leads outside the submission folder; only files inside it are read`, file);
+  const size = (await stat(real)).size;
   if (size > MAX_SUBMISSION_BYTES) return fail(`${name} is ${size} bytes; a submission file may hold at most ${MAX_SUBMISSION_BYTES}`, file);
-  const text = await readFile(join(root, name), 'utf8');
+  const text = await readFile(real, 'utf8');
 
   const loaded = loadConfigText(text, file, graderSchema(lab.submission.schema));
   if (loaded.errors.length > 0) return { file, models: {}, errors: loaded.errors, warnings: loaded.warnings };

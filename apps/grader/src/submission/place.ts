@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import { pointerPosition } from '@fitcheck/core';
 import type { ConfigIssue } from '@fitcheck/core';
 
@@ -16,4 +17,10 @@ export interface ModelPlace {
 export function issueAt(place: Pick<ModelPlace, 'file' | 'text'>, pointer: string, message: string, keyword = 'model'): ConfigIssue {
   const { line, column } = pointerPosition(place.text, pointer);
   return { keyword, instancePath: pointer, message, file: place.file, line, column };
+}
+
+/** True when the real (symlink-free) path `real` lies strictly inside the real folder `root`. */
+export function isInside(root: string, real: string): boolean {
+  const inside = relative(root, real);
+  return inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
 }

@@ -1,10 +1,10 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { loadConfigText, pointerPosition } from '@fitcheck/core';
 import type { ConfigIssue } from '@fitcheck/core';
 import { importKerasModel } from './keras-json.js';
 import type { KerasImport, KerasIssue } from './keras-json.js';
-import { MAX_SUBMISSION_BYTES, issueAt } from './place.js';
+import { MAX_SUBMISSION_BYTES, isInside, issueAt } from './place.js';
 import type { ModelPlace } from './place.js';
 
 // Only the envelope: importKerasModel reports what is inside, with positions.
@@ -50,11 +50,13 @@ async function resolveKerasFile(path: string, place: ModelPlace): Promise<{ mode
   } catch {
     return refuse(`keras: no file "${path}" in the submission folder`);
   }
-  const inside = relative(place.root, real);
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
+  if (!isInside(place.root, real)) {
     return refuse(`keras: "${path}" leads outside the submission folder; only files inside it are read`);
   }
-  const size = (await stat(real)).size;
+  const info = await stat(real);
+  // A FIFO or a device would block or never end: only regular files are read.
+  if (!info.isFile()) return refuse(`keras: "${path}" is not a regular file`);
+  const size = info.size;
   if (size > MAX_SUBMISSION_BYTES) return refuse(`keras: "${path}" is ${size} bytes; at most ${MAX_SUBMISSION_BYTES}`);
   const text = await readFile(real, 'utf8');
   const shownAs = join(place.file, '..', path);

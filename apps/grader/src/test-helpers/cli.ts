@@ -18,9 +18,9 @@ export interface CliRun {
  * Runs `node dist/bin.js ...args` from the repository root. One wasm thread: the threaded
  * backend's workers can keep a finished process alive, and one thread gives the same numbers.
  */
-export function fitcheck(args: string[]): Promise<CliRun> {
+export function fitcheck(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, FITCHECK_THREADS: '1' } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, FITCHECK_THREADS: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,5 +1,6 @@
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
+import { text, type Line } from '../../messages/text.js';
 import { count } from '../static/analyze-model.js';
 import type { RubricCheck } from '../types.js';
 import { fmt, numberParam, outcome, param, showsOverfitting, sigmoidFinding, trainingFinding, usableModel } from './helpers.js';
@@ -18,11 +19,13 @@ export const capacityOverfits: RubricCheck = (facts, item) => {
   const minRatio = numberParam(item, 'minRatio', 1);
   const half = item.points / 2;
   const findings: Finding[] = [];
-  const lines: string[] = [];
+  const lines: Line[] = [];
   let score = 0;
 
   const ratio = baseline ? model.static.params / baseline.params : Infinity;
-  lines.push(`${key}: ${count(model.static.params)} parameters${baseline ? ` (${ratio.toFixed(2)}× ${param(item, 'baseline')}'s ${count(baseline.params)})` : ''}`);
+  lines.push(baseline
+    ? text('output.paramsRatio', { model: key, params: count(model.static.params), ratio: ratio.toFixed(2), baseline: param(item, 'baseline') ?? '', baselineParams: count(baseline.params) })
+    : text('output.params', { model: key, params: count(model.static.params) }));
   if (ratio >= minRatio) score += half;
   else {
     findings.push(finding('NOT_MORE_CAPACITY', 'error', {
@@ -34,10 +37,10 @@ export const capacityOverfits: RubricCheck = (facts, item) => {
   const failed = trainingFinding(model);
   if (failed) findings.push(failed);
   else if (!model.training) {
-    findings.push(finding('NOT_TRAINED', 'info', { model: key, profile: facts.profile, what: 'overfitting' }, { model: key }));
+    findings.push(finding('NOT_TRAINED', 'info', { model: key, profile: facts.profile, what: text('what.overfitting') }, { model: key }));
   } else {
     const t = model.training;
-    lines.push(`run: ${t.epochsRun} epochs, best val BCE ${fmt(t.bestValBce)} at epoch ${t.bestEpoch ?? '—'}, final train BCE ${fmt(t.finalTrainBce)}, final val BCE ${fmt(t.finalValBce)}`);
+    lines.push(text('output.run', { epochs: t.epochsRun, best: fmt(t.bestValBce), epoch: t.bestEpoch ?? '—', train: fmt(t.finalTrainBce), val: fmt(t.finalValBce) }));
     if (showsOverfitting(t.history)) score += half;
     else findings.push(finding('NO_OVERFITTING', 'warning', { model: key, epochs: t.epochsRun }, { model: key }));
   }

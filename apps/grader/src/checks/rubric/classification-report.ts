@@ -2,6 +2,7 @@ import { classificationReport } from '@fitcheck/core';
 import type { ClassificationReportRow } from '@fitcheck/core';
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
+import { text, verbatim, type Line } from '../../messages/text.js';
 import type { ReportDeclaration } from '../../submission/types.js';
 import type { RubricCheck } from '../types.js';
 import { fmt, outcome, param, usableModel } from './helpers.js';
@@ -22,13 +23,13 @@ export const classificationReportCheck: RubricCheck = (facts, item) => {
   const dataset = param(item, 'dataset') ?? '';
   const section = facts.submission.sections[dataset];
   const report = section?.report;
-  if (!report) return outcome(item, 0, [`${dataset}.report: not submitted`], [finding('MISSING_ITEM', 'error', { what: `${dataset}.report` })]);
+  if (!report) return outcome(item, 0, [text('output.notSubmitted', { what: `${dataset}.report` })], [finding('MISSING_ITEM', 'error', { what: `${dataset}.report` })]);
   const key = `${dataset}.${report.model}`;
   const usable = usableModel(facts, key, item);
   if ('fail' in usable) return usable.fail;
   const { model } = usable;
   const findings: Finding[] = [];
-  const lines: string[] = [];
+  const lines: Line[] = [];
   let score = item.points;
 
   const realKind = model.static.outputActivation === 'sigmoid' ? 'probabilities' : 'logits';
@@ -36,7 +37,8 @@ export const classificationReportCheck: RubricCheck = (facts, item) => {
   const thresholdedKind = report.sigmoid ? (realKind === 'logits' ? 'probabilities' : 'sigmoid of probabilities') : realKind;
   const rightThreshold = thresholdedKind === 'probabilities' ? report.threshold === 0.5 : thresholdedKind === 'logits' && report.threshold === 0;
   const declaredRight = report.outputs === realKind && rightThreshold;
-  lines.push(`${key} outputs ${realKind}; the report thresholds ${thresholdedKind} at ${report.threshold}`);
+  const kind = (k: string) => text(`kind.${k === 'sigmoid of probabilities' ? 'sigmoidOfProbabilities' : k}`);
+  lines.push(text('output.reportKinds', { model: key, real: kind(realKind), thresholded: kind(thresholdedKind), threshold: report.threshold }));
 
   const out = model.testOutputs;
   const effect = { changed: '?', total: '?', declaredRecall: '?', correctRecall: '?' } as Record<string, string | number>;
@@ -54,14 +56,14 @@ export const classificationReportCheck: RubricCheck = (facts, item) => {
       declaredRecall: fmt((declaredReport[positive] as ClassificationReportRow | undefined)?.recall, 2),
       correctRecall: fmt((rightReport[positive] as ClassificationReportRow | undefined)?.recall, 2),
     });
-    lines.push(`classification report on the test set, as declared:`, classificationReport(truth, declared, { ...options, labels: [0, 1] }).report);
-    if (!declaredRight) lines.push('as it should be computed:', classificationReport(truth, right, { ...options, labels: [0, 1] }).report);
+    lines.push(text('output.reportAsDeclared'), verbatim(classificationReport(truth, declared, { ...options, labels: [0, 1] }).report));
+    if (!declaredRight) lines.push(text('output.reportCorrect'), verbatim(classificationReport(truth, right, { ...options, labels: [0, 1] }).report));
   } else {
-    lines.push(`${key} has no test-set outputs (not trained in this run), so the report was checked from the declaration only`);
+    lines.push(text('output.noTestOutputs', { model: key }));
   }
   if (!declaredRight) {
     const code = realKind === 'logits' ? 'THRESHOLD_ON_LOGITS' : 'WRONG_THRESHOLD';
-    findings.push(finding(code, 'error', { model: key, threshold: report.threshold, kind: thresholdedKind, ...effect }, { model: key }));
+    findings.push(finding(code, 'error', { model: key, threshold: report.threshold, kind: kind(thresholdedKind), ...effect }, { model: key }));
     score -= 6;
   }
   if (section.validation === 'test') {

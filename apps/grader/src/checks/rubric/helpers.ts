@@ -1,7 +1,9 @@
 import type { History } from '@fitcheck/core';
 import { finding } from '../../findings/finding.js';
-import type { Finding } from '../../findings/types.js';
+import type { Finding, FindingCode } from '../../findings/types.js';
 import type { RubricItem } from '../../lab/types.js';
+import { text, type Line } from '../../messages/text.js';
+import { historyFacts } from '../history-facts.js';
 import type { ModelFacts, RunFacts, StaticFacts } from '../facts.js';
 import type { CheckOutcome } from '../types.js';
 
@@ -17,12 +19,12 @@ export function numberParam(item: RubricItem, key: string, fallback: number): nu
 }
 
 /** Score clamped to [0, points], status from it, findings tagged with the item. */
-export function outcome(item: RubricItem, score: number, lines: string[], findings: Finding[]): CheckOutcome {
+export function outcome(item: RubricItem, score: number, lines: Line[], findings: Finding[]): CheckOutcome {
   const clamped = Math.max(0, Math.min(item.points, round(score)));
   return {
     score: clamped,
     status: clamped >= item.points ? 'passed' : 'failed',
-    output: lines.join('\n'),
+    lines,
     findings: findings.map((f) => ({ ...f, item: item.number })),
   };
 }
@@ -32,12 +34,15 @@ export function usableModel(facts: RunFacts, key: string, item: RubricItem): { m
   const model = facts.models[key];
   if (!model?.spec) {
     const what = key.replace('.', '.models.');
-    return { fail: outcome(item, 0, [`${key}: not submitted`], [finding('MISSING_ITEM', 'error', { what }, { model: key })]) };
+    return { fail: outcome(item, 0, [text('output.notSubmitted', { what: key })], [finding('MISSING_ITEM', 'error', { what }, { model: key })]) };
   }
   const fatal = model.staticFindings.filter((f) => f.severity === 'error');
   if (fatal.length > 0 || !model.static) {
-    return { fail: outcome(item, 0, fatal.map((f) => f.message), model.staticFindings) };
+    return { fail: outcome(item, 0, fatal.map((f) => text(`finding.${f.code}.message`, f.params)), model.staticFindings) };
   }
+  // A run stopped for its time or memory budget scores the item 0, whatever its epochs showed.
+  const breach = trainingFinding(model);
+  if (breach && BUDGET_CODES.has(breach.code)) return { fail: outcome(item, 0, [text(`finding.${breach.code}.message`, breach.params)], [breach]) };
   return { model: model as ModelFacts & { static: StaticFacts } };
 }
 
@@ -48,10 +53,14 @@ export function sigmoidFinding(model: ModelFacts & { static: StaticFacts }): Fin
     : undefined;
 }
 
+/** Training stopped by the grader for a budget (`trainIsolated`): the item scores 0. */
+const BUDGET_CODES: ReadonlySet<FindingCode> = new Set(['TIME_BUDGET_EXCEEDED', 'MEMORY_BUDGET_EXCEEDED'] as const);
+
 /** Why a model has no usable training result, as a finding (undefined when it trained fine). */
 export function trainingFinding(model: ModelFacts): Finding | undefined {
   if (!model.trainingError) return undefined;
-  const code = model.trainingError.code === 'TRAINING_DIVERGED' ? 'TRAINING_DIVERGED' : 'TRAINING_FAILED';
+  const known = ['TRAINING_DIVERGED', ...BUDGET_CODES] as const;
+  const code = known.find((c) => c === model.trainingError!.code) ?? 'TRAINING_FAILED';
   return finding(code, 'error', { model: model.key, detail: model.trainingError.message }, { model: model.key });
 }
 
@@ -59,14 +68,18 @@ export function trainingFinding(model: ModelFacts): Finding | undefined {
  * Overfitting as the lab shows it: validation BCE passed its minimum and rose again (by more
  * than `tolerance`, relative) while training BCE kept falling below its value at that minimum.
  */
-export function showsOverfitting(history: History, tolerance = 0.02): boolean {
-  const val = history.history.val_binary_crossentropy;
-  const train = history.history.binary_crossentropy;
-  if (val.length < 3) return false;
-  const best = val.indexOf(Math.min(...val));
-  const last = val.length - 1;
-  return best < last && val[last]! > val[best]! * (1 + tolerance) && train[last]! < train[best]!;
+export function showsOverfitting(history: History, tolerance = OVERFIT_TOLERANCE): boolean {
+  const f = historyFacts(history);
+  if (!f || f.epochs < 3) return false;
+  const trainAtBest = history.history.binary_crossentropy[f.bestIndex]!;
+  return f.bestIndex < f.epochs - 1 && f.lastValBce > f.bestValBce * (1 + tolerance) && f.lastTrainBce < trainAtBest;
 }
+
+/**
+ * How far (relative) validation BCE must climb above its best to count as overfitting: below it the
+ * rise is epoch-to-epoch noise (a ±1 % wobble at BCE ≈ 0.6 on 1,000 validation rows).
+ */
+export const OVERFIT_TOLERANCE = 0.02;
 
 export function fmt(x: number | null | undefined, digits = 4): string {
   return x === null || x === undefined ? '—' : x.toFixed(digits);

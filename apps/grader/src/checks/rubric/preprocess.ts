@@ -1,5 +1,6 @@
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
+import { text, type Line } from '../../messages/text.js';
 import type { RubricCheck } from '../types.js';
 import { fmt, outcome, param } from './helpers.js';
 
@@ -11,23 +12,23 @@ import { fmt, outcome, param } from './helpers.js';
 export const preprocess: RubricCheck = (facts, item) => {
   const dataset = param(item, 'dataset') ?? '';
   const declared = facts.submission.sections[dataset]?.preprocess;
-  if (!declared) return outcome(item, 0, [`${dataset}.preprocess: not submitted`], [finding('MISSING_ITEM', 'error', { what: `${dataset}.preprocess` })]);
+  if (!declared) return outcome(item, 0, [text('output.notSubmitted', { what: `${dataset}.preprocess` })], [finding('MISSING_ITEM', 'error', { what: `${dataset}.preprocess` })]);
   const size = Number(item.with?.size ?? 0);
   const [low, high] = (item.with?.range as [number, number] | undefined) ?? [0, 1];
   const findings: Finding[] = [];
-  const lines: string[] = [];
+  const lines: Line[] = [];
   let score = 0;
 
   const values = declared.reshape.reduce((a, b) => a * b, 1);
-  lines.push(`one image becomes [${declared.reshape.join(', ')}] (${values} values)`);
+  lines.push(text('output.reshape', { shape: declared.reshape.join(', '), values }));
   if (values === size) score += item.points / 2;
-  else findings.push(finding('BAD_PREPROCESS', 'error', { detail: `reshape [${declared.reshape.join(', ')}] holds ${values} values; an image has ${size}` }));
+  else findings.push(finding('BAD_PREPROCESS', 'error', { detail: text('detail.reshapeSize', { shape: declared.reshape.join(', '), values, size }) }));
 
   const data = facts.datasets[dataset];
   // Without loaded data (an invalid run), judge the range from the raw uint8 pixels.
   const [min, max] = data ? [data.min, data.max] : [0, 255 / declared.scale];
-  lines.push(`values after dividing by ${declared.scale}: [${fmt(min, 3)}, ${fmt(max, 3)}]`);
+  lines.push(text('output.scaledRange', { scale: declared.scale, min: fmt(min, 3), max: fmt(max, 3) }));
   if (min >= low && max <= high && max >= low + (high - low) / 2) score += item.points / 2;
-  else findings.push(finding('BAD_PREPROCESS', 'error', { detail: `pixels divided by ${declared.scale} lie in [${fmt(min, 3)}, ${fmt(max, 3)}], not spread over [${low}, ${high}]` }));
+  else findings.push(finding('BAD_PREPROCESS', 'error', { detail: text('detail.scaledRange', { scale: declared.scale, min: fmt(min, 3), max: fmt(max, 3), low, high }) }));
   return outcome(item, score, lines, findings);
 };

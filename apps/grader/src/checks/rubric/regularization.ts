@@ -1,5 +1,6 @@
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
+import { text, type Line } from '../../messages/text.js';
 import type { RubricCheck } from '../types.js';
 import { fmt, outcome, param, sigmoidFinding, trainingFinding, usableModel } from './helpers.js';
 
@@ -16,11 +17,11 @@ export const regularization: RubricCheck = (facts, item) => {
   const { model } = usable;
   const half = item.points / 2;
   const findings: Finding[] = [];
-  const kinds = [model.static.hasWeightPenalty && 'weight penalty (L1/L2)', model.static.hasDropout && 'Dropout'].filter(Boolean);
-  if (kinds.length === 0) {
-    return outcome(item, 0, [`${key}: no regularization`], [finding('NO_REGULARIZATION', 'error', { model: key }, { model: key })]);
+  const { hasWeightPenalty: penalty, hasDropout: dropout } = model.static;
+  if (!penalty && !dropout) {
+    return outcome(item, 0, [text('output.noRegularization', { model: key })], [finding('NO_REGULARIZATION', 'error', { model: key }, { model: key })]);
   }
-  const lines = [`${key}: ${kinds.join(' + ')}`];
+  const lines: Line[] = [text(`output.regularizedWith.${penalty && dropout ? 'both' : penalty ? 'penalty' : 'dropout'}`, { model: key })];
   let score = item.points;
 
   const sigmoid = sigmoidFinding(model);
@@ -34,13 +35,13 @@ export const regularization: RubricCheck = (facts, item) => {
     findings.push(failed);
     score -= half;
   } else if (!model.training) {
-    findings.push(finding('NOT_TRAINED', 'info', { model: key, profile: facts.profile, what: 'the train/validation gap' }, { model: key }));
+    findings.push(finding('NOT_TRAINED', 'info', { model: key, profile: facts.profile, what: text('what.gap') }, { model: key }));
   } else if (!baseline?.training || baseline.training.gap === null) {
-    lines.push(`${baselineKey} has no training run to compare with, so the gap was not compared`);
+    lines.push(text('output.noBaselineRun', { baseline: baselineKey }));
   } else {
     const gap = model.training.gap ?? Infinity;
     const baselineGap = baseline.training.gap;
-    lines.push(`final val − train BCE: ${key} ${fmt(gap)}, ${baselineKey} ${fmt(baselineGap)}`);
+    lines.push(text('output.gaps', { model: key, gap: fmt(gap), baseline: baselineKey, baselineGap: fmt(baselineGap) }));
     if (!(gap < baselineGap)) {
       findings.push(finding('GAP_NOT_NARROWED', 'error', { model: key, gap: fmt(gap), baseline: baselineKey, baselineGap: fmt(baselineGap) }, { model: key }));
       score -= half;

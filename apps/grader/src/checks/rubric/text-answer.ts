@@ -1,4 +1,5 @@
 import { finding } from '../../findings/finding.js';
+import { text } from '../../messages/text.js';
 import type { RunFacts } from '../facts.js';
 import type { RubricCheck } from '../types.js';
 import { numberParam, outcome, param } from './helpers.js';
@@ -21,9 +22,9 @@ export function answerText(facts: RunFacts, key: string): string | undefined {
 export const textAnswer: RubricCheck = (facts, item) => {
   const key = param(item, 'answer') ?? '';
   const minWords = numberParam(item, 'minWords', 1);
-  const text = answerText(facts, key);
-  if (text === undefined) return outcome(item, 0, [`answers.${key}: missing`], [finding('MISSING_ANSWER', 'error', { answer: key })]);
-  const words = wordCount(text);
+  const answer = answerText(facts, key);
+  if (answer === undefined) return outcome(item, 0, [text('output.answerMissing', { answer: key })], [finding('MISSING_ANSWER', 'error', { answer: key })]);
+  const words = wordCount(answer);
   const findings = words < minWords ? [finding('SHORT_ANSWER', 'warning', { answer: key, words, minWords })] : [];
-  return { ...outcome(item, 0, [`answers.${key}: ${words} words; points pending TA review`], findings), status: 'pending' };
+  return { ...outcome(item, 0, [text('output.answerWords', { answer: key, words })], findings), status: 'pending' };
 };

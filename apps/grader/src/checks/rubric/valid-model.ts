@@ -1,5 +1,6 @@
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
+import { text, type Line } from '../../messages/text.js';
 import { count } from '../static/analyze-model.js';
 import type { RubricCheck } from '../types.js';
 import { outcome, param, sigmoidFinding, trainingFinding, usableModel } from './helpers.js';
@@ -17,7 +18,7 @@ export const validModel: RubricCheck = (facts, item) => {
   const { model } = usable;
   const half = item.points / 2;
   const findings: Finding[] = [];
-  const lines = [`${key}: ${count(model.static.params)} parameters, output (None, 1), ${model.static.outputActivation} output`];
+  const lines: Line[] = [text('output.validModel', { model: key, params: count(model.static.params), activation: model.static.outputActivation })];
   let score = item.points;
 
   const sigmoid = sigmoidFinding(model);
@@ -28,7 +29,7 @@ export const validModel: RubricCheck = (facts, item) => {
   const smallerKey = param(item, 'moreCapacityThan');
   const smaller = smallerKey ? facts.models[smallerKey]?.static : undefined;
   if (smallerKey && smaller) {
-    lines.push(`${smallerKey}: ${count(smaller.params)} parameters`);
+    lines.push(text('output.params', { model: smallerKey, params: count(smaller.params) }));
     if (model.static.params <= smaller.params) {
       findings.push(finding('NOT_MORE_CAPACITY', 'error', {
         model: key, params: count(model.static.params), baseline: smallerKey, baselineParams: count(smaller.params), ratio: '',
@@ -36,7 +37,7 @@ export const validModel: RubricCheck = (facts, item) => {
       score -= half;
     }
   } else if (smallerKey) {
-    lines.push(`${smallerKey} is not usable, so capacity was not compared`);
+    lines.push(text('output.notUsable', { model: smallerKey }));
   }
   const failed = trainingFinding(model);
   if (failed) {

@@ -63,3 +63,23 @@ describe('analyzeModel', () => {
     expect(findings[0]!.message).toContain('expects input (None, 30) but the data is (None, 28)');
   });
 });
+
+describe('analyzeModel: the FLOP budget', () => {
+  it('refuses Dense layers applied per pixel, under the parameter budget but over the FLOP budget', () => {
+    const perPixel: LayerSpec[] = [dense(4096), dense(4096), { type: 'Flatten' }, out];
+    const { facts, findings } = analyzeModel('cats.large', { inputShape: [64, 64, 3], layers: perPixel }, { budget: 40_000_000, flopBudget: 100_000_000 });
+    // 4,096 pixels × 2·(3·4096 + 4096·4096) + 2·(64·64·4096) = 137,573,171,200 forward FLOPs per image.
+    expect(facts?.flopsPerSample).toBe(4096 * 2 * (3 * 4096 + 4096 * 4096) + 2 * 64 * 64 * 4096);
+    expect(facts?.params).toBe(33_574_913);
+    expect(findings.map((f) => [f.code, f.severity, f.message])).toEqual([[
+      'FLOP_BUDGET_EXCEEDED', 'error', "cats.large needs 137,573,171,200 FLOPs per sample, over the lab's budget of 100,000,000; it was not built",
+    ]]);
+  });
+
+  it('lets the same parameters through once the image is flattened first', () => {
+    const flat = analyzeModel('cats.large', { inputShape: [12288], layers: [dense(3250), out] }, { budget: 40_000_000, flopBudget: 100_000_000 });
+    expect(flat.findings).toEqual([]);
+    // 2·12288·3250 (Dense 3250) + 2·3250 (Dense 1): 79,878,500, under the budget.
+    expect(flat.facts?.flopsPerSample).toBe(2 * 12288 * 3250 + 2 * 3250);
+  });
+});

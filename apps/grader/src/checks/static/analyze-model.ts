@@ -2,6 +2,7 @@ import { inferShapes, isFitcheckError } from '@fitcheck/core';
 import type { LayerSpec, ModelSpec } from '@fitcheck/core';
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
+import { text, type Text } from '../../messages/text.js';
 import type { StaticFacts } from '../facts.js';
 
 export interface StaticAnalysis {
@@ -13,19 +14,19 @@ export interface StaticAnalysis {
 /**
  * The checks that run before any training, in well under a second even for huge specs:
  * hyperparameters in range, shapes through every layer (core's `inferShapes`), an output of
- * shape `(None, 1)`, the declared Keras input shape, and the lab's parameter budget.
+ * shape `(None, 1)`, the declared Keras input shape, and the lab's parameter and FLOP budgets.
  */
 export function analyzeModel(
   model: string,
   spec: ModelSpec,
-  options: { budget?: number; declaredInputShape?: number[]; trainSamples?: number } = {},
+  options: { budget?: number; flopBudget?: number; declaredInputShape?: number[]; trainSamples?: number } = {},
 ): StaticAnalysis {
   const hyper = hyperparameterProblems(spec.layers);
   if (hyper.length > 0) return { findings: hyper.map((detail) => finding('INVALID_HYPERPARAMETER', 'error', { model, detail }, { model })) };
 
   const declared = options.declaredInputShape;
   if (declared && declared.join(',') !== spec.inputShape.join(',')) {
-    const detail = `the Keras model expects input (None, ${declared.join(', ')}) but the data is (None, ${spec.inputShape.join(', ')})`;
+    const detail = text('detail.kerasInput', { declared: declared.join(', '), actual: spec.inputShape.join(', ') });
     return { findings: [finding('SHAPE_MISMATCH', 'error', { model, detail }, { model })] };
   }
 
@@ -35,18 +36,21 @@ export function analyzeModel(
   } catch (e) {
     if (!isFitcheckError(e)) throw e;
     const code = e.code === 'SHAPE_MISMATCH' ? 'SHAPE_MISMATCH' : 'PARAM_BUDGET_EXCEEDED';
-    return { findings: [finding(code, 'error', { model, detail: e.message, params: 'more than 2^53', budget: options.budget ?? 0 }, { model })] };
+    return { findings: [finding(code, 'error', { model, detail: e.message, params: text('detail.hugeParams'), budget: options.budget ?? 0 }, { model })] };
   }
   const last = inferred.layers[inferred.layers.length - 1];
   const outputShape = last?.outputShape ?? inferred.inputShape;
   const findings: Finding[] = [];
   if (outputShape.length !== 2 || outputShape[1] !== 1) {
-    const detail = `the output shape is (${outputShape.map((d) => d ?? 'None').join(', ')}); a binary classifier outputs (None, 1)` +
-      (spec.inputShape.length > 1 && !spec.layers.some((l) => l.type === 'Flatten' || l.type === 'Reshape') ? ': start with { type: Flatten }' : '');
+    const flatten = spec.inputShape.length > 1 && !spec.layers.some((l) => l.type === 'Flatten' || l.type === 'Reshape');
+    const detail = text(flatten ? 'detail.outputShapeFlatten' : 'detail.outputShape', { shape: outputShape.map((d) => d ?? 'None').join(', ') });
     findings.push(finding('SHAPE_MISMATCH', 'error', { model, detail }, { model }));
   }
   if (options.budget !== undefined && inferred.totalParams > options.budget) {
     findings.push(finding('PARAM_BUDGET_EXCEEDED', 'error', { model, params: count(inferred.totalParams), budget: count(options.budget) }, { model }));
+  } else if (options.flopBudget !== undefined && inferred.flopsPerSample > options.flopBudget) {
+    // One budget reason is enough: the parameter budget, when both are exceeded.
+    findings.push(finding('FLOP_BUDGET_EXCEEDED', 'error', { model, flops: count(inferred.flopsPerSample), budget: count(options.flopBudget) }, { model }));
   }
   const dense = spec.layers.filter((l) => l.type === 'Dense');
   const facts: StaticFacts = {
@@ -67,14 +71,14 @@ function hasPenalty(r: { l1?: number; l2?: number } | undefined): boolean {
 }
 
 /** Dropout rate in [0, 1); regularizer factors finite and ≥ 0 (a YAML `.inf` parses as a number). */
-function hyperparameterProblems(layers: readonly LayerSpec[]): string[] {
-  const problems: string[] = [];
+function hyperparameterProblems(layers: readonly LayerSpec[]): Text[] {
+  const problems: Text[] = [];
   layers.forEach((layer, i) => {
-    if (layer.type === 'Dropout' && !(layer.rate >= 0 && layer.rate < 1)) problems.push(`layers[${i}] Dropout rate ${layer.rate} is not in [0, 1)`);
+    if (layer.type === 'Dropout' && !(layer.rate >= 0 && layer.rate < 1)) problems.push(text('detail.dropoutRate', { index: i, rate: layer.rate }));
     if (layer.type !== 'Dense') return;
     for (const [which, r] of [['kernelRegularizer', layer.kernelRegularizer], ['biasRegularizer', layer.biasRegularizer]] as const) {
       for (const [k, v] of Object.entries(r ?? {})) {
-        if (!Number.isFinite(v) || v < 0) problems.push(`layers[${i}] ${which}.${k} = ${v} is not a finite number ≥ 0`);
+        if (!Number.isFinite(v) || v < 0) problems.push(text('detail.regularizerFactor', { index: i, which, name: k, value: v }));
       }
     }
   });

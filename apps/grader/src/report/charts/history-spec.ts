@@ -65,6 +65,8 @@ export function historySpec(options: HistoryChartOptions): TopLevelSpec {
       x: {
         field: 'epoch', type: 'quantitative', title: labels.x,
         scale: logXFrom !== undefined ? { type: 'log', domainMin: logXFrom } : { zero: true },
+        // Epochs are whole numbers: no `2.5` ticks on a short run.
+        axis: { tickMinStep: 1, format: 'd' },
       },
       y: {
         field: 'value', type: 'quantitative', title: labels.y,

@@ -1,4 +1,4 @@
-import { translate, type Messages } from '../locale.js';
+import { translate, type Messages } from '../../messages/locale.js';
 import type { ChartGroup, ReportInput } from '../types.js';
 import { historySpec, type PlottedMetric } from './history-spec.js';
 import { learningRateSpec } from './lr-spec.js';
@@ -54,6 +54,8 @@ export async function renderCurveCharts(input: ReportInput, messages: Messages):
           train: t('curves.train'), validation: t('curves.validation'), split: t('curves.series'), run: t('curves.model'),
         },
       });
+      // No finite point to draw (a run shorter than the log-x start, a diverged one): no chart, rather than a failed report.
+      if ('values' in spec.data! && Array.isArray(spec.data.values) && spec.data.values.length === 0) continue;
       charts.push({ title, svg: await renderSvg(spec) });
     }
     sections.push({ group, title: t(`curves.${group}`), charts });

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FitcheckError } from '@fitcheck/core';
-import { LANGS, type Lang } from './types.js';
 
-/** `apps/grader/locales/`, the same two levels up from `src/report/` and from `dist/report/`. */
+/** The grader's languages (report, CLI, findings); the course is Brazilian, so labs usually default to `pt-BR`. */
+export const LANGS = ['en', 'pt-BR'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** `apps/grader/locales/`, the same two levels up from `src/messages/` and from `dist/messages/`. */
 export const LOCALES_DIR = fileURLToPath(new URL('../../locales/', import.meta.url));
 
 export type Messages = ReadonlyMap<string, string>;
@@ -26,10 +29,10 @@ export function isLang(value: string): value is Lang {
 
 const cache = new Map<Lang, Messages>();
 
-/** The report's strings in `lang`, read once from `locales/<lang>.json`. */
+/** The grader's strings in `lang` (report, CLI, findings), read once from `locales/<lang>.json`. */
 export function loadMessages(lang: string): Messages {
   if (!isLang(lang)) {
-    throw new FitcheckError('UNKNOWN_LANG', `no report language "${lang}"`, {}, `use one of: ${LANGS.join(', ')}`);
+    throw new FitcheckError('UNKNOWN_LANG', `no language "${lang}"`, {}, `use one of: ${LANGS.join(', ')}`);
   }
   let messages = cache.get(lang);
   if (!messages) {
@@ -39,12 +42,18 @@ export function loadMessages(lang: string): Messages {
   return messages;
 }
 
+/** The language a message table is in (its `meta.lang`). */
+export function langOf(messages: Messages): Lang {
+  const lang = messages.get('meta.lang') ?? '';
+  return isLang(lang) ? lang : 'en';
+}
+
 /**
  * Looks `key` up and fills its `{name}` placeholders from `params`. Returns plain text: the template
  * escapes it, so a student-chosen model name inside a sentence is escaped like any other student text.
  */
 export function translate(messages: Messages, key: string, params: Record<string, unknown> = {}): string {
   const template = messages.get(key);
-  if (template === undefined) throw new FitcheckError('MISSING_MESSAGE', `no report message "${key}"`);
+  if (template === undefined) throw new FitcheckError('MISSING_MESSAGE', `no message "${key}"`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -1,0 +1,77 @@
+import { FitcheckError } from '@fitcheck/core';
+import { progressPrinter } from '../format/progress.js';
+import { formatScoreTable } from '../format/score-table.js';
+import { loadLab } from '../lab/load-lab.js';
+import { LANGS, isLang, loadMessages, translate, type Lang } from '../messages/locale.js';
+import { publishReport, type Published } from '../report/publish.js';
+import { assertGraded, gradeSubmission, type GradeOptions, type GradeOutcome } from '../run/grade-submission.js';
+
+export interface GradeAndReportOptions extends Omit<GradeOptions, 'lang' | 'onEvent'> {
+  /** `--lang`; default the lab's `lang`. */
+  lang?: string;
+  /** Write `OUT/report.html` and `OUT/tensorboard/` (and with `pdf` the PDF). */
+  report: boolean;
+  pdf?: boolean;
+  /** Print the score table (check, demo) instead of the one-line score (grade). */
+  table?: boolean;
+  quiet?: boolean;
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** `--lang` must name one of the grader's languages. */
+export function checkLang(lang: string | undefined): Lang | undefined {
+  if (lang === undefined) return undefined;
+  if (!isLang(lang)) throw new FitcheckError('INVALID_FLAG', `--lang ${lang}: unknown language`, {}, `use one of: ${LANGS.join(', ')}`);
+  return lang;
+}
+
+/** The lab's own language, for progress lines printed before grading reads the lab (English if it cannot be read: grading will say why). */
+async function labLang(lab: string): Promise<Lang> {
+  try {
+    return (await loadLab(lab)).definition.lang ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/**
+ * `fitcheck grade` / `check` / `demo`: grades (results.json is written first, whatever follows),
+ * then writes the report and TensorBoard logs, then prints the score and the paths, all in one
+ * language. Exit codes are the grade's: a missing browser for `--pdf` only adds a one-line message
+ * (the HTML is written); a report that fails otherwise is fitcheck's fault (exit 1, results kept).
+ */
+export async function gradeAndReport(options: GradeAndReportOptions): Promise<GradeOutcome & { published?: Published }> {
+  const { stdout = process.stdout, stderr = process.stderr } = options;
+  const lang = checkLang(options.lang) ?? (await labLang(options.lab ?? 'lab5'));
+  const messages = loadMessages(lang);
+  const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
+  const { lang: _flag, report, pdf, table, quiet, stdout: _out, stderr: _err, ...grading } = options;
+  if (!quiet) stderr.write(`${t('cli.grading', { dir: options.dir, profile: options.profile ?? 'check' })}\n`);
+  const outcome = await gradeSubmission({ ...grading, lang, ...(!quiet && { onEvent: progressPrinter(stderr, 10, messages) }) });
+
+  let published: Published | undefined;
+  let reportError: string | undefined;
+  if (report) {
+    try {
+      published = await publishReport(outcome, messages, { out: options.out, pdf: pdf ?? false });
+    } catch (e) {
+      reportError = e instanceof Error ? e.message : String(e);
+    }
+  }
+  const { results, resultsPath } = outcome;
+  const lines = table && outcome.exitCode === 0 ? ['', formatScoreTable(results, messages), ''] : [];
+  lines.push(table ? t('cli.results', { path: resultsPath }) : t('cli.scoreLine', { score: results.score, max: results.max_score, path: resultsPath }));
+  if (published) {
+    lines.push(t('cli.report', { path: published.html }));
+    if (published.pdf) lines.push(t('cli.pdf', { path: published.pdf }));
+    if (published.tensorboard.length > 0) lines.push(t('cli.tensorboard', { path: `${options.out}/tensorboard` }));
+  }
+  stdout.write(`${lines.join('\n')}\n`);
+  const noBrowser = published?.pdfError;
+  if (noBrowser) stderr.write(`fitcheck: ${noBrowser.code}: ${noBrowser.message}${noBrowser.hint ? ` — ${noBrowser.hint}` : ''}\n`);
+  if (reportError) stderr.write(`fitcheck: ${t('cli.reportFailed', { detail: reportError.split('\n')[0] })}\n`);
+  assertGraded(outcome);
+  if (reportError) throw new Error(t('cli.reportFailed', { detail: reportError }));
+  return { ...outcome, ...(published && { published }) };
+}

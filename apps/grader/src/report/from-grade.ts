@@ -1,0 +1,178 @@
+import { classificationReport, confusionMatrix, formatSummary, inverseTimeDecay } from '@fitcheck/core';
+import type { ModelFacts, RunFacts } from '../checks/facts.js';
+import { declaredPredictions } from '../checks/rubric/classification-report.js';
+import type { LabDefinition, Rubric } from '../lab/types.js';
+import { langOf, translate, type Lang, type Messages } from '../messages/locale.js';
+import { renderText } from '../messages/text.js';
+import type { GradescopeResults } from '../results/gradescope.js';
+import type { Override } from '../results/overrides.js';
+import type { ItemResult } from '../checks/run-rubric.js';
+import type { ChartGroup, ClassificationSection, LearningRatePoint, NamedRun, ReportAnswer, ReportFinding, ReportInput, TodoRow } from './types.js';
+
+/** What a grading run leaves behind: `GradeOutcome`'s fields the report reads (facts only when it trained). */
+export interface GradeForReport {
+  results: GradescopeResults;
+  lab?: { definition: LabDefinition; rubric: Rubric };
+  facts?: RunFacts;
+  items?: ItemResult[];
+  overrides?: Override[];
+}
+
+/** Points of the lab's learning-rate plot: lr vs epoch from epoch 0 to 5 × `decayEpochs`, 101 points. */
+export const LR_POINTS = 101;
+
+/**
+ * The report of one grading run, in the language of `messages`: header and per-ToDo rows from
+ * results.json, findings (already in that language), the trained runs' histories grouped by chart,
+ * Keras summaries of the submitted models, the report model's classification report and confusion
+ * matrix on the real test outputs (as the student thresholds them, and done right when that
+ * differs), the lab's learning-rate schedule, and the written answers with TA points and comments.
+ */
+export function reportInputFromGrade(grade: GradeForReport, messages: Messages, date: string = new Date().toISOString()): ReportInput {
+  const { results, lab, facts } = grade;
+  const lang = langOf(messages);
+  const x = results.extra_data;
+  const definition = lab?.definition;
+  const runs = facts ? chartRuns(facts) : {};
+  return {
+    student: x.student.name ?? '—',
+    lab: definition ? (definition.translations?.[lang]?.title ?? definition.title) : x.lab,
+    score: results.score,
+    maxScore: results.max_score,
+    todos: todoRows(grade, messages),
+    findings: findingsOf(results),
+    profile: x.profile,
+    seed: x.seed,
+    backend: x.backend ?? '—',
+    graderVersion: x.grader.version,
+    date,
+    runs,
+    smoothingStd: smoothingFor(runs),
+    ...(definition && { learningRate: learningRatePoints(definition) }),
+    summaries: facts ? modelSummaries(facts) : [],
+    classification: facts ? classificationSections(facts, messages) : [],
+    answers: lab && facts ? answers(grade, lab.rubric, facts, lang) : [],
+  };
+}
+
+/** One row per rubric item; the check's own sentences as its output (findings have their own section). */
+function todoRows({ results, items }: GradeForReport, messages: Messages): TodoRow[] {
+  return results.tests.map((t) => {
+    const lines = items?.find((r) => r.item.number === t.number)?.outcome.lines;
+    // Tables (a classification report) have their own section: drop them and the line introducing each.
+    const shown = lines?.filter((l, i) => !('verbatim' in l) && !(lines[i + 1] && 'verbatim' in lines[i + 1]!));
+    const output = shown ? shown.map((l) => renderText(messages, l)).join('\n') : t.output;
+    return {
+      number: t.number, name: t.name, max: t.max_score, status: t.extra_data.status,
+      score: t.extra_data.status === 'pending' ? null : t.score,
+      ...(output !== '' && { output }),
+    };
+  });
+}
+
+/** The grader's findings; a submission that could not be graded shows its errors as findings instead. */
+function findingsOf(results: GradescopeResults): ReportFinding[] {
+  if (results.extra_data.status === 'graded') return results.extra_data.findings;
+  const code = results.extra_data.status === 'invalid' ? 'INVALID_SUBMISSION' : 'GRADER_ERROR';
+  return [...results.extra_data.findings, ...results.extra_data.errors.map((message) => ({ code, severity: 'error' as const, message }))];
+}
+
+/** The notebook's smoothing (std 10 epochs) needs runs long enough for its kernel (8·std + 1 epochs); shorter runs are drawn raw. */
+export function smoothingFor(runs: Partial<Record<ChartGroup, NamedRun[]>>, std = 10): number {
+  const longest = Math.max(0, ...Object.values(runs).flatMap((list) => list.map((r) => r.history.epoch.length)));
+  return longest >= 8 * std + 1 ? std : 0;
+}
+
+/**
+ * The chart a model's curves belong to, as the notebook groups its runs: image models with the cat
+ * models, regularized HIGGS models with the regularizers, other HIGGS models with the size sweep.
+ */
+export function chartGroupOf(model: ModelFacts, dataset: string): ChartGroup {
+  if (dataset === 'cats') return 'cats';
+  return model.static?.hasWeightPenalty || model.static?.hasDropout ? 'regularizers' : 'sizes';
+}
+
+/** Every trained model's history (a diverged run keeps its history), named by its model key. */
+function chartRuns(facts: RunFacts): Partial<Record<ChartGroup, NamedRun[]>> {
+  const runs: Partial<Record<ChartGroup, NamedRun[]>> = {};
+  for (const model of Object.values(facts.models)) {
+    if (!model.training) continue;
+    const dataset = facts.lab.studentModels[model.key]?.dataset ?? facts.lab.models[model.key]?.dataset ?? model.key.split('.')[0] ?? '';
+    (runs[chartGroupOf(model, dataset)] ??= []).push({ name: model.key, history: model.training.history });
+  }
+  return runs;
+}
+
+/**
+ * The notebook's learning-rate plot from the lab's InverseTimeDecay: with `s` steps per epoch and
+ * `decay_steps = s · decayEpochs`, `lr(epoch) = lr0 / (1 + rate · epoch / decayEpochs)` (staircase:
+ * `floor` of the fraction), whatever `s` is — so the points are computed at one step per epoch.
+ */
+export function learningRatePoints(lab: LabDefinition): LearningRatePoint[] {
+  const { initialLearningRate, decayEpochs, decayRate, staircase } = lab.training.learningRate;
+  const lr = inverseTimeDecay({ initialLearningRate, decaySteps: decayEpochs, decayRate, staircase });
+  const last = 5 * decayEpochs;
+  return Array.from({ length: LR_POINTS }, (_, i) => {
+    const epoch = Math.round((i * last) / (LR_POINTS - 1));
+    return { epoch, lr: lr(epoch) };
+  });
+}
+
+/** Keras summary tables of the submitted models that passed their static checks. */
+function modelSummaries(facts: RunFacts): { model: string; text: string }[] {
+  return Object.values(facts.models)
+    .filter((m) => m.source === 'submission' && m.spec && m.static && !m.staticFindings.some((f) => f.severity === 'error'))
+    .map((m) => ({ model: m.key, text: formatSummary(m.spec!, { name: m.key }) }));
+}
+
+/**
+ * scikit-learn's report and confusion matrix of the report model on the test set: classes as the
+ * student's declaration computes them and, when that rule is wrong, as they should be computed.
+ */
+function classificationSections(facts: RunFacts, messages: Messages): ClassificationSection[] {
+  const sections: ClassificationSection[] = [];
+  for (const [dataset, section] of Object.entries(facts.submission.sections)) {
+    const report = section.report;
+    const model = report ? facts.models[`${dataset}.${report.model}`] : undefined;
+    const out = model?.testOutputs;
+    if (!report || !model || !out) continue;
+    const logits = model.static?.outputActivation !== 'sigmoid';
+    const correct = { sigmoid: false, threshold: logits ? 0 : 0.5 };
+    const truth = Array.from(out.labels, (v) => Math.round(v));
+    const rule = (r: { sigmoid?: boolean; threshold: number }) => `${r.sigmoid ? 'σ(y)' : 'y'} > ${r.threshold}`;
+    const declaredRight = !report.sigmoid === !correct.sigmoid && report.threshold === correct.threshold;
+    const rules = declaredRight ? [['classification.rule', report]] as const
+      : [['classification.declared', report], ['classification.correct', correct]] as const;
+    for (const [key, r] of rules) {
+      const predicted = Array.from(declaredPredictions(out.outputs, r));
+      sections.push({
+        model: translate(messages, key, { model: model.key, rule: rule(r) }),
+        text: classificationReport(truth, predicted, { labels: [0, 1], targetNames: out.classes, zeroDivision: 0 }).report,
+        labels: out.classes,
+        confusion: confusionMatrix(truth, predicted, { labels: [0, 1] }),
+      });
+    }
+  }
+  return sections;
+}
+
+/** The submission's written answers, each under its rubric item, with the TA's points and comment once given. */
+function answers({ results, overrides = [] }: GradeForReport, rubric: Rubric, facts: RunFacts, lang: Lang): ReportAnswer[] {
+  const student = results.extra_data.student.id;
+  return rubric.items.flatMap((item) => {
+    const key = item.with?.answer;
+    const text = typeof key === 'string' ? facts.submission.answers[key] : undefined;
+    if (typeof text !== 'string' || text.trim() === '') return [];
+    const test = results.tests.find((t) => t.number === item.number);
+    const override = overrides.find((o) => o.student === student && o.item === item.number);
+    const graded = test && test.extra_data.status !== 'pending';
+    return [{
+      item: item.number,
+      // The heading already says "ToDo 2"; the question is the rest of the item's name.
+      question: (item.translations?.[lang]?.name ?? item.name).replace(`ToDo ${item.number}: `, ''),
+      text,
+      ...(override?.comment !== undefined && { comment: override.comment }),
+      ...(graded && { points: test.score, max: test.max_score }),
+    }];
+  });
+}

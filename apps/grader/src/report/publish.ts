@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { isFitcheckError, type FitcheckError } from '@fitcheck/core';
+import { langOf, type Messages } from '../messages/locale.js';
+import { writeTensorboardLogs } from '../tensorboard/write-histories.js';
+import { printPdf } from './browser.js';
+import { reportInputFromGrade, type GradeForReport } from './from-grade.js';
+import { writeReport } from './write-report.js';
+
+export interface PublishOptions {
+  out: string;
+  /** Also print `report.pdf` with the system Chromium. */
+  pdf?: boolean;
+  /** ISO date-time shown in the report (default: now). */
+  date?: string;
+}
+
+export interface Published {
+  html: string;
+  /** Null without `pdf`, or when the PDF could not be printed (`pdfError` says why). */
+  pdf: string | null;
+  pdfError?: FitcheckError;
+  /** `OUT/tensorboard/<group>/<Run>` folders written. */
+  tensorboard: string[];
+}
+
+/**
+ * Everything a grading run shows besides results.json, which the caller has already written (so
+ * nothing here can lose it): TensorBoard logs of the trained runs under `OUT/tensorboard/`, then
+ * `OUT/report.html`, then with `pdf` `OUT/report.pdf`. A missing browser (`NO_BROWSER`) is returned
+ * as `pdfError`, not thrown: the HTML is there and the grade stands.
+ */
+export async function publishReport(grade: GradeForReport, messages: Messages, options: PublishOptions): Promise<Published> {
+  const input = reportInputFromGrade(grade, messages, options.date);
+  const tensorboard = await writeTensorboardLogs(join(options.out, 'tensorboard'), input.runs);
+  const { html } = await writeReport(options.out, input, { lang: langOf(messages) });
+  if (!options.pdf) return { html, pdf: null, tensorboard };
+  const pdf = join(options.out, 'report.pdf');
+  try {
+    await printPdf(html, pdf);
+    return { html, pdf, tensorboard };
+  } catch (e) {
+    if (isFitcheckError(e) && e.code === 'NO_BROWSER') return { html, pdf: null, pdfError: e, tensorboard };
+    throw e;
+  }
+}

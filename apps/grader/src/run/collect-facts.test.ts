@@ -1,0 +1,46 @@
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadLab } from '../lab/load-lab.js';
+import { REPO_ROOT } from '../lab/paths.js';
+import type { Lab } from '../lab/types.js';
+import { loadSubmission } from '../submission/load-submission.js';
+import type { Submission } from '../submission/types.js';
+import { submissionFixture } from '../test-helpers/paths.js';
+import { collectFacts } from './collect-facts.js';
+
+/** The lab with one dataset file replaced: same name (so its shipped sha256 applies), other bytes. */
+async function labWithDamagedFile(damage: (bytes: Buffer) => Buffer, dataset: 'higgs' | 'cats'): Promise<Lab> {
+  const lab = await loadLab('lab5');
+  const dir = await mkdtemp(join(tmpdir(), 'fitcheck-corrupt-'));
+  const definition = structuredClone(lab.definition);
+  if (dataset === 'higgs') {
+    const file = join(dir, 'HIGGS_first_10000.csv.gz');
+    await writeFile(file, damage(await readFile(join(REPO_ROOT, definition.datasets.higgs!.file!))));
+    definition.datasets.higgs!.file = file;
+  } else {
+    const source = join(REPO_ROOT, definition.datasets.cats!.dir!);
+    await mkdir(join(dir, 'cats'));
+    await copyFile(join(source, 'test_catvnoncat.h5'), join(dir, 'cats', 'test_catvnoncat.h5'));
+    await writeFile(join(dir, 'cats', 'train_catvnoncat.h5'), damage(await readFile(join(source, 'train_catvnoncat.h5'))));
+    definition.datasets.cats!.dir = join(dir, 'cats');
+  }
+  return { ...lab, definition };
+}
+
+describe('collectFacts on damaged datasets: the grade stops before anyone is scored from bad data', () => {
+  it.each([
+    ['a truncated HIGGS gzip', 'higgs', (b: Buffer) => b.subarray(0, b.length >> 1)],
+    ['a cat/non-cat HDF5 file with flipped bytes', 'cats', (b: Buffer) => Buffer.from(b.map((x, i) => (i >= 4096 && i < 8192 ? x ^ 0xff : x)))],
+  ] as const)('%s: a checksum mismatch naming the file, no model trained', async (_, dataset, damage) => {
+    const lab = await labWithDamagedFile(damage, dataset);
+    const loaded = await loadSubmission(submissionFixture('reference'), lab.definition);
+    const events: string[] = [];
+    const run = collectFacts(lab, loaded as typeof loaded & { submission: Submission }, {
+      profileName: 'smoke', profile: lab.definition.profiles.smoke!, seed: 1, onEvent: (e) => events.push(e.type),
+    });
+    await expect(run).rejects.toThrow(new RegExp(`^dataset ${dataset} could not be loaded, so nothing was graded: .*(HIGGS_first_10000\\.csv\\.gz|train_catvnoncat\\.h5).*sha256 mismatch`));
+    expect(events).toEqual([]);
+  });
+});
