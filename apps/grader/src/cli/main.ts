@@ -1,5 +1,5 @@
 import { defineCommand, runCommand, showUsage, type CommandDef } from 'citty';
-import { isFitcheckError } from '@fitcheck/core';
+import { BACKEND_NAMES, FitcheckError, isFitcheckError } from '@fitcheck/core';
 import { commands } from '../commands/index.js';
 
 /** Exit codes: 0 done, 1 fitcheck's own fault, 2 bad input (a file, a flag, a submission). */
@@ -18,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   try {
+    argv = takeBackendFlag(argv);
     // Run the named leaf command ourselves: citty drops a subcommand's return value (the exit code).
     const { cmd, rest } = await commandFor(argv);
     const { result } = await runCommand(cmd, { rawArgs: rest });
@@ -51,4 +52,26 @@ async function commandFor(argv: string[]): Promise<{ cmd: CommandDef; parent?: C
     used += 1;
   }
   return { cmd, parent, rest: argv.slice(used) };
+}
+
+/**
+ * `--backend node|wasm|cpu`, accepted by every command: it sets FITCHECK_BACKEND, which
+ * initBackend reads, so the training children a grade or a batch starts use it too.
+ */
+function takeBackendFlag(argv: string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const inline = arg.startsWith('--backend=') ? arg.slice('--backend='.length) : undefined;
+    if (arg !== '--backend' && inline === undefined) {
+      rest.push(arg);
+      continue;
+    }
+    const name = inline ?? argv[++i];
+    if (!name || !(BACKEND_NAMES as readonly string[]).includes(name)) {
+      throw new FitcheckError('INVALID_FLAG', `--backend ${name ?? ''}: unknown backend`, {}, `use one of: ${BACKEND_NAMES.join(', ')}`);
+    }
+    process.env.FITCHECK_BACKEND = name;
+  }
+  return rest;
 }

@@ -16,6 +16,9 @@ export function progressPrinter(stream: NodeJS.WritableStream & { isTTY?: boolea
       case 'plan':
         stream.write(`${event.lines.join('\n')}\n`);
         break;
+      case 'backend':
+        stream.write(`${t('cli.backend', { name: event.name })}\n`);
+        break;
       case 'model-start':
         stream.write(`${t('cli.modelStart', { model: event.model, params: count(event.params), epochs: event.maxEpochs })}\n`);
         break;

@@ -96,7 +96,10 @@ export async function collectFacts(
       withTestOutputs: reportKeys.includes(key),
       onEpoch: (epoch, logs) => options.onEvent?.({ type: 'epoch', model: key, epoch, logs }),
     }, limits);
-    backend ??= result.backend ?? null;
+    if (backend === null && result.backend) {
+      backend = result.backend;
+      options.onEvent?.({ type: 'backend', name: backend });
+    }
     if (result.error) options.debug?.note(`${key}: ${result.error.code}`, [result.stack ?? result.error.message, result.childOutput].filter((s) => s !== '').join('\n'));
     if (result.training) model.training = result.training;
     if (result.error) model.trainingError = result.error;

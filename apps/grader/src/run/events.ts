@@ -4,6 +4,7 @@ import type { TrainingFacts } from '../checks/facts.js';
 /** What a run reports while it works, for progress on a terminal (the results do not depend on it). */
 export type RunEvent =
   | { type: 'plan'; lines: string[] }
+  | { type: 'backend'; name: string }
   | { type: 'model-start'; model: string; params: number; maxEpochs: number }
   | { type: 'epoch'; model: string; epoch: number; logs: EpochLogs }
   | { type: 'model-end'; model: string; training?: TrainingFacts; error?: { code: string; message: string } };

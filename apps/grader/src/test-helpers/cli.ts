@@ -15,8 +15,8 @@ export interface CliRun {
 }
 
 /**
- * Runs `node dist/bin.js ...args` from the repository root. One wasm thread: the threaded
- * backend's workers can keep a finished process alive, and one thread gives the same numbers.
+ * Runs `node dist/bin.js ...args` from the repository root. One wasm thread: test files run side
+ * by side on few cores, and one thread gives the same numbers.
  */
 export function fitcheck(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
