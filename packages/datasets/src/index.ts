@@ -21,7 +21,6 @@ export { readCatFile, type CatFile, type ReadCatFileOptions } from './cats/read-
 export { loadCats, preprocessCatImages, type Cats, type LoadCatsOptions } from './cats/load-cats.js';
 export { isHdf5 } from './cats/hdf5-file.js';
 export { validationSplit, type ValidationSplitOptions, type ValidationSplitResult } from './split/validation-split.js';
-export { seededPermutation, seededGenerator } from './split/seeded-permutation.js';
 export { takeRows } from './split/take-rows.js';
 export { Dataset } from './pipeline/dataset.js';
 export { stackExamples, examplesOf } from './pipeline/stack-examples.js';

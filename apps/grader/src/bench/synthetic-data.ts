@@ -1,4 +1,4 @@
-import { seededGenerator } from '@fitcheck/datasets';
+import { seededGenerator } from '@fitcheck/core/random';
 import type { LabeledArrays } from '@fitcheck/core';
 
 /**

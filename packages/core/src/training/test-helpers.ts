@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-cpu';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { seededGenerator } from '../random/seeded-permutation.js';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { LabeledArrays } from './types.js';
 
 /** A small learnable problem: label = 1 when a fixed linear score of the features is positive. */
 export function linearlySeparable(n: number, features: number, seed: number): LabeledArrays {
-  const rng = xoroshiro128plus(seed);
+  const rng = seededGenerator(seed);
   const x = new Float32Array(n * features);
   const y = new Float32Array(n);
   for (let i = 0; i < n; i++) {

@@ -1,6 +1,6 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { seededGenerator } from '../split/seeded-permutation.js';
+import { seededGenerator } from '@fitcheck/core/random';
 
 /**
  * tf.data's `shuffle(bufferSize, seed, reshuffle_each_iteration)`: keep a buffer of

@@ -2,7 +2,7 @@ import { FitcheckError } from '@fitcheck/core/errors';
 import { integerSeed } from '../check-option.js';
 import { DATA_ERROR } from '../error-codes.js';
 import type { LabeledArrays } from '../types.js';
-import { seededGenerator, seededPermutation } from './seeded-permutation.js';
+import { seededGenerator, seededPermutation } from '@fitcheck/core/random';
 import { takeRows } from './take-rows.js';
 
 export interface ValidationSplitOptions {

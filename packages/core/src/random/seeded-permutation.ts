@@ -1,3 +1,4 @@
+// Seeded randomness shared by the data pipeline and training; TF.js-free, so datasets can import it alone.
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
