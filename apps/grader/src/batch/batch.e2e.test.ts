@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fitcheck } from '../test-helpers/cli.js';
 import { acquireBatchLock } from './batch-lock.js';
 import { GRADER_BIN } from './grade-one.js';
 
@@ -14,19 +15,6 @@ import { GRADER_BIN } from './grade-one.js';
 const CLASS = fileURLToPath(new URL('../../../../fixtures/class/', import.meta.url));
 const FLAGS = ['--profile', 'smoke', '--seed', '1'];
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function fitcheck(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [GRADER_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const read = (...path: string[]): Promise<string> => readFile(join(...path), 'utf8');
 let scratch: string;

@@ -1,46 +1,29 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fitcheck } from '../test-helpers/cli.js';
 import { FIXTURES } from '@fitcheck/datasets';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const bin = join(root, 'apps/grader/dist/bin.js');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** Runs the real binary (async, so the loopback server below keeps serving meanwhile). */
-function fitcheck(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
-      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      done({ status, stdout, stderr });
-    });
-  });
-}
 
 describe('fitcheck data inspect', () => {
   it('--json on the HIGGS fixture and the cat training file', async () => {
     const [higgs, cats] = await Promise.all([
-      fitcheck('data', 'inspect', 'fixtures/datasets/higgs/HIGGS_first_10000.csv.gz', '--json'),
-      fitcheck('data', 'inspect', 'fixtures/datasets/catvnoncat/train_catvnoncat.h5', '--json'),
+      fitcheck(['data', 'inspect', 'fixtures/datasets/higgs/HIGGS_first_10000.csv.gz', '--json']),
+      fitcheck(['data', 'inspect', 'fixtures/datasets/catvnoncat/train_catvnoncat.h5', '--json']),
     ]);
-    expect(higgs.status).toBe(0);
+    expect(higgs.code).toBe(0);
     expect(JSON.parse(higgs.stdout)).toEqual({
       format: 'higgs-csv',
       shape: [10_000, 28],
       labelCounts: { '0': 4_705, '1': 5_295 },
       sha256: FIXTURES.higgsFirst10000.sha256,
     });
-    expect(cats.status).toBe(0);
+    expect(cats.code).toBe(0);
     expect(JSON.parse(cats.stdout)).toEqual({
       format: 'hdf5',
       shape: [209, 64, 64, 3],
@@ -57,15 +40,15 @@ describe('fitcheck data inspect', () => {
     const fake = join(dir, 'fake.h5');
     writeFileSync(fake, 'not hdf5');
     const [bad, notH5, missing] = await Promise.all([
-      fitcheck('data', 'inspect', csv, '--json'),
-      fitcheck('data', 'inspect', fake),
-      fitcheck('data', 'inspect', join(dir, 'nope.csv.gz')),
+      fitcheck(['data', 'inspect', csv, '--json']),
+      fitcheck(['data', 'inspect', fake]),
+      fitcheck(['data', 'inspect', join(dir, 'nope.csv.gz')]),
     ]);
-    expect(bad.status).toBe(2);
+    expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain(`${csv} row 2: column 12: expected a number (feature 11 of 28), found "oops"`);
     for (const run of [bad, notH5, missing]) {
-      expect(run.status).toBe(2);
+      expect(run.code).toBe(2);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
     expect(notH5.stderr).toContain('not an HDF5 file');
@@ -101,15 +84,15 @@ describe('fitcheck data fetch higgs against 127.0.0.1', () => {
     const dest = mkdtempSync(join(tmpdir(), 'fitcheck-fetch-'));
     writeFileSync(join(dest, 'HIGGS.csv.gz.part'), body.subarray(0, 300_000));
     const sha = FIXTURES.higgsFirst10000.sha256;
-    const run = await fitcheck('data', 'fetch', 'higgs', '--dest', dest, '--url', url, '--sha256', sha);
+    const run = await fitcheck(['data', 'fetch', 'higgs', '--dest', dest, '--url', url, '--sha256', sha]);
     expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     expect(run.stdout).toBe(`${join(dest, 'HIGGS.csv.gz')}: resumed at byte 300000, ${body.length} bytes, sha256 ${sha}\n`);
     expect(ranges).toEqual(['bytes=300000-']);
     expect(readFileSync(join(dest, 'HIGGS.csv.gz')).equals(body)).toBe(true);
 
-    const wrong = await fitcheck('data', 'fetch', 'higgs', '--dest', mkdtempSync(join(tmpdir(), 'fitcheck-fetch-')), '--url', url, '--sha256', 'ab'.repeat(32));
-    expect(wrong.status).toBe(2);
+    const wrong = await fitcheck(['data', 'fetch', 'higgs', '--dest', mkdtempSync(join(tmpdir(), 'fitcheck-fetch-')), '--url', url, '--sha256', 'ab'.repeat(32)]);
+    expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain(`sha256 mismatch: expected ${'ab'.repeat(32)}, got ${sha}`);
   });
 });

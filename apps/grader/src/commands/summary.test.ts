@@ -1,28 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fitcheck, type CliRun } from '../test-helpers/cli.js';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const bin = join(root, 'apps/grader/dist/bin.js');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** Runs the real binary; runs are started together, since each mostly waits on module loading. */
-function fitcheck(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      done({ status, stdout, stderr });
-    });
-  });
-}
 
 // Keras' model.count_params() for each Lab 5 model (LAB.md).
 const LAB_TOTALS: [string, string][] = [
@@ -41,14 +24,14 @@ const LAB_TOTALS: [string, string][] = [
 ];
 
 describe('fitcheck summary (built binary)', () => {
-  const runs = new Map<string, Run>();
+  const runs = new Map<string, CliRun>();
   beforeAll(async () => {
-    const results = await Promise.all(LAB_TOTALS.map(([name]) => fitcheck('summary', `fixtures/models/${name}.yaml`)));
+    const results = await Promise.all(LAB_TOTALS.map(([name]) => fitcheck(['summary', `fixtures/models/${name}.yaml`])));
     LAB_TOTALS.forEach(([name], i) => runs.set(name, results[i]!));
   });
 
   it.each(LAB_TOTALS)('%s.yaml: Total params %s', (name, total) => {
-    const { status, stdout } = runs.get(name)!;
+    const { code: status, stdout } = runs.get(name)!;
     expect(status).toBe(0);
     expect(stdout).toContain(`\n Total params: ${total}\n Trainable params: ${total}\n Non-trainable params: 0 (0.00 B)\n`);
     expect(stdout).toMatch(/^Model: "/);
@@ -64,7 +47,7 @@ describe('fitcheck summary (built binary)', () => {
   });
 
   it('--json prints the inferred layers and totals', async () => {
-    const { status, stdout } = await fitcheck('summary', 'fixtures/models/cat-small.yaml', '--json');
+    const { code: status, stdout } = await fitcheck(['summary', 'fixtures/models/cat-small.yaml', '--json']);
     expect(status).toBe(0);
     const model = JSON.parse(stdout) as { totalParams: number; flopsPerSample: number; layers: { name: string; outputShape: unknown; params: number }[] };
     expect(model.totalParams).toBe(1_573_121);
@@ -80,7 +63,7 @@ describe('fitcheck summary (built binary)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fitcheck-summary-'));
     const file = join(dir, 'student.yaml');
     writeFileSync(file, 'inputShape: [28]\nlayers:\n  - type: Dense\n    units: 16\n    activaton: elu\n  - type: Dense\n    units: 1\n');
-    const { status, stdout, stderr } = await fitcheck('summary', file);
+    const { code: status, stdout, stderr } = await fitcheck(['summary', file]);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(`${file}:5:5: unknown key "activaton" in layers[0]`);

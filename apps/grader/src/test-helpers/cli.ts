@@ -18,9 +18,13 @@ export interface CliRun {
  * Runs `node dist/bin.js ...args` from the repository root. One wasm thread: test files run side
  * by side on few cores, and one thread gives the same numbers.
  */
-export function fitcheck(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export function fitcheck(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  { cwd = REPO_ROOT, nodeArgs = [], baseEnv = process.env }: { cwd?: string; nodeArgs?: string[]; baseEnv?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, FITCHECK_THREADS: '1', ...env } });
+    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { cwd, env: { ...baseEnv, FITCHECK_THREADS: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, mkdtemp, readdir, readFile, readlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { BIN } from '../../test-helpers/cli.js';
+import { fitcheck, type CliRun } from '../../test-helpers/cli.js';
 
 /** A fresh folder to run the CLI in: its own cwd, TMPDIR and HOME, so any stray write lands here. */
 export interface Sandbox {
@@ -24,23 +23,9 @@ export async function sandbox(): Promise<Sandbox> {
   };
 }
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** `node dist/bin.js …args` in the sandbox's cwd and environment; `nodeArgs` go before the script (e.g. `--import`). */
 export function runCli(box: Sandbox, args: string[], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { cwd: box.root, env: { ...box.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return fitcheck(args, env, { cwd: box.root, nodeArgs, baseEnv: box.env });
 }
 
 /**
