@@ -3,7 +3,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { version_cpu } from '@tensorflow/tfjs-backend-cpu';
 import { FitcheckError } from '../errors.js';
 import { startNode } from './load-node.js';
-import { startWasm } from './load-wasm.js';
+import { startWasm, wasmHeap } from './load-wasm.js';
+import { startGemm } from './gemm/gemm-engine.js';
+import type { GemmEngine } from './gemm/gemm-engine.js';
 import { installTransposedMatMul, transposedMatMulInstalled, uninstallTransposedMatMul } from './transposed-matmul.js';
 import { BACKEND_NAMES } from './types.js';
 import type { BackendInfo, BackendName, InitBackendOptions } from './types.js';
@@ -13,6 +15,8 @@ const MAX_THREADS = 4;
 
 /** Backends started in this process; a wasm module cannot be restarted with another thread count. */
 const started = new Map<BackendName, BackendInfo>();
+/** The GEMM started on the wasm heap (once: it holds workers and scratch in that heap); null if it cannot. */
+let gemm: Promise<GemmEngine | null> | undefined;
 let active: BackendInfo | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -100,13 +104,36 @@ async function select(options: InitBackendOptions): Promise<BackendInfo> {
   throw unavailable('cpu', 'no backend could start');
 }
 
+/** Start fitcheck's GEMM on the wasm heap once; a failure leaves training on XNNPACK (and says why under FITCHECK_DEBUG). */
+function wasmGemm(threads: number): Promise<GemmEngine | null> {
+  gemm ??= (async () => {
+    try {
+      return await startGemm({ ...wasmHeap(), threads });
+    } catch (e) {
+      if (process.env.FITCHECK_DEBUG) process.stderr.write(`fitcheck: GEMM unavailable, using XNNPACK: ${String(e)}\n`);
+      return null;
+    }
+  })();
+  return gemm;
+}
+
 /** Apply the fast-kernel choice to wasm and record the backend as the active one. */
-function withFastKernels(info: BackendInfo, options: InitBackendOptions): BackendInfo {
+async function withFastKernels(info: BackendInfo, options: InitBackendOptions): Promise<BackendInfo> {
   let result = info;
   if (info.name === 'wasm') {
-    if (fastKernelsWanted(options)) installTransposedMatMul();
-    else uninstallTransposedMatMul();
-    result = { ...info, fastKernels: transposedMatMulInstalled() };
+    const { gemm: _previous, ...base } = info;
+    let engine: GemmEngine | null = null;
+    if (fastKernelsWanted(options)) {
+      engine = await wasmGemm(info.threads);
+      installTransposedMatMul(engine ?? undefined);
+    } else {
+      uninstallTransposedMatMul();
+    }
+    result = {
+      ...base,
+      fastKernels: transposedMatMulInstalled(),
+      ...(engine === null ? {} : { gemm: { threads: engine.threads, fma: engine.fma } }),
+    };
     started.set('wasm', result);
   }
   active = result;

@@ -78,3 +78,20 @@ export async function startWasm(threads: number, timeoutMs = THREADED_START_TIME
     ...(threadsFallback === undefined ? {} : { threadsFallback }),
   };
 }
+
+interface EmscriptenHeap {
+  /** The threaded build keeps its (shared) memory here. */
+  wasmMemory?: WebAssembly.Memory;
+  /** The single-threaded build exports its memory from the instance. */
+  asm?: { memory?: WebAssembly.Memory };
+  _malloc(bytes: number): number;
+}
+
+/** tfjs-backend-wasm's heap, where every tensor of the wasm backend lives: for kernels that work in place. */
+export function wasmHeap(): { memory: WebAssembly.Memory; malloc: (bytes: number) => number } {
+  const backend = tf.findBackend('wasm') as unknown as { wasm?: EmscriptenHeap } | null;
+  const module = backend?.wasm;
+  const memory = module?.wasmMemory ?? module?.asm?.memory;
+  if (module === undefined || memory === undefined) throw new Error('the wasm backend has not started, or hides its memory');
+  return { memory, malloc: (bytes) => module._malloc(bytes) >>> 0 };
+}

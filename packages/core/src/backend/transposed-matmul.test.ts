@@ -1,10 +1,17 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-layers'; // registers the gradients, as in training
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { startWasm } from './load-wasm.js';
-import { installTransposedMatMul, transposedMatMulInstalled, uninstallTransposedMatMul } from './transposed-matmul.js';
+import { startWasm, wasmHeap } from './load-wasm.js';
+import { startGemm } from './gemm/gemm-engine.js';
+import type { GemmEngine } from './gemm/gemm-engine.js';
+import {
+  gemmEngineInstalled, installTransposedMatMul, transposedMatMulInstalled, uninstallTransposedMatMul,
+} from './transposed-matmul.js';
+
+/** The engine the fixed kernels run with in the current suite (undefined: XNNPACK only). */
+let engine: GemmEngine | undefined;
 
 function seeded(seed: number, shape: number[]): tf.Tensor {
   const rng = xoroshiro128plus(seed);
@@ -16,7 +23,7 @@ function seeded(seed: number, shape: number[]): tf.Tensor {
 function bothWays(f: () => tf.Tensor): { stock: Float32Array; fixed: Float32Array; shape: number[] } {
   uninstallTransposedMatMul();
   const stockTensor = f();
-  installTransposedMatMul();
+  installTransposedMatMul(engine);
   const ids = (tf.engine().backend as unknown as { numDataIds(): number }).numDataIds();
   const fixedTensor = f();
   // The fix frees its transposed copies: exactly one new buffer (the output) stays alive.
@@ -67,19 +74,49 @@ function reference(a: tf.Tensor, b: tf.Tensor, ta: boolean, tb: boolean): Float3
 
 const COMBOS = [[false, false], [false, true], [true, false], [true, true]] as const;
 
-describe('transposed matmul on wasm', () => {
-  beforeAll(async () => {
-    await startWasm(1);
-    installTransposedMatMul();
+let gemm: GemmEngine | undefined;
+beforeAll(async () => {
+  await startWasm(1);
+  gemm = await startGemm({ ...wasmHeap(), threads: 1 });
+});
+afterAll(async () => {
+  installTransposedMatMul();
+  await gemm?.dispose();
+});
+
+describe.each(['XNNPACK', 'fitcheck GEMM'] as const)('fixed matmul kernels on wasm, products on %s', (products) => {
+  beforeAll(() => {
+    engine = products === 'XNNPACK' ? undefined : gemm;
+    installTransposedMatMul(engine);
   });
 
   it('is installed and can be removed and installed again', () => {
     expect(transposedMatMulInstalled()).toBe(true);
+    expect(gemmEngineInstalled()).toBe(engine);
     uninstallTransposedMatMul();
     expect(transposedMatMulInstalled()).toBe(false);
-    expect(installTransposedMatMul()).toBe(true);
-    expect(installTransposedMatMul()).toBe(true);
+    expect(gemmEngineInstalled()).toBeUndefined();
+    expect(installTransposedMatMul(engine)).toBe(true);
+    expect(installTransposedMatMul(engine)).toBe(true);
     expect(transposedMatMulInstalled()).toBe(true);
+    expect(gemmEngineInstalled()).toBe(engine);
+  });
+
+  // N a multiple of 4 and no batch: the shapes fitcheck's GEMM takes (the others fall back).
+  it.each(COMBOS)('BatchMatMul of GEMM shapes (rank 2 and 3), transposeA=%s transposeB=%s', (ta, tb) => {
+    const a = seeded(11, ta ? [37, 9] : [9, 37]);
+    const b = seeded(12, tb ? [12, 37] : [37, 12]);
+    const before = engine?.products ?? 0;
+    const flat = bothWays(() => tf.matMul(a, b, ta, tb));
+    expect(engine?.products ?? 0).toBe(engine === undefined ? 0 : before + 1);
+    expect(flat.shape).toEqual([9, 12]);
+    expectClose(flat.fixed, flat.stock);
+    expectClose(flat.fixed, reference(a, b, ta, tb));
+    const a3 = tf.reshape(a, [1, ...a.shape]);
+    const b3 = tf.reshape(b, [1, ...b.shape]);
+    const batched = bothWays(() => tf.matMul(a3, b3, ta, tb));
+    expect(batched.shape).toEqual([1, 9, 12]);
+    expectClose(batched.fixed, reference(a, b, ta, tb));
   });
 
   it.each(COMBOS)('BatchMatMul rank 2, transposeA=%s transposeB=%s, equals the stock kernel and float64', (ta, tb) => {
@@ -139,7 +176,7 @@ describe('transposed matmul on wasm', () => {
     };
     uninstallTransposedMatMul();
     const stock = grads().dataSync() as Float32Array;
-    installTransposedMatMul();
+    installTransposedMatMul(engine);
     const fixed = grads().dataSync() as Float32Array;
     expect(fixed.length).toBe(12 * 10 + 10 * 8);
     expectClose(fixed, stock);

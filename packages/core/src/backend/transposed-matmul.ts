@@ -2,6 +2,8 @@ import {
   BatchMatMul, Transpose, _FusedMatMul, getKernel, registerKernel, unregisterKernel,
 } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { GemmEngine } from './gemm/gemm-engine.js';
+import { gemmBatchMatMul } from './gemm/gemm-kernel.js';
 
 // tfjs-backend-wasm 4.x hands XNNPACK only matmuls with neither operand transposed; any transpose
 // falls to a scalar loop 10–20× slower. A Dense layer's backward pass is exactly that:
@@ -13,6 +15,8 @@ const BACKEND = 'wasm';
 
 /** The kernels wasm registered itself, kept to restore them and to call them. */
 const originals = new Map<string, KernelConfig>();
+/** The GEMM engine `BatchMatMul` multiplies on, when one was given. */
+let installedEngine: GemmEngine | undefined;
 
 interface MatMulAttrs extends NamedAttrMap {
   transposeA: boolean;
@@ -63,18 +67,28 @@ function untransposing(original: KernelFunc): KernelFunc {
 /**
  * Re-register the wasm `BatchMatMul` and `_FusedMatMul` kernels so that a transposed operand is
  * transposed first and the product runs on XNNPACK: `op(A)·op(B) = A'·B'` with `A' = op(A)`
- * materialised. Idempotent; call after `@tensorflow/tfjs-backend-wasm` has been imported.
+ * materialised. With `engine`, `BatchMatMul` (every product of training) multiplies on fitcheck's
+ * GEMM instead wherever it applies (gemm/gemm-kernel.ts). Idempotent; a later call may add or drop
+ * the engine. Call after `@tensorflow/tfjs-backend-wasm` has been imported.
  * @returns false when the wasm kernels are not registered (nothing to patch).
  */
-export function installTransposedMatMul(): boolean {
+export function installTransposedMatMul(engine?: GemmEngine): boolean {
+  if (transposedMatMulInstalled() && installedEngine === engine) return true;
   for (const name of OVERRIDDEN) {
-    if (originals.has(name)) continue;
-    const original = getKernel(name, BACKEND);
+    const original = originals.get(name) ?? getKernel(name, BACKEND);
     if (original === undefined) return false;
-    originals.set(name, original);
-    unregisterKernel(name, BACKEND);
-    registerKernel({ ...original, kernelFunc: untransposing(original.kernelFunc) });
+    if (originals.has(name)) unregisterKernel(name, BACKEND);
+    else {
+      originals.set(name, original);
+      unregisterKernel(name, BACKEND);
+    }
+    const untransposed = untransposing(original.kernelFunc);
+    const kernelFunc = name === BatchMatMul && engine !== undefined
+      ? gemmBatchMatMul(engine, transposeLastTwo, untransposed)
+      : untransposed;
+    registerKernel({ ...original, kernelFunc });
   }
+  installedEngine = engine;
   return true;
 }
 
@@ -85,9 +99,15 @@ export function uninstallTransposedMatMul(): void {
     registerKernel(original);
   }
   originals.clear();
+  installedEngine = undefined;
 }
 
 /** Whether the transposed-matmul fix is registered now. */
 export function transposedMatMulInstalled(): boolean {
   return originals.size === OVERRIDDEN.length;
+}
+
+/** The GEMM engine `BatchMatMul` runs on now, if any. */
+export function gemmEngineInstalled(): GemmEngine | undefined {
+  return transposedMatMulInstalled() ? installedEngine : undefined;
 }

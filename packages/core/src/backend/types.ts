@@ -11,6 +11,8 @@ export interface BackendInfo {
   fastKernels: boolean;
   /** Version of the package that provides the backend. */
   version: string;
+  /** fitcheck's GEMM, when training's matrix products run on it (wasm with fast kernels). */
+  gemm?: { threads: number; fma: boolean };
 }
 
 export interface InitBackendOptions {

@@ -1,0 +1,124 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { planChunks, startGemm } from './gemm-engine.js';
+import type { GemmEngine } from './gemm-engine.js';
+import { MR, NR } from './gemm-wat.js';
+
+/** A shared memory with a bump allocator, standing in for tfjs-backend-wasm's heap. */
+function heap(shared: boolean): { memory: WebAssembly.Memory; malloc: (bytes: number) => number } {
+  const memory = new WebAssembly.Memory({ initial: 256, maximum: 65536, shared });
+  let top = 64;
+  return {
+    memory,
+    malloc: (bytes) => {
+      const at = top;
+      top += Math.ceil(bytes / 64) * 64;
+      if (top > memory.buffer.byteLength) memory.grow(Math.ceil((top - memory.buffer.byteLength) / 65536));
+      return at;
+    },
+  };
+}
+
+function fill(memory: WebAssembly.Memory, at: number, n: number, seed: number): Float32Array {
+  const rng = xoroshiro128plus(seed);
+  const values = Float32Array.from({ length: n }, () => 2 * uniformFloat64(rng) - 1);
+  new Float32Array(memory.buffer, at, n).set(values);
+  return values;
+}
+
+/** float64 product, the reference every result is held to. */
+function product(a: Float32Array, b: Float32Array, m: number, n: number, k: number): Float64Array {
+  const c = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+    let s = 0;
+    for (let q = 0; q < k; q++) s += (a[i * k + q] ?? NaN) * (b[q * n + j] ?? NaN);
+    c[i * n + j] = s;
+  }
+  return c;
+}
+
+const engines: GemmEngine[] = [];
+afterAll(async () => {
+  await Promise.all(engines.map((e) => e.dispose()));
+});
+
+async function engine(shared: boolean, threads: number, fma?: boolean) {
+  const h = heap(shared);
+  const e = await startGemm({ ...h, threads, ...(fma === undefined ? {} : { fma }) });
+  engines.push(e);
+  return { ...h, e };
+}
+
+// Edges of every kind: one row, rows that leave a partial tile, N not a multiple of a panel,
+// K of one and K across blocks (256), and the lab's own shapes.
+const SHAPES: [number, number, number][] = [
+  [1, 4, 1], [2, 8, 3], [MR + 1, NR + 4, 7], [7, 20, 255], [5, 12, 257], [33, 36, 513], [64, 96, 600],
+  [500, 512, 28], [28, 512, 500], [32, 1024, 300],
+];
+
+describe('fitcheck GEMM', () => {
+  for (const [label, shared, threads, fma] of [
+    ['one thread, fused multiply-add', false, 1, undefined],
+    ['one thread, multiply then add', false, 1, false],
+    ['two threads on a shared memory', true, 2, undefined],
+  ] as const) {
+    it(`${label}: equals the float64 product within float32 rounding`, async () => {
+      const { memory, malloc, e } = await engine(shared, threads, fma);
+      expect(e.threads).toBe(threads);
+      if (fma === false) expect(e.fma).toBe(false);
+      for (const [s, [m, n, k]] of SHAPES.entries()) {
+        const [a, b, c] = [malloc(m * k * 4), malloc(k * n * 4), malloc(m * n * 4)];
+        const av = fill(memory, a, m * k, 2 * s);
+        const bv = fill(memory, b, k * n, 2 * s + 1);
+        new Float32Array(memory.buffer, c, m * n).fill(Number.NaN);
+        e.multiply(a, b, c, m, n, k);
+        const want = product(av, bv, m, n, k);
+        const got = new Float32Array(memory.buffer, c, m * n);
+        let worst = 0;
+        for (const [i, v] of got.entries()) worst = Math.max(worst, Math.abs(v - (want[i] ?? NaN)));
+        // |error| ≤ k·ε·Σ|a||b| ≈ k·ε·k/3 for values in (−1, 1); NaN (an unwritten cell) fails too.
+        expect(worst, `${m}×${n}×${k}`).toBeLessThan(Math.max(1e-6, (k * k) / 3 * 1.2e-7));
+      }
+    });
+  }
+
+  it('gives the same bits on one thread and on two (each element is summed in one fixed order)', async () => {
+    const one = await engine(true, 1);
+    const two = await engine(true, 2);
+    expect(two.e.threads).toBe(2);
+    const [m, n, k] = [500, 512, 512];
+    const run = ({ memory, malloc, e }: typeof one): Float32Array => {
+      const [a, b, c] = [malloc(m * k * 4), malloc(k * n * 4), malloc(m * n * 4)];
+      fill(memory, a, m * k, 7);
+      fill(memory, b, k * n, 8);
+      e.multiply(a, b, c, m, n, k);
+      return new Float32Array(memory.buffer, c, m * n).slice();
+    };
+    expect(Buffer.from(run(two).buffer).equals(Buffer.from(run(one).buffer))).toBe(true);
+  });
+
+  it('runs on one thread when the memory is not shared', async () => {
+    const { e } = await engine(false, 2);
+    expect(e.threads).toBe(1);
+  });
+});
+
+describe('planChunks', () => {
+  it('keeps small products on the calling thread', () => {
+    expect(planChunks(10, 16, 10, 2)).toEqual({ chunks: 1, rows: 0, cols: 0 });
+    expect(planChunks(500, 512, 512, 1)).toEqual({ chunks: 1, rows: 0, cols: 0 });
+  });
+
+  it('splits wide products by whole column panels and narrow ones by whole row tiles', () => {
+    const wide = planChunks(500, 512, 512, 2);
+    expect(wide.rows).toBe(0);
+    expect(wide.cols % NR).toBe(0);
+    expect(wide.chunks).toBe(Math.ceil(512 / wide.cols));
+    expect(wide.chunks).toBeGreaterThanOrEqual(4);
+    const narrow = planChunks(12288, 16, 1024, 2);
+    expect(narrow.cols).toBe(0);
+    expect(narrow.rows % MR).toBe(0);
+    expect(narrow.chunks * narrow.rows).toBeGreaterThanOrEqual(12288);
+  });
+});

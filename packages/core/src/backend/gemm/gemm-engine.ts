@@ -1,0 +1,205 @@
+import { setFlagsFromString } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import wabtInit from 'wabt';
+import { FitcheckError } from '../../errors.js';
+import { gemmWat, MR, NR, SCRATCH_BYTES } from './gemm-wat.js';
+import { GEMM_WORKER_SOURCE } from './gemm-worker-source.js';
+
+// Control block shared with the workers (Int32 slots; see gemm-worker-source.ts).
+//   SEQ     bumped once per product: the word sleeping workers wait on
+//   NEXT    next chunk to claim (Atomics.add), parked at CLOSED between products
+//   DONE    chunks finished; the last one to finish wakes the main thread
+//   FAILED  set by a worker whose chunk threw
+//   A..K    the product's addresses and sizes; CHUNKS and the chunk size (ROWS or COLS, the other 0)
+// Every thread claims chunks until none remain, the main thread included, so a worker that wakes
+// late costs nothing but its share; which thread computes a chunk never changes the result.
+const SLOT = {
+  SEQ: 0, NEXT: 1, DONE: 2, FAILED: 3, A: 4, B: 5, C: 6, M: 7, N: 8, K: 9, CHUNKS: 10, ROWS: 11, COLS: 12, STOP: 13,
+} as const;
+const SLOTS = 14;
+/** NEXT while no product is open: any claim lands past the last chunk. */
+const CLOSED = 1 << 30;
+/** Below this many flops a product runs on the calling thread: waking a worker costs more. */
+const PARALLEL_MIN_FLOPS = 4e6;
+/** Chunks per thread, so that a thread that starts late still gets a fair share. */
+const CHUNKS_PER_THREAD = 2;
+/** A worker that has not finished its chunk by then is gone (the product is a few milliseconds). */
+const STALL_MS = 120_000;
+
+type GemmExport = (a: number, b: number, c: number, w: number, m: number, n: number, k: number,
+  i0: number, i1: number, j0: number, j1: number) => void;
+
+export interface GemmOptions {
+  /** The memory the operands live in (tfjs-backend-wasm's heap). */
+  memory: WebAssembly.Memory;
+  /** Allocate bytes in that memory (its `_malloc`): each thread's scratch panel. */
+  malloc: (bytes: number) => number;
+  /** Threads to multiply with, the calling one included; more than one needs a shared memory. */
+  threads: number;
+  /** Fused multiply-add: on when this V8 has relaxed SIMD (the default); false forces multiply, then add. */
+  fma?: boolean;
+}
+
+export interface GemmEngine {
+  /** Threads that multiply (1 when workers could not start or the memory is not shared). */
+  readonly threads: number;
+  /** Whether the kernel uses relaxed SIMD's fused multiply-add. */
+  readonly fma: boolean;
+  /** Products computed so far (tests use it to see which kernel ran). */
+  readonly products: number;
+  /** C = A·B for row-major float32 A (M×K), B (K×N), C (M×N) at byte addresses; needs N % 4 == 0, K ≥ 1. */
+  multiply(a: number, b: number, c: number, m: number, n: number, k: number): void;
+  /** Stop the workers. */
+  dispose(): Promise<void>;
+}
+
+const RELAXED_PROBE = '(module (func (param v128 v128 v128) (result v128) ' +
+  '(f32x4.relaxed_madd (local.get 0) (local.get 1) (local.get 2))))';
+
+type Wabt = Awaited<ReturnType<typeof wabtInit>>;
+
+/** Text to binary. V8 validates it when it compiles (wabt.js's own validator rejects shared memories). */
+function assemble(wabt: Wabt, text: string): Uint8Array {
+  const parsed = wabt.parseWat('gemm.wat', text, { simd: true, relaxed_simd: true, threads: true });
+  try {
+    return parsed.toBinary({}).buffer;
+  } finally {
+    parsed.destroy();
+  }
+}
+
+/**
+ * Whether this V8 compiles relaxed SIMD. Node 22 does by default; Node 20's V8 has it complete behind
+ * a flag, which is turned on here (it only admits more modules; nothing already compiled changes).
+ */
+function relaxedSimd(wabt: Wabt): boolean {
+  const probe = assemble(wabt, RELAXED_PROBE);
+  if (WebAssembly.validate(probe)) return true;
+  setFlagsFromString('--experimental-wasm-relaxed-simd');
+  return WebAssembly.validate(probe);
+}
+
+function isShared(memory: WebAssembly.Memory): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+}
+
+function startWorker(module: WebAssembly.Module, memory: WebAssembly.Memory, control: SharedArrayBuffer,
+  scratch: number): Promise<Worker> {
+  const worker = new Worker(GEMM_WORKER_SOURCE, { eval: true, workerData: { module, memory, control, scratch } });
+  return new Promise((resolve, reject) => {
+    worker.once('message', () => {
+      worker.removeAllListeners('error');
+      worker.unref(); // it sleeps on a futex between products; it must not keep the process alive
+      resolve(worker);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`GEMM worker exited with code ${code} before it started`)));
+  });
+}
+
+interface Plan {
+  chunks: number;
+  rows: number;
+  cols: number;
+}
+
+/** Split C into chunks: column panels when there are enough of them, else rows. */
+export function planChunks(m: number, n: number, k: number, threads: number): Plan {
+  const wanted = threads * CHUNKS_PER_THREAD;
+  if (threads === 1 || 2 * m * n * k < PARALLEL_MIN_FLOPS) return { chunks: 1, rows: 0, cols: 0 };
+  const panels = Math.ceil(n / NR);
+  if (panels >= wanted) {
+    const cols = Math.ceil(panels / wanted) * NR;
+    return { chunks: Math.ceil(n / cols), rows: 0, cols };
+  }
+  const rows = Math.ceil(Math.ceil(m / wanted) / MR) * MR;
+  return { chunks: Math.ceil(m / rows), rows, cols: 0 };
+}
+
+/**
+ * Compile the kernel for this runtime and start `threads − 1` workers on the same memory. Falls back
+ * to one thread (never fails for want of threads) when the memory is not shared or a worker does not
+ * start; throws only if the module itself cannot be built here.
+ */
+export async function startGemm({ memory, malloc, threads, fma: wantFma }: GemmOptions): Promise<GemmEngine> {
+  const wabt = await wabtInit();
+  const fma = wantFma !== false && relaxedSimd(wabt);
+  const shared = isShared(memory);
+  const module = new WebAssembly.Module(assemble(wabt, gemmWat({ fma, shared })));
+  const gemm = new WebAssembly.Instance(module, { env: { memory } }).exports.gemm as GemmExport;
+  const control = new SharedArrayBuffer(SLOTS * 4);
+  const ctrl = new Int32Array(control);
+  Atomics.store(ctrl, SLOT.NEXT, CLOSED);
+  const mainScratch = malloc(SCRATCH_BYTES);
+
+  let workers: Worker[] = [];
+  if (shared && threads > 1) {
+    try {
+      workers = await Promise.all(Array.from({ length: threads - 1 },
+        () => startWorker(module, memory, control, malloc(SCRATCH_BYTES))));
+    } catch {
+      workers = []; // one thread it is: the product is the same, only slower
+    }
+  }
+  const total = workers.length + 1;
+
+  function chunkBounds(plan: Plan, chunk: number, m: number, n: number): [number, number, number, number] {
+    const i0 = plan.rows === 0 ? 0 : chunk * plan.rows;
+    const j0 = plan.cols === 0 ? 0 : chunk * plan.cols;
+    return [i0, plan.rows === 0 ? m : Math.min(m, i0 + plan.rows), j0, plan.cols === 0 ? n : Math.min(n, j0 + plan.cols)];
+  }
+
+  function waitForWorkers(chunks: number): void {
+    const start = Date.now();
+    for (;;) {
+      const done = Atomics.load(ctrl, SLOT.DONE);
+      if (done >= chunks) return;
+      if (Atomics.wait(ctrl, SLOT.DONE, done, 1_000) === 'timed-out' && Date.now() - start > STALL_MS) {
+        throw new FitcheckError('BACKEND_UNAVAILABLE', `a matrix-product worker stopped answering (${done}/${chunks} chunks)`,
+          {}, 'set FITCHECK_FAST_KERNELS=0 to train without fitcheck\'s kernels, and report this');
+      }
+    }
+  }
+
+  let products = 0;
+  return {
+    threads: total,
+    fma,
+    get products() {
+      return products;
+    },
+    multiply(a, b, c, m, n, k) {
+      products++;
+      const plan = planChunks(m, n, k, total);
+      if (plan.chunks === 1) {
+        gemm(a, b, c, mainScratch, m, n, k, 0, m, 0, n);
+        return;
+      }
+      Atomics.store(ctrl, SLOT.NEXT, CLOSED);
+      for (const [slot, value] of [[SLOT.A, a], [SLOT.B, b], [SLOT.C, c], [SLOT.M, m], [SLOT.N, n], [SLOT.K, k],
+        [SLOT.CHUNKS, plan.chunks], [SLOT.ROWS, plan.rows], [SLOT.COLS, plan.cols]] as const) {
+        Atomics.store(ctrl, slot, value | 0);
+      }
+      Atomics.store(ctrl, SLOT.DONE, 0);
+      Atomics.store(ctrl, SLOT.FAILED, 0);
+      Atomics.store(ctrl, SLOT.NEXT, 0);
+      Atomics.add(ctrl, SLOT.SEQ, 1);
+      Atomics.notify(ctrl, SLOT.SEQ);
+      for (;;) {
+        const chunk = Atomics.add(ctrl, SLOT.NEXT, 1);
+        if (chunk >= plan.chunks) break;
+        const [i0, i1, j0, j1] = chunkBounds(plan, chunk, m, n);
+        gemm(a, b, c, mainScratch, m, n, k, i0, i1, j0, j1);
+        Atomics.add(ctrl, SLOT.DONE, 1);
+      }
+      waitForWorkers(plan.chunks);
+      if (Atomics.load(ctrl, SLOT.FAILED) !== 0) throw new Error('a matrix-product worker failed on its chunk');
+    },
+    async dispose() {
+      Atomics.store(ctrl, SLOT.STOP, 1);
+      Atomics.add(ctrl, SLOT.SEQ, 1);
+      Atomics.notify(ctrl, SLOT.SEQ);
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
