@@ -4,9 +4,9 @@ import { version_cpu } from '@tensorflow/tfjs-backend-cpu';
 import { FitcheckError } from '../errors.js';
 import { startNode } from './load-node.js';
 import { startWasm, wasmHeap } from './load-wasm.js';
-import { startGemm } from './gemm/gemm-engine.js';
-import type { GemmEngine } from './gemm/gemm-engine.js';
-import { installTransposedMatMul, transposedMatMulInstalled, uninstallTransposedMatMul } from './transposed-matmul.js';
+import { startKernels } from './kernels/engine.js';
+import type { KernelEngine } from './kernels/engine.js';
+import { installFastKernels, fastKernelsInstalled, uninstallFastKernels } from './fast-kernels.js';
 import { BACKEND_NAMES } from './types.js';
 import type { BackendInfo, BackendName, InitBackendOptions } from './types.js';
 
@@ -16,7 +16,7 @@ const MAX_THREADS = 4;
 /** Backends started in this process; a wasm module cannot be restarted with another thread count. */
 const started = new Map<BackendName, BackendInfo>();
 /** The GEMM started on the wasm heap (once: it holds workers and scratch in that heap); null if it cannot. */
-let gemm: Promise<GemmEngine | null> | undefined;
+let gemm: Promise<KernelEngine | null> | undefined;
 let active: BackendInfo | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -105,10 +105,10 @@ async function select(options: InitBackendOptions): Promise<BackendInfo> {
 }
 
 /** Start fitcheck's GEMM on the wasm heap once; a failure leaves training on XNNPACK (and says why under FITCHECK_DEBUG). */
-function wasmGemm(threads: number): Promise<GemmEngine | null> {
+function wasmGemm(threads: number): Promise<KernelEngine | null> {
   gemm ??= (async () => {
     try {
-      return await startGemm({ ...wasmHeap(), threads });
+      return await startKernels({ ...wasmHeap(), threads });
     } catch (e) {
       if (process.env.FITCHECK_DEBUG) process.stderr.write(`fitcheck: GEMM unavailable, using XNNPACK: ${String(e)}\n`);
       return null;
@@ -122,16 +122,16 @@ async function withFastKernels(info: BackendInfo, options: InitBackendOptions): 
   let result = info;
   if (info.name === 'wasm') {
     const { gemm: _previous, ...base } = info;
-    let engine: GemmEngine | null = null;
+    let engine: KernelEngine | null = null;
     if (fastKernelsWanted(options)) {
       engine = await wasmGemm(info.threads);
-      installTransposedMatMul(engine ?? undefined);
+      installFastKernels(engine ?? undefined);
     } else {
-      uninstallTransposedMatMul();
+      uninstallFastKernels();
     }
     result = {
       ...base,
-      fastKernels: transposedMatMulInstalled(),
+      fastKernels: fastKernelsInstalled(),
       ...(engine === null ? {} : { gemm: { threads: engine.threads, fma: engine.fma } }),
     };
     started.set('wasm', result);

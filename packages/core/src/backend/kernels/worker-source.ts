@@ -5,7 +5,7 @@
  * main thread starts a product, claims chunks of it until none are left. The protocol is described
  * in gemm-engine.ts; the slot numbers here must match `SLOT` there.
  */
-export const GEMM_WORKER_SOURCE = String.raw`
+export const KERNEL_WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort, workerData } = require('worker_threads');
 const { module, memory, control, scratch } = workerData;

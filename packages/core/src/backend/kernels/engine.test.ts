@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { planChunks, startGemm } from './gemm-engine.js';
-import type { GemmEngine } from './gemm-engine.js';
+import { planChunks, startKernels } from './engine.js';
+import type { KernelEngine } from './engine.js';
 import { MR, NR } from './gemm-wat.js';
 
 /** A shared memory with a bump allocator, standing in for tfjs-backend-wasm's heap. */
@@ -38,14 +38,14 @@ function product(a: Float32Array, b: Float32Array, m: number, n: number, k: numb
   return c;
 }
 
-const engines: GemmEngine[] = [];
+const engines: KernelEngine[] = [];
 afterAll(async () => {
   await Promise.all(engines.map((e) => e.dispose()));
 });
 
 async function engine(shared: boolean, threads: number, fma?: boolean) {
   const h = heap(shared);
-  const e = await startGemm({ ...h, threads, ...(fma === undefined ? {} : { fma }) });
+  const e = await startKernels({ ...h, threads, ...(fma === undefined ? {} : { fma }) });
   engines.push(e);
   return { ...h, e };
 }

@@ -4,14 +4,14 @@ import '@tensorflow/tfjs-layers'; // registers the gradients, as in training
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { startWasm, wasmHeap } from './load-wasm.js';
-import { startGemm } from './gemm/gemm-engine.js';
-import type { GemmEngine } from './gemm/gemm-engine.js';
+import { startKernels } from './kernels/engine.js';
+import type { KernelEngine } from './kernels/engine.js';
 import {
-  gemmEngineInstalled, installTransposedMatMul, transposedMatMulInstalled, uninstallTransposedMatMul,
-} from './transposed-matmul.js';
+  fastKernelsEngine, installFastKernels, fastKernelsInstalled, uninstallFastKernels,
+} from './fast-kernels.js';
 
 /** The engine the fixed kernels run with in the current suite (undefined: XNNPACK only). */
-let engine: GemmEngine | undefined;
+let engine: KernelEngine | undefined;
 
 function seeded(seed: number, shape: number[]): tf.Tensor {
   const rng = xoroshiro128plus(seed);
@@ -21,9 +21,9 @@ function seeded(seed: number, shape: number[]): tf.Tensor {
 
 /** Run `f` with the stock wasm kernels and with the fix; return both results as flat arrays. */
 function bothWays(f: () => tf.Tensor): { stock: Float32Array; fixed: Float32Array; shape: number[] } {
-  uninstallTransposedMatMul();
+  uninstallFastKernels();
   const stockTensor = f();
-  installTransposedMatMul(engine);
+  installFastKernels(engine);
   const ids = (tf.engine().backend as unknown as { numDataIds(): number }).numDataIds();
   const fixedTensor = f();
   // The fix frees its transposed copies: exactly one new buffer (the output) stays alive.
@@ -74,32 +74,32 @@ function reference(a: tf.Tensor, b: tf.Tensor, ta: boolean, tb: boolean): Float3
 
 const COMBOS = [[false, false], [false, true], [true, false], [true, true]] as const;
 
-let gemm: GemmEngine | undefined;
+let gemm: KernelEngine | undefined;
 beforeAll(async () => {
   await startWasm(1);
-  gemm = await startGemm({ ...wasmHeap(), threads: 1 });
+  gemm = await startKernels({ ...wasmHeap(), threads: 1 });
 });
 afterAll(async () => {
-  installTransposedMatMul();
+  installFastKernels();
   await gemm?.dispose();
 });
 
 describe.each(['XNNPACK', 'fitcheck GEMM'] as const)('fixed matmul kernels on wasm, products on %s', (products) => {
   beforeAll(() => {
     engine = products === 'XNNPACK' ? undefined : gemm;
-    installTransposedMatMul(engine);
+    installFastKernels(engine);
   });
 
   it('is installed and can be removed and installed again', () => {
-    expect(transposedMatMulInstalled()).toBe(true);
-    expect(gemmEngineInstalled()).toBe(engine);
-    uninstallTransposedMatMul();
-    expect(transposedMatMulInstalled()).toBe(false);
-    expect(gemmEngineInstalled()).toBeUndefined();
-    expect(installTransposedMatMul(engine)).toBe(true);
-    expect(installTransposedMatMul(engine)).toBe(true);
-    expect(transposedMatMulInstalled()).toBe(true);
-    expect(gemmEngineInstalled()).toBe(engine);
+    expect(fastKernelsInstalled()).toBe(true);
+    expect(fastKernelsEngine()).toBe(engine);
+    uninstallFastKernels();
+    expect(fastKernelsInstalled()).toBe(false);
+    expect(fastKernelsEngine()).toBeUndefined();
+    expect(installFastKernels(engine)).toBe(true);
+    expect(installFastKernels(engine)).toBe(true);
+    expect(fastKernelsInstalled()).toBe(true);
+    expect(fastKernelsEngine()).toBe(engine);
   });
 
   // N a multiple of 4 and no batch: the shapes fitcheck's GEMM takes (the others fall back).
@@ -143,6 +143,18 @@ describe.each(['XNNPACK', 'fitcheck GEMM'] as const)('fixed matmul kernels on wa
     expectClose(broadcast.fixed, reference(a, b1, ta, tb));
   });
 
+  // A one-unit Dense layer: N = 1, which the GEMM computes as a row (M % 4 == 0).
+  it.each(COMBOS)('BatchMatMul with one output column, transposeA=%s transposeB=%s', (ta, tb) => {
+    const a = seeded(13, ta ? [21, 8] : [8, 21]);
+    const b = seeded(14, tb ? [1, 21] : [21, 1]);
+    const before = engine?.products ?? 0;
+    const { stock, fixed, shape } = bothWays(() => tf.matMul(a, b, ta, tb));
+    expect(engine?.products ?? 0).toBe(engine === undefined ? 0 : before + 1);
+    expect(shape).toEqual([8, 1]);
+    expectClose(fixed, stock);
+    expectClose(fixed, reference(a, b, ta, tb));
+  });
+
   // Stock wasm 4.22 gets a fused bias wrong whenever it takes its slow path (a transposed operand, or a
   // batch larger than 1): the fix is checked against float64 there, and against stock only without bias.
   const ACTIVATIONS: Record<string, (z: number) => number> = {
@@ -167,6 +179,40 @@ describe.each(['XNNPACK', 'fitcheck GEMM'] as const)('fixed matmul kernels on wa
     expectClose(fixed, expected);
   });
 
+  it.each([
+    ['elu', false, false, 8, true], ['relu', true, true, 8, true], ['sigmoid', false, true, 12, false],
+    ['leakyrelu', true, false, 8, true], ['linear', false, false, 1, true], ['relu6', true, false, 1, true],
+  ] as const)('_FusedMatMul of GEMM shapes + %s, transposeA=%s transposeB=%s, N=%s, bias %s',
+    (activation, ta, tb, n, withBias) => {
+      const a = seeded(15, ta ? [1, 9, 4] : [1, 4, 9]);
+      const b = seeded(16, tb ? [1, n, 9] : [1, 9, n]);
+      const bias = seeded(17, [n]);
+      const before = engine?.products ?? 0;
+      const { fixed, shape } = bothWays(() => tf.fused.matMul({
+        a, b, transposeA: ta, transposeB: tb, activation, leakyreluAlpha: 0.3, ...(withBias ? { bias } : {}),
+      }));
+      expect(engine?.products ?? 0).toBe(engine === undefined ? 0 : before + 1);
+      expect(shape).toEqual([1, 4, n]);
+      const biasValues = bias.dataSync();
+      const activations: Record<string, (z: number) => number> = { ...ACTIVATIONS, relu6: (z) => Math.min(Math.max(z, 0), 6) };
+      const act = activations[activation] ?? ((_z: number) => NaN);
+      const expected = reference(a, b, ta, tb).map((z, i) => act(z + (withBias ? (biasValues[i % n] ?? NaN) : 0)));
+      expectClose(fixed, expected);
+    });
+
+  it('clones by sharing the buffer, which outlives the original', () => {
+    const backend = tf.engine().backend as unknown as { numDataIds(): number };
+    const x = seeded(18, [3, 4]);
+    const values = Array.from(x.dataSync());
+    const ids = backend.numDataIds();
+    const y = tf.clone(x);
+    expect(backend.numDataIds()).toBe(ids);
+    x.dispose();
+    expect(Array.from(y.dataSync())).toEqual(values);
+    y.dispose();
+    expect(backend.numDataIds()).toBe(ids - 1);
+  });
+
   it("gives a Dense layer's gradients (Xᵀ·dY and dY·Wᵀ) equal to the stock kernels'", () => {
     const x = seeded(9, [12, 10]);
     const w = seeded(10, [10, 8]);
@@ -174,9 +220,9 @@ describe.each(['XNNPACK', 'fitcheck GEMM'] as const)('fixed matmul kernels on wa
       const [dx, dw] = tf.grads((xi: tf.Tensor, wi: tf.Tensor) => tf.sum(tf.square(tf.matMul(xi, wi))))([x, w]);
       return tf.concat([tf.reshape(dx as tf.Tensor, [-1]), tf.reshape(dw as tf.Tensor, [-1])]);
     };
-    uninstallTransposedMatMul();
+    uninstallFastKernels();
     const stock = grads().dataSync() as Float32Array;
-    installTransposedMatMul(engine);
+    installFastKernels(engine);
     const fixed = grads().dataSync() as Float32Array;
     expect(fixed.length).toBe(12 * 10 + 10 * 8);
     expectClose(fixed, stock);

@@ -2,8 +2,9 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import wabtInit from 'wabt';
 import { FitcheckError } from '../../errors.js';
-import { gemmWat, MR, NR, SCRATCH_BYTES } from './gemm-wat.js';
-import { GEMM_WORKER_SOURCE } from './gemm-worker-source.js';
+import { MR, NR, SCRATCH_BYTES } from './gemm-wat.js';
+import { moduleWat } from './module-wat.js';
+import { KERNEL_WORKER_SOURCE } from './worker-source.js';
 
 // Control block shared with the workers (Int32 slots; see gemm-worker-source.ts).
 //   SEQ     bumped once per product: the word sleeping workers wait on
@@ -26,10 +27,24 @@ const CHUNKS_PER_THREAD = 2;
 /** A worker that has not finished its chunk by then is gone (the product is a few milliseconds). */
 const STALL_MS = 120_000;
 
+type AdamExport = (w: number, g: number, m: number, v: number, ow: number, om: number, ov: number, n: number,
+  b1: number, c1: number, b2: number, c2: number, d1: number, d2: number, eps: number, nlr: number) => void;
+
+/** One Adam step's constants, as TF.js rounds them to float32 (see adam-wat.ts). */
+export interface AdamConstants {
+  beta1: number;
+  beta2: number;
+  /** 1 − β1ᵗ and 1 − β2ᵗ. */
+  d1: number;
+  d2: number;
+  epsilon: number;
+  learningRate: number;
+}
+
 type GemmExport = (a: number, b: number, c: number, w: number, m: number, n: number, k: number,
   i0: number, i1: number, j0: number, j1: number) => void;
 
-export interface GemmOptions {
+export interface KernelOptions {
   /** The memory the operands live in (tfjs-backend-wasm's heap). */
   memory: WebAssembly.Memory;
   /** Allocate bytes in that memory (its `_malloc`): each thread's scratch panel. */
@@ -40,13 +55,16 @@ export interface GemmOptions {
   fma?: boolean;
 }
 
-export interface GemmEngine {
+export interface KernelEngine {
   /** Threads that multiply (1 when workers could not start or the memory is not shared). */
   readonly threads: number;
   /** Whether the kernel uses relaxed SIMD's fused multiply-add. */
   readonly fma: boolean;
   /** Products computed so far (tests use it to see which kernel ran). */
   readonly products: number;
+  /** One fused Adam step over n floats: reads w, g, m, v and writes w', m', v' (addresses in bytes). */
+  adam(at: { w: number; g: number; m: number; v: number; w2: number; m2: number; v2: number }, n: number,
+    constants: AdamConstants): void;
   /** C = A·B for row-major float32 A (M×K), B (K×N), C (M×N) at byte addresses; needs N % 4 == 0, K ≥ 1. */
   multiply(a: number, b: number, c: number, m: number, n: number, k: number): void;
   /** Stop the workers. */
@@ -85,7 +103,7 @@ function isShared(memory: WebAssembly.Memory): boolean {
 
 function startWorker(module: WebAssembly.Module, memory: WebAssembly.Memory, control: SharedArrayBuffer,
   scratch: number): Promise<Worker> {
-  const worker = new Worker(GEMM_WORKER_SOURCE, { eval: true, workerData: { module, memory, control, scratch } });
+  const worker = new Worker(KERNEL_WORKER_SOURCE, { eval: true, workerData: { module, memory, control, scratch } });
   return new Promise((resolve, reject) => {
     worker.once('message', () => {
       worker.removeAllListeners('error');
@@ -121,12 +139,14 @@ export function planChunks(m: number, n: number, k: number, threads: number): Pl
  * to one thread (never fails for want of threads) when the memory is not shared or a worker does not
  * start; throws only if the module itself cannot be built here.
  */
-export async function startGemm({ memory, malloc, threads, fma: wantFma }: GemmOptions): Promise<GemmEngine> {
+export async function startKernels({ memory, malloc, threads, fma: wantFma }: KernelOptions): Promise<KernelEngine> {
   const wabt = await wabtInit();
   const fma = wantFma !== false && relaxedSimd(wabt);
   const shared = isShared(memory);
-  const module = new WebAssembly.Module(assemble(wabt, gemmWat({ fma, shared })));
-  const gemm = new WebAssembly.Instance(module, { env: { memory } }).exports.gemm as GemmExport;
+  const module = new WebAssembly.Module(assemble(wabt, moduleWat({ fma, shared })));
+  const { exports } = new WebAssembly.Instance(module, { env: { memory } });
+  const gemm = exports.gemm as GemmExport;
+  const adam = exports.adam as AdamExport;
   const control = new SharedArrayBuffer(SLOTS * 4);
   const ctrl = new Int32Array(control);
   Atomics.store(ctrl, SLOT.NEXT, CLOSED);
@@ -167,6 +187,9 @@ export async function startGemm({ memory, malloc, threads, fma: wantFma }: GemmO
     fma,
     get products() {
       return products;
+    },
+    adam({ w, g, m, v, w2, m2, v2 }, n, { beta1, beta2, d1, d2, epsilon, learningRate }) {
+      adam(w, g, m, v, w2, m2, v2, n, beta1, 1 - beta1, beta2, 1 - beta2, d1, d2, epsilon, -learningRate);
     },
     multiply(a, b, c, m, n, k) {
       products++;

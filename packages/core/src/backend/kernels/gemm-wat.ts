@@ -22,13 +22,6 @@ export const KC = 256;
 /** Bytes of scratch each thread needs for one packed panel of B. */
 export const SCRATCH_BYTES = KC * NR * 4;
 
-export interface GemmWatOptions {
-  /** Use `f32x4.relaxed_madd` (fused where the CPU has FMA); otherwise multiply, then add. */
-  fma: boolean;
-  /** Import the memory as shared (tfjs-backend-wasm's threaded build) or not (its single-threaded build). */
-  shared: boolean;
-}
-
 const TILE_PARAMS =
   '(param $pa i32) (param $pb i32) (param $pc i32) (param $kc i32) (param $sa i32) (param $sb i32) (param $sc i32) (param $acc i32)';
 
@@ -141,22 +134,15 @@ function driver(): string {
     (br_if $kblocks (i32.lt_u (local.get $k0) (local.get $K)))))`;
 }
 
-/** The whole module as WebAssembly text: tiles in a table indexed (mr − 1)·NV + (nv − 1), and the driver. */
-export function gemmWat({ fma, shared }: GemmWatOptions): string {
+/** The GEMM's functions: the tiles (for a table indexed (mr − 1)·NV + (nv − 1)) and the exported driver. */
+export function gemmFunctions(fma: boolean): { tileType: string; table: string[]; code: string } {
   const tiles: string[] = [];
-  const names: string[] = [];
+  const table: string[] = [];
   for (let mr = 1; mr <= MR; mr++) {
     for (let nv = 1; nv <= NV; nv++) {
       tiles.push(tile(mr, nv, fma));
-      names.push(tileName(mr, nv));
+      table.push(tileName(mr, nv));
     }
   }
-  return `(module
-(import "env" "memory" (memory 1 ${shared ? '65536 shared' : ''}))
-(type $tile (func ${TILE_PARAMS}))
-(table ${names.length} funcref)
-(elem (i32.const 0) ${names.join(' ')})
-${tiles.join('\n')}
-${driver()}
-)`;
+  return { tileType: `(type $tile (func ${TILE_PARAMS}))`, table, code: `${tiles.join('\n')}\n${driver()}` };
 }

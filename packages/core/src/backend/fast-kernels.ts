@@ -1,0 +1,75 @@
+import { BatchMatMul, Identity, _FusedMatMul, getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
+import { FUSED_ADAM, fusedAdamKernel } from './kernels/adam-kernel.js';
+import type { KernelEngine } from './kernels/engine.js';
+import { sharingIdentity } from './kernels/identity-kernel.js';
+import { gemmBatchMatMul, gemmFusedMatMul } from './kernels/matmul-kernel.js';
+import { transposeLastTwo, untransposing } from './kernels/untransposing.js';
+
+const BACKEND = 'wasm';
+
+/** The wasm kernels fitcheck replaces, and what replaces each (given the original and the engine, if any). */
+const OVERRIDES: readonly { name: string; make(original: KernelFunc, engine?: KernelEngine): KernelFunc }[] = [
+  {
+    name: BatchMatMul,
+    make: (original, engine) => (engine === undefined
+      ? untransposing(original)
+      : gemmBatchMatMul(engine, transposeLastTwo, untransposing(original))),
+  },
+  {
+    name: _FusedMatMul,
+    make: (original, engine) => (engine === undefined
+      ? untransposing(original)
+      : gemmFusedMatMul(engine, transposeLastTwo, untransposing(original))),
+  },
+  { name: Identity, make: (original) => sharingIdentity(original) },
+];
+
+/** The kernels wasm registered itself, kept to restore them and to call them. */
+const originals = new Map<string, KernelConfig>();
+/** The engine the kernels run on, when one was given. */
+let installedEngine: KernelEngine | undefined;
+
+/**
+ * Register fitcheck's fast kernels on wasm. Without `engine`: matmuls with a transposed operand are
+ * transposed first so that they stay on XNNPACK (kernels/untransposing.ts), and `Identity` shares
+ * instead of copying. With `engine`, both matmul kernels multiply on fitcheck's GEMM wherever it
+ * applies (kernels/matmul-kernel.ts), and the fused Adam step is registered for AdamWithSchedule.
+ * Idempotent; a later call may add or drop the engine. Call after tfjs-backend-wasm is imported.
+ * @returns false when the wasm kernels are not registered (nothing to patch).
+ */
+export function installFastKernels(engine?: KernelEngine): boolean {
+  if (fastKernelsInstalled() && installedEngine === engine) return true;
+  for (const { name, make } of OVERRIDES) {
+    const original = originals.get(name) ?? getKernel(name, BACKEND);
+    if (original === undefined) return false;
+    originals.set(name, original);
+    unregisterKernel(name, BACKEND);
+    registerKernel({ ...original, kernelFunc: make(original.kernelFunc, engine) });
+  }
+  if (getKernel(FUSED_ADAM, BACKEND) !== undefined) unregisterKernel(FUSED_ADAM, BACKEND);
+  if (engine !== undefined) registerKernel(fusedAdamKernel(engine));
+  installedEngine = engine;
+  return true;
+}
+
+/** Put back the kernels tfjs-backend-wasm registered (used to compare both paths). */
+export function uninstallFastKernels(): void {
+  for (const [name, original] of originals) {
+    unregisterKernel(name, BACKEND);
+    registerKernel(original);
+  }
+  originals.clear();
+  if (getKernel(FUSED_ADAM, BACKEND) !== undefined) unregisterKernel(FUSED_ADAM, BACKEND);
+  installedEngine = undefined;
+}
+
+/** Whether fitcheck's kernels are registered now. */
+export function fastKernelsInstalled(): boolean {
+  return originals.size === OVERRIDES.length;
+}
+
+/** The engine the kernels run on now, if any. */
+export function fastKernelsEngine(): KernelEngine | undefined {
+  return fastKernelsInstalled() ? installedEngine : undefined;
+}

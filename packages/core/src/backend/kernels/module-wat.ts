@@ -1,0 +1,22 @@
+import { adamFunction } from './adam-wat.js';
+import { gemmFunctions } from './gemm-wat.js';
+
+export interface ModuleWatOptions {
+  /** GEMM with `f32x4.relaxed_madd` (fused where the CPU has FMA); otherwise multiply, then add. */
+  fma: boolean;
+  /** Import the memory as shared (tfjs-backend-wasm's threaded build) or not (its single-threaded build). */
+  shared: boolean;
+}
+
+/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm` and `adam`. */
+export function moduleWat({ fma, shared }: ModuleWatOptions): string {
+  const gemm = gemmFunctions(fma);
+  return `(module
+(import "env" "memory" (memory 1 ${shared ? '65536 shared' : ''}))
+${gemm.tileType}
+(table ${gemm.table.length} funcref)
+(elem (i32.const 0) ${gemm.table.join(' ')})
+${gemm.code}
+${adamFunction()}
+)`;
+}
