@@ -1,6 +1,9 @@
-import { BatchMatMul, Identity, _FusedMatMul, getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import {
+  Add, BatchMatMul, Identity, Sum, _FusedMatMul, getKernel, registerKernel, unregisterKernel,
+} from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import { FUSED_ADAM, fusedAdamKernel } from './kernels/adam-kernel.js';
+import { biasAdd, columnSum } from './kernels/bias-kernels.js';
 import type { KernelEngine } from './kernels/engine.js';
 import { sharingIdentity } from './kernels/identity-kernel.js';
 import { gemmBatchMatMul, gemmFusedMatMul } from './kernels/matmul-kernel.js';
@@ -23,6 +26,8 @@ const OVERRIDES: readonly { name: string; make(original: KernelFunc, engine?: Ke
       : gemmFusedMatMul(engine, transposeLastTwo, untransposing(original))),
   },
   { name: Identity, make: (original) => sharingIdentity(original) },
+  { name: Sum, make: (original, engine) => (engine === undefined ? original : columnSum(engine, original)) },
+  { name: Add, make: (original, engine) => (engine === undefined ? original : biasAdd(engine, original)) },
 ];
 
 /** The kernels wasm registered itself, kept to restore them and to call them. */
@@ -34,7 +39,8 @@ let installedEngine: KernelEngine | undefined;
  * Register fitcheck's fast kernels on wasm. Without `engine`: matmuls with a transposed operand are
  * transposed first so that they stay on XNNPACK (kernels/untransposing.ts), and `Identity` shares
  * instead of copying. With `engine`, both matmul kernels multiply on fitcheck's GEMM wherever it
- * applies (kernels/matmul-kernel.ts), and the fused Adam step is registered for AdamWithSchedule.
+ * applies (kernels/matmul-kernel.ts), a bias's add and gradient run on its row kernels
+ * (kernels/bias-kernels.ts), and the fused Adam step is registered for AdamWithSchedule.
  * Idempotent; a later call may add or drop the engine. Call after tfjs-backend-wasm is imported.
  * @returns false when the wasm kernels are not registered (nothing to patch).
  */

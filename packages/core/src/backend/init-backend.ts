@@ -15,6 +15,10 @@ const MAX_THREADS = 4;
 
 /** Backends started in this process; a wasm module cannot be restarted with another thread count. */
 const started = new Map<BackendName, BackendInfo>();
+/** Threads the wasm start was asked for (1 when the heap is not shared): the GEMM's thread count. */
+let wasmThreads = 1;
+/** Threads in XNNPACK's pool inside the wasm backend. */
+let wasmPoolThreads = 1;
 /** The GEMM started on the wasm heap (once: it holds workers and scratch in that heap); null if it cannot. */
 let gemm: Promise<KernelEngine | null> | undefined;
 let active: BackendInfo | null = null;
@@ -68,8 +72,12 @@ async function start(name: BackendName, options: InitBackendOptions): Promise<Ba
     const { version } = await startNode();
     info = { name, threads: 1, fastKernels: true, version };
   } else if (name === 'wasm') {
-    const { threads, version } = await startWasm(resolveThreads(options.threads));
-    info = { name, threads, fastKernels: false, version };
+    const threads = resolveThreads(options.threads);
+    // fitcheck's GEMM brings its own workers: XNNPACK keeps one thread unless the fast kernels are off.
+    const start = await startWasm(threads, { poolThreads: fastKernelsWanted(options) ? 1 : threads });
+    wasmThreads = start.shared ? threads : 1;
+    wasmPoolThreads = start.threads;
+    info = { name, threads: start.threads, fastKernels: false, version: start.version };
   } else {
     if (!(await tf.setBackend('cpu'))) throw new Error('the cpu backend failed to initialize');
     info = { name, threads: 1, fastKernels: false, version: version_cpu };
@@ -124,13 +132,15 @@ async function withFastKernels(info: BackendInfo, options: InitBackendOptions): 
     const { gemm: _previous, ...base } = info;
     let engine: KernelEngine | null = null;
     if (fastKernelsWanted(options)) {
-      engine = await wasmGemm(info.threads);
+      engine = await wasmGemm(wasmThreads);
       installFastKernels(engine ?? undefined);
     } else {
       uninstallFastKernels();
     }
+    // Threads: the GEMM's when it does the products, else XNNPACK's pool.
     result = {
       ...base,
+      threads: engine?.threads ?? wasmPoolThreads,
       fastKernels: fastKernelsInstalled(),
       ...(engine === null ? {} : { gemm: { threads: engine.threads, fma: engine.fma } }),
     };

@@ -5,7 +5,7 @@ import { startWasm } from './load-wasm.js';
 describe('startWasm fallback', () => {
   it('settles for one thread when the threaded build does not start in time, and still computes', async () => {
     // No worker can boot, load the module and report back within 1 ms: the threaded start is abandoned.
-    const start = await startWasm(2, 1);
+    const start = await startWasm(2, { timeoutMs: 1 });
     expect(start.threads).toBe(1);
     expect(start.threadsFallback).toMatch(/did not start within 1 ms/);
     expect(tf.getBackend()).toBe('wasm');

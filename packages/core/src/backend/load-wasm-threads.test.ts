@@ -7,7 +7,7 @@ import { startWasm } from './load-wasm.js';
 describe('startWasm with threads', () => {
   it('starts the threaded SIMD build under Node with two XNNPACK threads and multiplies like cpu', async () => {
     const start = await startWasm(2);
-    expect(start).toEqual({ threads: 2, version: '4.22.0' });
+    expect(start).toEqual({ threads: 2, shared: true, version: '4.22.0' });
     expect(tf.getBackend()).toBe('wasm');
 
     // Big enough for XNNPACK to split the work between both threads.

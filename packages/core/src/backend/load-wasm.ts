@@ -10,7 +10,10 @@ const nodeRequire = createRequire(import.meta.url);
 export const THREADED_START_TIMEOUT_MS = 20_000;
 
 export interface WasmStart {
+  /** Threads in XNNPACK's pool. */
   threads: number;
+  /** Whether the heap is shared memory (the threaded build), so other workers can use it. */
+  shared: boolean;
   version: string;
   /** Why threads were asked for and not used, if they were not. */
   threadsFallback?: string;
@@ -34,9 +37,13 @@ function timeout(ms: number): Promise<never> {
  * Start tfjs-backend-wasm from its own dist folder (the `.wasm` files are read from disk by path) and
  * make it the active backend. With `threads > 1`, try the threaded SIMD build first (see
  * node-pthreads.ts) and fall back to the single-threaded SIMD build if any worker fails to boot or
- * the start takes longer than `timeoutMs`.
+ * the start takes longer than `timeoutMs`. The threaded build's memory is shared, which fitcheck's
+ * own kernels need for their workers; `poolThreads` (default `threads`) sizes XNNPACK's pool in it.
+ * When fitcheck's GEMM does the products, that pool gets one thread: its idle workers spin on the
+ * cores the GEMM's workers need (measured: an epoch of the Large model 12–15 % slower with two).
  */
-export async function startWasm(threads: number, timeoutMs = THREADED_START_TIMEOUT_MS): Promise<WasmStart> {
+export async function startWasm(threads: number, { timeoutMs = THREADED_START_TIMEOUT_MS, poolThreads = threads } = {}):
+  Promise<WasmStart> {
   const bundlePath = nodeRequire.resolve('@tensorflow/tfjs-backend-wasm');
   const wasm = nodeRequire('@tensorflow/tfjs-backend-wasm') as WasmModule;
   wasm.setWasmPaths(dirname(bundlePath) + sep);
@@ -48,7 +55,7 @@ export async function startWasm(threads: number, timeoutMs = THREADED_START_TIME
   let threadsFallback: string | undefined;
   if (threads > 1) {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
-    wasm.setThreadsCount(threads);
+    wasm.setThreadsCount(poolThreads);
     const shim = installPthreadShim(bundlePath, threads);
     try {
       instance = await Promise.race([factory(), shim.failed, timeout(timeoutMs)]);
@@ -74,6 +81,7 @@ export async function startWasm(threads: number, timeoutMs = THREADED_START_TIME
   if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend started but could not be selected');
   return {
     threads: wasm.getThreadsCount(),
+    shared: wasmHeap().memory.buffer instanceof SharedArrayBuffer,
     version: wasm.version_wasm,
     ...(threadsFallback === undefined ? {} : { threadsFallback }),
   };

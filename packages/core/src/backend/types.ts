@@ -5,7 +5,7 @@ export type BackendName = (typeof BACKEND_NAMES)[number];
 /** What is running the tensors: reported in every bench figure and run log. */
 export interface BackendInfo {
   name: BackendName;
-  /** Threads the kernels use (wasm: XNNPACK's pool; node: TensorFlow's own pool, reported as 1). */
+  /** Threads the matrix products use (wasm: fitcheck's GEMM, or XNNPACK's pool without it; node: reported as 1). */
   threads: number;
   /** True when fitcheck's faster kernels are registered (the transposed-matmul fix on wasm, native code on node). */
   fastKernels: boolean;

@@ -41,6 +41,8 @@ export interface AdamConstants {
   learningRate: number;
 }
 
+type RowsExport = (x: number, y: number, out: number, m: number, n: number) => void;
+
 type GemmExport = (a: number, b: number, c: number, w: number, m: number, n: number, k: number,
   i0: number, i1: number, j0: number, j1: number) => void;
 
@@ -65,6 +67,10 @@ export interface KernelEngine {
   /** One fused Adam step over n floats: reads w, g, m, v and writes w', m', v' (addresses in bytes). */
   adam(at: { w: number; g: number; m: number; v: number; w2: number; m2: number; v2: number }, n: number,
     constants: AdamConstants): void;
+  /** out[j] = Σᵢ x[i, j] over a row-major M×N x (addresses in bytes). */
+  colsum(x: number, out: number, m: number, n: number): void;
+  /** out[i, j] = x[i, j] + bias[j] over a row-major M×N x (addresses in bytes). */
+  addrow(x: number, bias: number, out: number, m: number, n: number): void;
   /** C = A·B for row-major float32 A (M×K), B (K×N), C (M×N) at byte addresses; needs N % 4 == 0, K ≥ 1. */
   multiply(a: number, b: number, c: number, m: number, n: number, k: number): void;
   /** Stop the workers. */
@@ -78,7 +84,7 @@ type Wabt = Awaited<ReturnType<typeof wabtInit>>;
 
 /** Text to binary. V8 validates it when it compiles (wabt.js's own validator rejects shared memories). */
 function assemble(wabt: Wabt, text: string): Uint8Array {
-  const parsed = wabt.parseWat('gemm.wat', text, { simd: true, relaxed_simd: true, threads: true });
+  const parsed = wabt.parseWat('gemm.wat', text, { simd: true, relaxed_simd: true, threads: true, bulk_memory: true });
   try {
     return parsed.toBinary({}).buffer;
   } finally {
@@ -147,6 +153,8 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
   const { exports } = new WebAssembly.Instance(module, { env: { memory } });
   const gemm = exports.gemm as GemmExport;
   const adam = exports.adam as AdamExport;
+  const colsum = exports.colsum as (x: number, out: number, m: number, n: number) => void;
+  const addrow = exports.addrow as RowsExport;
   const control = new SharedArrayBuffer(SLOTS * 4);
   const ctrl = new Int32Array(control);
   Atomics.store(ctrl, SLOT.NEXT, CLOSED);
@@ -188,6 +196,8 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     get products() {
       return products;
     },
+    colsum,
+    addrow,
     adam({ w, g, m, v, w2, m2, v2 }, n, { beta1, beta2, d1, d2, epsilon, learningRate }) {
       adam(w, g, m, v, w2, m2, v2, n, beta1, 1 - beta1, beta2, 1 - beta2, d1, d2, epsilon, -learningRate);
     },

@@ -1,5 +1,6 @@
 import { adamFunction } from './adam-wat.js';
 import { gemmFunctions } from './gemm-wat.js';
+import { rowFunctions } from './rows-wat.js';
 
 export interface ModuleWatOptions {
   /** GEMM with `f32x4.relaxed_madd` (fused where the CPU has FMA); otherwise multiply, then add. */
@@ -8,7 +9,7 @@ export interface ModuleWatOptions {
   shared: boolean;
 }
 
-/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm` and `adam`. */
+/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `adam`, `colsum` and `addrow`. */
 export function moduleWat({ fma, shared }: ModuleWatOptions): string {
   const gemm = gemmFunctions(fma);
   return `(module
@@ -18,5 +19,6 @@ ${gemm.tileType}
 (elem (i32.const 0) ${gemm.table.join(' ')})
 ${gemm.code}
 ${adamFunction()}
+${rowFunctions()}
 )`;
 }

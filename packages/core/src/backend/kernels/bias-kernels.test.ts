@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-layers'; // registers the gradients, as in training
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { installFastKernels, uninstallFastKernels } from '../fast-kernels.js';
+import { startWasm, wasmHeap } from '../load-wasm.js';
+import { startKernels } from './engine.js';
+import type { KernelEngine } from './engine.js';
+
+function seeded(seed: number, shape: number[]): tf.Tensor {
+  const rng = xoroshiro128plus(seed);
+  const n = shape.reduce((p, d) => p * d, 1);
+  return tf.tensor(Float32Array.from({ length: n }, () => 2 * uniformFloat64(rng) - 1), shape);
+}
+
+let engine: KernelEngine;
+beforeAll(async () => {
+  await startWasm(1);
+  engine = await startKernels({ ...wasmHeap(), threads: 1 });
+});
+afterAll(async () => {
+  installFastKernels();
+  await engine.dispose();
+});
+
+/** f with the stock kernels and with fitcheck's: same shape and the same bits. */
+function sameAsStock(f: () => tf.Tensor): number[] {
+  uninstallFastKernels();
+  const stock = f();
+  installFastKernels(engine);
+  const ours = f();
+  expect(ours.shape).toEqual(stock.shape);
+  expect(ours.dtype).toBe(stock.dtype);
+  expect(Buffer.from(ours.dataSync().buffer).equals(Buffer.from(stock.dataSync().buffer))).toBe(true);
+  const shape = ours.shape;
+  tf.dispose([stock, ours]);
+  return shape;
+}
+
+describe('bias kernels on wasm', () => {
+  // 37×13: rows and a width that leaves a scalar tail after the four-wide body.
+  it.each([
+    [[37, 13], 0, false, [13]], [[37, 13], -2, true, [1, 13]], [[500, 1], [0], false, [1]], [[37, 13], 1, false, [37]],
+    [[2, 3, 4], 0, false, [3, 4]],
+  ] as const)('Sum of %j over axis %j (keepDims %s) equals the stock kernel', (shape, axis, keepDims, expected) => {
+    const x = seeded(1, [...shape]);
+    expect(sameAsStock(() => tf.sum(x, axis as number | number[], keepDims))).toEqual(expected);
+  });
+
+  it.each([
+    [[5, 6], [6]], [[6], [5, 6]], [[1, 5, 8], [8]], [[4, 7], [4, 7]], [[3, 1], [1]],
+  ] as const)('Add of %j and %j equals the stock kernel', (sa, sb) => {
+    const a = seeded(2, [...sa]);
+    const b = seeded(3, [...sb]);
+    sameAsStock(() => tf.add(a, b));
+  });
+
+  it('leaves integer sums to the stock kernels', () => {
+    const i = tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32');
+    installFastKernels(engine);
+    expect(tf.sum(i, 0).arraySync()).toEqual([4, 6]);
+    expect(tf.add(i, tf.tensor1d([10, 20], 'int32')).arraySync()).toEqual([[11, 22], [13, 24]]);
+  });
+
+  it("gives a Dense layer's bias gradient equal to the stock kernels'", () => {
+    const z = seeded(4, [9, 8]);
+    const bias = seeded(6, [8]);
+    sameAsStock(() => {
+      const [db] = tf.grads((bi: tf.Tensor) => tf.sum(tf.square(tf.add(z, bi))))([bias]);
+      return db as tf.Tensor;
+    });
+  });
+});
