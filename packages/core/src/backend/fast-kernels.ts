@@ -7,7 +7,7 @@ import { biasAdd, columnSum } from './kernels/bias-kernels.js';
 import type { KernelEngine } from './kernels/engine.js';
 import { sharingIdentity } from './kernels/identity-kernel.js';
 import { gemmBatchMatMul, gemmFusedMatMul } from './kernels/matmul-kernel.js';
-import { transposeLastTwo, untransposing } from './kernels/untransposing.js';
+import { untransposing } from './kernels/untransposing.js';
 
 const BACKEND = 'wasm';
 
@@ -17,13 +17,13 @@ const OVERRIDES: readonly { name: string; make(original: KernelFunc, engine?: Ke
     name: BatchMatMul,
     make: (original, engine) => (engine === undefined
       ? untransposing(original)
-      : gemmBatchMatMul(engine, transposeLastTwo, untransposing(original))),
+      : gemmBatchMatMul(engine, untransposing(original))),
   },
   {
     name: _FusedMatMul,
     make: (original, engine) => (engine === undefined
       ? untransposing(original)
-      : gemmFusedMatMul(engine, transposeLastTwo, untransposing(original))),
+      : gemmFusedMatMul(engine, untransposing(original))),
   },
   { name: Identity, make: (original) => sharingIdentity(original) },
   { name: Sum, make: (original, engine) => (engine === undefined ? original : columnSum(engine, original)) },

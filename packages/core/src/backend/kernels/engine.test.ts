@@ -3,7 +3,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { planChunks, startKernels } from './engine.js';
 import type { KernelEngine } from './engine.js';
-import { MR, NR } from './gemm-wat.js';
+import { MR, NR, TRANS_A, TRANS_B } from './gemm-wat.js';
 
 /** A shared memory with a bump allocator, standing in for tfjs-backend-wasm's heap. */
 function heap(shared: boolean): { memory: WebAssembly.Memory; malloc: (bytes: number) => number } {
@@ -27,12 +27,14 @@ function fill(memory: WebAssembly.Memory, at: number, n: number, seed: number): 
   return values;
 }
 
-/** float64 product, the reference every result is held to. */
-function product(a: Float32Array, b: Float32Array, m: number, n: number, k: number): Float64Array {
+/** float64 op(A)·op(B), the reference every result is held to (A stored K×M with TRANS_A, B N×K with TRANS_B). */
+function product(a: Float32Array, b: Float32Array, m: number, n: number, k: number, flags: number): Float64Array {
   const c = new Float64Array(m * n);
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
     let s = 0;
-    for (let q = 0; q < k; q++) s += (a[i * k + q] ?? NaN) * (b[q * n + j] ?? NaN);
+    for (let q = 0; q < k; q++) {
+      s += (a[flags & TRANS_A ? q * m + i : i * k + q] ?? NaN) * (b[flags & TRANS_B ? j * k + q : q * n + j] ?? NaN);
+    }
     c[i * n + j] = s;
   }
   return c;
@@ -68,17 +70,19 @@ describe('fitcheck GEMM', () => {
       expect(e.threads).toBe(threads);
       if (fma === false) expect(e.fma).toBe(false);
       for (const [s, [m, n, k]] of SHAPES.entries()) {
-        const [a, b, c] = [malloc(m * k * 4), malloc(k * n * 4), malloc(m * n * 4)];
-        const av = fill(memory, a, m * k, 2 * s);
-        const bv = fill(memory, b, k * n, 2 * s + 1);
-        new Float32Array(memory.buffer, c, m * n).fill(Number.NaN);
-        e.multiply(a, b, c, m, n, k);
-        const want = product(av, bv, m, n, k);
-        const got = new Float32Array(memory.buffer, c, m * n);
-        let worst = 0;
-        for (const [i, v] of got.entries()) worst = Math.max(worst, Math.abs(v - (want[i] ?? NaN)));
-        // |error| ≤ k·ε·Σ|a||b| ≈ k·ε·k/3 for values in (−1, 1); NaN (an unwritten cell) fails too.
-        expect(worst, `${m}×${n}×${k}`).toBeLessThan(Math.max(1e-6, (k * k) / 3 * 1.2e-7));
+        for (const flags of [0, TRANS_A, TRANS_B, TRANS_A | TRANS_B]) {
+          const [a, b, c] = [malloc(m * k * 4), malloc(k * n * 4), malloc(m * n * 4)];
+          const av = fill(memory, a, m * k, 2 * s);
+          const bv = fill(memory, b, k * n, 2 * s + 1);
+          new Float32Array(memory.buffer, c, m * n).fill(Number.NaN);
+          e.multiply(a, b, c, m, n, k, flags);
+          const want = product(av, bv, m, n, k, flags);
+          const got = new Float32Array(memory.buffer, c, m * n);
+          let worst = 0;
+          for (const [i, v] of got.entries()) worst = Math.max(worst, Math.abs(v - (want[i] ?? NaN)));
+          // |error| ≤ k·ε·Σ|a||b| ≈ k·ε·k/3 for values in (−1, 1); NaN (an unwritten cell) fails too.
+          expect(worst, `${m}×${n}×${k}, flags ${flags}`).toBeLessThan(Math.max(1e-6, (k * k) / 3 * 1.2e-7));
+        }
       }
     });
   }
@@ -88,14 +92,16 @@ describe('fitcheck GEMM', () => {
     const two = await engine(true, 2);
     expect(two.e.threads).toBe(2);
     const [m, n, k] = [500, 512, 512];
-    const run = ({ memory, malloc, e }: typeof one): Float32Array => {
+    const run = ({ memory, malloc, e }: typeof one, flags: number): Float32Array => {
       const [a, b, c] = [malloc(m * k * 4), malloc(k * n * 4), malloc(m * n * 4)];
       fill(memory, a, m * k, 7);
       fill(memory, b, k * n, 8);
-      e.multiply(a, b, c, m, n, k);
+      e.multiply(a, b, c, m, n, k, flags);
       return new Float32Array(memory.buffer, c, m * n).slice();
     };
-    expect(Buffer.from(run(two).buffer).equals(Buffer.from(run(one).buffer))).toBe(true);
+    for (const flags of [0, TRANS_A | TRANS_B]) {
+      expect(Buffer.from(run(two, flags).buffer).equals(Buffer.from(run(one, flags).buffer))).toBe(true);
+    }
   });
 
   it('runs on one thread when the memory is not shared', async () => {

@@ -12,18 +12,20 @@ import { KERNEL_WORKER_SOURCE } from './worker-source.js';
 //   DONE    chunks finished; the last one to finish wakes the main thread
 //   FAILED  set by a worker whose chunk threw
 //   A..K    the product's addresses and sizes; CHUNKS and the chunk size (ROWS or COLS, the other 0)
+//   FLAGS   TRANS_A / TRANS_B (gemm-wat.ts)
 // Every thread claims chunks until none remain, the main thread included, so a worker that wakes
 // late costs nothing but its share; which thread computes a chunk never changes the result.
 const SLOT = {
   SEQ: 0, NEXT: 1, DONE: 2, FAILED: 3, A: 4, B: 5, C: 6, M: 7, N: 8, K: 9, CHUNKS: 10, ROWS: 11, COLS: 12, STOP: 13,
+  FLAGS: 14,
 } as const;
-const SLOTS = 14;
+const SLOTS = 15;
 /** NEXT while no product is open: any claim lands past the last chunk. */
 const CLOSED = 1 << 30;
 /** Below this many flops a product runs on the calling thread: waking a worker costs more. */
 const PARALLEL_MIN_FLOPS = 4e6;
 /** Chunks per thread, so that a thread that starts late still gets a fair share. */
-const CHUNKS_PER_THREAD = 2;
+const CHUNKS_PER_THREAD = 4;
 /** A worker that has not finished its chunk by then is gone (the product is a few milliseconds). */
 const STALL_MS = 120_000;
 
@@ -44,7 +46,7 @@ export interface AdamConstants {
 type RowsExport = (x: number, y: number, out: number, m: number, n: number) => void;
 
 type GemmExport = (a: number, b: number, c: number, w: number, m: number, n: number, k: number,
-  i0: number, i1: number, j0: number, j1: number) => void;
+  i0: number, i1: number, j0: number, j1: number, flags: number) => void;
 
 export interface KernelOptions {
   /** The memory the operands live in (tfjs-backend-wasm's heap). */
@@ -71,8 +73,11 @@ export interface KernelEngine {
   colsum(x: number, out: number, m: number, n: number): void;
   /** out[i, j] = x[i, j] + bias[j] over a row-major M×N x (addresses in bytes). */
   addrow(x: number, bias: number, out: number, m: number, n: number): void;
-  /** C = A·B for row-major float32 A (M×K), B (K×N), C (M×N) at byte addresses; needs N % 4 == 0, K ≥ 1. */
-  multiply(a: number, b: number, c: number, m: number, n: number, k: number): void;
+  /**
+   * C = op(A)·op(B) for float32 matrices at byte addresses: C is M×N row-major, A is M×K (or K×M with
+   * TRANS_A in `flags`), B is K×N (or N×K with TRANS_B). Needs N % 4 == 0 and K ≥ 1.
+   */
+  multiply(a: number, b: number, c: number, m: number, n: number, k: number, flags?: number): void;
   /** Stop the workers. */
   dispose(): Promise<void>;
 }
@@ -201,16 +206,16 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     adam({ w, g, m, v, w2, m2, v2 }, n, { beta1, beta2, d1, d2, epsilon, learningRate }) {
       adam(w, g, m, v, w2, m2, v2, n, beta1, 1 - beta1, beta2, 1 - beta2, d1, d2, epsilon, -learningRate);
     },
-    multiply(a, b, c, m, n, k) {
+    multiply(a, b, c, m, n, k, flags = 0) {
       products++;
       const plan = planChunks(m, n, k, total);
       if (plan.chunks === 1) {
-        gemm(a, b, c, mainScratch, m, n, k, 0, m, 0, n);
+        gemm(a, b, c, mainScratch, m, n, k, 0, m, 0, n, flags);
         return;
       }
       Atomics.store(ctrl, SLOT.NEXT, CLOSED);
       for (const [slot, value] of [[SLOT.A, a], [SLOT.B, b], [SLOT.C, c], [SLOT.M, m], [SLOT.N, n], [SLOT.K, k],
-        [SLOT.CHUNKS, plan.chunks], [SLOT.ROWS, plan.rows], [SLOT.COLS, plan.cols]] as const) {
+        [SLOT.CHUNKS, plan.chunks], [SLOT.ROWS, plan.rows], [SLOT.COLS, plan.cols], [SLOT.FLAGS, flags]] as const) {
         Atomics.store(ctrl, slot, value | 0);
       }
       Atomics.store(ctrl, SLOT.DONE, 0);
@@ -222,7 +227,7 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
         const chunk = Atomics.add(ctrl, SLOT.NEXT, 1);
         if (chunk >= plan.chunks) break;
         const [i0, i1, j0, j1] = chunkBounds(plan, chunk, m, n);
-        gemm(a, b, c, mainScratch, m, n, k, i0, i1, j0, j1);
+        gemm(a, b, c, mainScratch, m, n, k, i0, i1, j0, j1, flags);
         Atomics.add(ctrl, SLOT.DONE, 1);
       }
       waitForWorkers(plan.chunks);

@@ -1,6 +1,7 @@
 import { getKernel } from '@tensorflow/tfjs-core';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import type { KernelEngine } from './engine.js';
+import { TRANS_A, TRANS_B } from './gemm-wat.js';
 
 interface MatMulAttrs extends NamedAttrMap {
   transposeA: boolean;
@@ -18,9 +19,6 @@ export interface WasmHeapBackend {
   makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
   disposeData(dataId: object): boolean;
 }
-
-/** Swap the last two axes (the backend's own Transpose kernel, passed in). */
-export type TransposeLastTwo = (x: TensorInfo, backend: object) => TensorInfo;
 
 /**
  * How fitcheck's GEMM computes `op(a)·op(b)` (M×N), or undefined when it does not (batches,
@@ -44,46 +42,43 @@ export function gemmPlan(a: TensorInfo, b: TensorInfo, { transposeA, transposeB 
 }
 
 /** op(a)·op(b) on the GEMM into a new tensor, or undefined when the GEMM does not take it. */
-function multiply(engine: KernelEngine, transpose: TransposeLastTwo, backend: WasmHeapBackend,
-  a: TensorInfo, b: TensorInfo, attrs: MatMulAttrs): TensorInfo | undefined {
+function multiply(engine: KernelEngine, backend: WasmHeapBackend, a: TensorInfo, b: TensorInfo, attrs: MatMulAttrs):
+  TensorInfo | undefined {
   const plan = gemmPlan(a, b, attrs);
   if (plan === undefined) return undefined;
   const { m, n, k, swapped } = plan;
-  // Direct: A' = op(a), B' = op(b). Swapped: A' = op(b)ᵀ, a vector either way; B' = op(a)ᵀ, which is a
-  // itself when a is transposed.
-  const left = swapped ? b : attrs.transposeA ? transpose(a, backend) : a;
-  const right = swapped ? (attrs.transposeA ? a : transpose(a, backend)) : attrs.transposeB ? transpose(b, backend) : b;
   const at = (x: TensorInfo): number => {
     const data = backend.dataIdMap.get(x.dataId);
     if (data === undefined) throw new Error('matMul operand is not in the wasm heap');
     return data.memoryOffset;
   };
+  const out = backend.makeOutput([...a.shape.slice(0, -2), m, n], 'float32');
   try {
-    const out = backend.makeOutput([...a.shape.slice(0, -2), m, n], 'float32');
-    try {
-      if (swapped) engine.multiply(at(left), at(right), at(out), 1, m, k);
-      else engine.multiply(at(left), at(right), at(out), m, n, k);
-    } catch (e) {
-      backend.disposeData(out.dataId);
-      throw e;
+    if (!swapped) {
+      engine.multiply(at(a), at(b), at(out), m, n, k, (attrs.transposeA ? TRANS_A : 0) | (attrs.transposeB ? TRANS_B : 0));
+    } else {
+      // The 1×M row op(b)ᵀ·op(a)ᵀ: op(b)ᵀ is b's vector in either layout; op(a)ᵀ is a itself when a
+      // is transposed (K×M), and a read as transposed otherwise.
+      engine.multiply(at(b), at(a), at(out), 1, m, k, attrs.transposeA ? 0 : TRANS_B);
     }
-    return out;
-  } finally {
-    for (const x of [left, right]) if (x !== a && x !== b) backend.disposeData(x.dataId);
+  } catch (e) {
+    backend.disposeData(out.dataId);
+    throw e;
   }
+  return out;
 }
 
 /**
  * A `BatchMatMul` kernel that multiplies on fitcheck's GEMM (see gemm-wat.ts) in place in the wasm
  * heap, and hands every product it does not take to `fallback`.
  */
-export function gemmBatchMatMul(engine: KernelEngine, transpose: TransposeLastTwo, fallback: KernelFunc): KernelFunc {
+export function gemmBatchMatMul(engine: KernelEngine, fallback: KernelFunc): KernelFunc {
   return (args) => {
     const { a, b } = args.inputs;
     const attrs = (args.attrs ?? {}) as MatMulAttrs;
     const out = a === undefined || b === undefined
       ? undefined
-      : multiply(engine, transpose, args.backend as WasmHeapBackend, a, b, attrs);
+      : multiply(engine, args.backend as WasmHeapBackend, a, b, attrs);
     return out ?? fallback(args);
   };
 }
@@ -98,7 +93,7 @@ const ACTIVATION_KERNELS: Record<string, string> = {
  * layer always): the product on fitcheck's GEMM, then the backend's own `Add` for the bias and its
  * activation kernel. PReLU and everything the GEMM does not take go to `fallback`.
  */
-export function gemmFusedMatMul(engine: KernelEngine, transpose: TransposeLastTwo, fallback: KernelFunc): KernelFunc {
+export function gemmFusedMatMul(engine: KernelEngine, fallback: KernelFunc): KernelFunc {
   return (args) => {
     const { a, b, bias, preluActivationWeights } = args.inputs;
     const attrs = (args.attrs ?? {}) as FusedMatMulAttrs;
@@ -107,7 +102,7 @@ export function gemmFusedMatMul(engine: KernelEngine, transpose: TransposeLastTw
     const backend = args.backend as WasmHeapBackend;
     const product = !supported || a === undefined || b === undefined
       ? undefined
-      : multiply(engine, transpose, backend, a, b, attrs);
+      : multiply(engine, backend, a, b, attrs);
     if (product === undefined) return fallback(args);
     let out = product;
     const then = (kernel: string, inputs: Record<string, TensorInfo>, kernelAttrs: NamedAttrMap = {}): void => {

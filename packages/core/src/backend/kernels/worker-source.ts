@@ -11,7 +11,7 @@ const { parentPort, workerData } = require('worker_threads');
 const { module, memory, control, scratch } = workerData;
 const ctrl = new Int32Array(control);
 const SEQ = 0, NEXT = 1, DONE = 2, FAILED = 3, A = 4, B = 5, C = 6, M = 7, N = 8, K = 9,
-  CHUNKS = 10, ROWS = 11, COLS = 12, STOP = 13;
+  CHUNKS = 10, ROWS = 11, COLS = 12, STOP = 13, FLAGS = 14;
 const gemm = new WebAssembly.Instance(module, { env: { memory } }).exports.gemm;
 parentPort.postMessage('ready');
 let seen = Atomics.load(ctrl, SEQ);
@@ -29,7 +29,7 @@ for (;;) {
     const j0 = cols === 0 ? 0 : chunk * cols, j1 = cols === 0 ? n : Math.min(n, j0 + cols);
     try {
       gemm(Atomics.load(ctrl, A) >>> 0, Atomics.load(ctrl, B) >>> 0, Atomics.load(ctrl, C) >>> 0, scratch,
-        m, n, Atomics.load(ctrl, K), i0, i1, j0, j1);
+        m, n, Atomics.load(ctrl, K), i0, i1, j0, j1, Atomics.load(ctrl, FLAGS));
     } catch (e) {
       Atomics.store(ctrl, FAILED, 1);
     }
