@@ -8,7 +8,12 @@ Prints the same JSON shape as the TF.js bench. Uses PyTorch's default thread cou
 (1 here: two threads fight OpenBLAS's on two cores; see PERF-NOTES).
 
 Run: /usr/bin/python3 bench/torch_reference.py [--json] [--runs N]
+     /usr/bin/python3 bench/torch_reference.py --serve
+With --serve it warms up, prints "ready", then runs one epoch per "epoch" line on stdin and prints
+its seconds: `pnpm bench` interleaves these with its own epochs, so that both engines are timed
+under the same load (this VM's speed drifts by ±25 % over minutes).
 """
+import sys
 import argparse
 import json
 import statistics
@@ -31,6 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--serve", action="store_true")
     args = parser.parse_args()
 
     gen = torch.Generator().manual_seed(0)
@@ -57,6 +63,15 @@ def main() -> None:
             float(loss_fn(model(xv), yv))
 
     epoch()  # warm-up
+    if args.serve:
+        print("ready", flush=True)
+        for line in sys.stdin:
+            if line.strip() != "epoch":
+                continue
+            start = time.perf_counter()
+            epoch()
+            print(f"{time.perf_counter() - start:.6f}", flush=True)
+        return
     seconds = []
     for _ in range(max(3, args.runs)):
         start = time.perf_counter()

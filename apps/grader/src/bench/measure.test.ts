@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measure, median } from './measure.js';
+import { measure, median, summarize } from './measure.js';
 
 describe('median', () => {
   it('matches numpy.median for odd and even counts', () => {
@@ -16,5 +16,25 @@ describe('measure', () => {
     expect(result.name).toBe('count');
     expect(result.min_s).toBeLessThanOrEqual(result.median_s);
     expect(result.median_s).toBeLessThanOrEqual(result.max_s);
+  });
+});
+
+describe('measure with a paired task', () => {
+  it('runs `after` once after each timed run, outside the timing', async () => {
+    const order: string[] = [];
+    const result = await measure('paired', async () => { order.push('ours'); }, {
+      runs: 3, warmup: 1,
+      after: async () => {
+        order.push('theirs');
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      },
+    });
+    expect(order).toEqual(['ours', 'ours', 'theirs', 'ours', 'theirs', 'ours', 'theirs']);
+    // The 30 ms of `after` are not in our timings.
+    expect(result.max_s).toBeLessThan(0.025);
+  });
+
+  it('summarizes timings as median, min and max', () => {
+    expect(summarize('t', [0.5, 0.2, 0.4])).toEqual({ name: 't', median_s: 0.4, min_s: 0.2, max_s: 0.5 });
   });
 });

@@ -11,6 +11,8 @@ export interface MeasureOptions {
   runs: number;
   /** Untimed runs first: wasm compiles kernels and XNNPACK packs weights on first use. */
   warmup: number;
+  /** Untimed work after each timed run (the PyTorch epoch the Large epoch is paired with). */
+  after?: () => Promise<unknown>;
 }
 
 /** Median of a non-empty list (mean of the middle two for an even count). */
@@ -21,6 +23,11 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? hi : ((sorted[mid - 1] ?? NaN) + hi) / 2;
 }
 
+/** The figure for a list of timings in seconds. */
+export function summarize(name: string, seconds: readonly number[]): BenchResult {
+  return { name, median_s: median(seconds), min_s: Math.min(...seconds), max_s: Math.max(...seconds) };
+}
+
 /** Run `task` warmup + runs times; report the timed runs' median, min and max in seconds. */
 export async function measure(name: string, task: () => Promise<unknown>, options: MeasureOptions): Promise<BenchResult> {
   for (let i = 0; i < options.warmup; i++) await task();
@@ -29,6 +36,7 @@ export async function measure(name: string, task: () => Promise<unknown>, option
     const start = performance.now();
     await task();
     seconds.push((performance.now() - start) / 1000);
+    await options.after?.();
   }
-  return { name, median_s: median(seconds), min_s: Math.min(...seconds), max_s: Math.max(...seconds) };
+  return summarize(name, seconds);
 }

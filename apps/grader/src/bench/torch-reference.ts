@@ -1,26 +1,47 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { FIXTURES } from '@fitcheck/datasets';
-import type { BenchResult } from './measure.js';
 
 const run = promisify(execFile);
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(FIXTURES.root, 'bench', 'torch_reference.py');
 
+/** A warmed-up PyTorch process that runs one Large epoch per call and says how long it took. */
+export interface TorchSession {
+  /** Seconds of one epoch, timed inside Python. */
+  epoch(): Promise<number>;
+  close(): void;
+}
+
 /**
- * The same Large epoch in PyTorch (`bench/torch_reference.py`), or the reason it did not run:
+ * Start `bench/torch_reference.py --serve` (the same Large epoch in PyTorch), or say why not:
  * PyTorch is optional (Debian `apt-get install python3-torch`).
  */
-export async function torchReference(runs: number): Promise<BenchResult | { skipped: string }> {
+export async function startTorch(): Promise<TorchSession | { skipped: string }> {
   try {
     await run(PYTHON, ['-c', 'import torch']);
   } catch {
     return { skipped: `${PYTHON} cannot import torch (apt-get install python3-torch)` };
   }
-  const { stdout } = await run(PYTHON, [SCRIPT, '--json', '--runs', String(runs)], { maxBuffer: 1 << 20 });
-  const parsed = JSON.parse(stdout) as { results: BenchResult[] };
-  const result = parsed.results.find((r) => r.name === 'torch-higgs-large-epoch');
-  if (result === undefined) throw new Error(`${SCRIPT} printed no torch-higgs-large-epoch`);
-  return result;
+  const child = spawn(PYTHON, [SCRIPT, '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async (): Promise<string> => {
+    const { value, done } = await lines.next();
+    if (done === true) throw new Error(`${SCRIPT} exited before answering`);
+    return String(value);
+  };
+  if ((await next()) !== 'ready') throw new Error(`${SCRIPT} did not say ready`);
+  return {
+    async epoch() {
+      child.stdin.write('epoch\n');
+      const seconds = Number(await next());
+      if (!Number.isFinite(seconds)) throw new Error(`${SCRIPT} printed no time for an epoch`);
+      return seconds;
+    },
+    close() {
+      child.stdin.end();
+    },
+  };
 }

@@ -24,8 +24,8 @@ const SLOTS = 15;
 const CLOSED = 1 << 30;
 /** Below this many flops a product runs on the calling thread: waking a worker costs more. */
 const PARALLEL_MIN_FLOPS = 4e6;
-/** Chunks per thread, so that a thread that starts late still gets a fair share. */
-const CHUNKS_PER_THREAD = 4;
+/** Chunks per thread: a thread that wakes late still gets its share, and the last chunk (what the main thread may wait for) is short. */
+const CHUNKS_PER_THREAD = 8;
 /** A worker that has not finished its chunk by then is gone (the product is a few milliseconds). */
 const STALL_MS = 120_000;
 
