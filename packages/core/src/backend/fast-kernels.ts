@@ -4,6 +4,7 @@ import {
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import { FUSED_ADAM, fusedAdamKernel } from './kernels/adam-kernel.js';
 import { biasAdd, columnSum } from './kernels/bias-kernels.js';
+import { DROPOUT_MASK, dropoutMaskKernel } from './kernels/dropout-kernel.js';
 import type { KernelEngine } from './kernels/engine.js';
 import { sharingIdentity } from './kernels/identity-kernel.js';
 import { gemmBatchMatMul, gemmFusedMatMul } from './kernels/matmul-kernel.js';
@@ -30,6 +31,13 @@ const OVERRIDES: readonly { name: string; make(original: KernelFunc, engine?: Ke
   { name: Add, make: (original, engine) => (engine === undefined ? original : biasAdd(engine, original)) },
 ];
 
+/** Kernels fitcheck adds (TF.js has none like them): the fused Adam step and dropout masks. */
+const ADDED = [FUSED_ADAM, DROPOUT_MASK] as const;
+
+function removeAdded(): void {
+  for (const name of ADDED) if (getKernel(name, BACKEND) !== undefined) unregisterKernel(name, BACKEND);
+}
+
 /** The kernels wasm registered itself, kept to restore them and to call them. */
 const originals = new Map<string, KernelConfig>();
 /** The engine the kernels run on, when one was given. */
@@ -40,7 +48,8 @@ let installedEngine: KernelEngine | undefined;
  * transposed first so that they stay on XNNPACK (kernels/untransposing.ts), and `Identity` shares
  * instead of copying. With `engine`, both matmul kernels multiply on fitcheck's GEMM wherever it
  * applies (kernels/matmul-kernel.ts), a bias's add and gradient run on its row kernels
- * (kernels/bias-kernels.ts), and the fused Adam step is registered for AdamWithSchedule.
+ * (kernels/bias-kernels.ts), and the fused Adam step and dropout masks are registered for
+ * AdamWithSchedule and SeededDropout.
  * Idempotent; a later call may add or drop the engine. Call after tfjs-backend-wasm is imported.
  * @returns false when the wasm kernels are not registered (nothing to patch).
  */
@@ -53,8 +62,11 @@ export function installFastKernels(engine?: KernelEngine): boolean {
     unregisterKernel(name, BACKEND);
     registerKernel({ ...original, kernelFunc: make(original.kernelFunc, engine) });
   }
-  if (getKernel(FUSED_ADAM, BACKEND) !== undefined) unregisterKernel(FUSED_ADAM, BACKEND);
-  if (engine !== undefined) registerKernel(fusedAdamKernel(engine));
+  removeAdded();
+  if (engine !== undefined) {
+    registerKernel(fusedAdamKernel(engine));
+    registerKernel(dropoutMaskKernel(engine));
+  }
   installedEngine = engine;
   return true;
 }
@@ -66,7 +78,7 @@ export function uninstallFastKernels(): void {
     registerKernel(original);
   }
   originals.clear();
-  if (getKernel(FUSED_ADAM, BACKEND) !== undefined) unregisterKernel(FUSED_ADAM, BACKEND);
+  removeAdded();
   installedEngine = undefined;
 }
 

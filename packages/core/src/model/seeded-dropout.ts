@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import { DROPOUT_MASK } from '../backend/kernels/dropout-kernel.js';
+import type { DropoutMaskAttrs } from '../backend/kernels/dropout-kernel.js';
 import { layerStream } from './seed-streams.js';
 
 type LayerArgs = NonNullable<ConstructorParameters<typeof tfl.layers.Layer>[0]>;
@@ -22,16 +25,18 @@ const COPYING_BACKENDS = new Set(['wasm']);
  * Keras' Dropout with seeded, fast masks. Inverted dropout: while training,
  * y = x·m/(1−rate) with m ~ Bernoulli(1−rate) (kept where u ≥ rate, u uniform in [0, 1));
  * at inference y = x. Every training call draws a new mask from a xoroshiro128+ stream
- * fixed by (seed, layerIndex): the same seed gives the same sequence of masks. Masks are
- * filled in JS into a reused Float32Array and uploaded once, instead of TF.js' per-element
- * generator. Shown as `Dropout` in summaries (and saved as one: inference is the same).
+ * fixed by (seed, layerIndex): the same seed gives the same sequence of masks. On wasm, fitcheck's
+ * mask kernel draws them in 64-bit integers straight into the heap (kernels/dropout-wat.ts);
+ * elsewhere they are filled in JS into a Float32Array and uploaded once, instead of TF.js'
+ * per-element generator. Both give the same masks. Shown as `Dropout` in summaries (and saved as
+ * one: inference is the same).
  */
 export class SeededDropout extends tfl.layers.Layer {
   static readonly className = 'SeededDropout';
   readonly rate: number;
   readonly seed: number;
   readonly layerIndex: number;
-  private readonly rng: JumpableRandomGenerator;
+  private rng: JumpableRandomGenerator;
   private buffer = new Float32Array(0);
 
   constructor(args: SeededDropoutArgs) {
@@ -62,6 +67,7 @@ export class SeededDropout extends tfl.layers.Layer {
 
   /** The next mask of this layer's stream: 1/(1−rate) where kept, 0 where dropped. */
   nextMask(shape: number[]): tf.Tensor {
+    if (tf.getKernel(DROPOUT_MASK, tf.getBackend()) !== undefined) return this.maskFromKernel(shape);
     const size = shape.reduce((a, b) => a * b, 1);
     const reuse = COPYING_BACKENDS.has(tf.getBackend());
     if (!reuse || this.buffer.length < size) this.buffer = new Float32Array(size);
@@ -72,6 +78,16 @@ export class SeededDropout extends tfl.layers.Layer {
     const rng = this.rng;
     for (let i = 0; i < size; i++) values[i] = (rng.next() >>> 0) >= threshold ? scale : 0;
     return tf.tensor(values, shape, 'float32');
+  }
+
+  /** The next mask from the backend's mask kernel, which also returns where the stream stands after it. */
+  private maskFromKernel(shape: number[]): tf.Tensor {
+    const state = tf.tensor1d(Int32Array.from(this.rng.getState()), 'int32');
+    const attrs: DropoutMaskAttrs = { shape, rate: this.rate };
+    const [mask, next] = tf.engine().runKernel(DROPOUT_MASK, { state }, attrs) as tf.Tensor[];
+    this.rng = xoroshiro128plusFromState(Array.from((next as tf.Tensor).dataSync()));
+    tf.dispose([state, next as tf.Tensor]);
+    return mask as tf.Tensor;
   }
 
   override getConfig(): tf.serialization.ConfigDict {

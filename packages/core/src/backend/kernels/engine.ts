@@ -71,6 +71,11 @@ export interface KernelEngine {
     constants: AdamConstants): void;
   /** out[j] = Σᵢ x[i, j] over a row-major M×N x (addresses in bytes). */
   colsum(x: number, out: number, m: number, n: number): void;
+  /**
+   * Fill n floats at `out` with a dropout mask (`scale` where the draw r ≥ rate·2³², else 0) from the
+   * xoroshiro128+ generator in pure-rand's state order [s01, s00, s11, s10]; returns the next state.
+   */
+  dropoutMask(out: number, n: number, state: readonly number[], rate: number): number[];
   /** out[i, j] = x[i, j] + bias[j] over a row-major M×N x (addresses in bytes). */
   addrow(x: number, bias: number, out: number, m: number, n: number): void;
   /**
@@ -160,6 +165,8 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
   const adam = exports.adam as AdamExport;
   const colsum = exports.colsum as (x: number, out: number, m: number, n: number) => void;
   const addrow = exports.addrow as RowsExport;
+  const dropoutmask = exports.dropoutmask as (out: number, n: number, state: number, threshold: number, scale: number) => void;
+  const rngState = malloc(16);
   const control = new SharedArrayBuffer(SLOTS * 4);
   const ctrl = new Int32Array(control);
   Atomics.store(ctrl, SLOT.NEXT, CLOSED);
@@ -203,6 +210,13 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     },
     colsum,
     addrow,
+    dropoutMask(out, n, [s01, s00, s11, s10], rate) {
+      const words = new Int32Array(memory.buffer, rngState, 4);
+      words.set([s00 ?? 0, s01 ?? 0, s10 ?? 0, s11 ?? 0]);
+      dropoutmask(out, n, rngState, rate * 0x1_0000_0000, 1 / (1 - rate));
+      const next = new Int32Array(memory.buffer, rngState, 4);
+      return [next[1] ?? 0, next[0] ?? 0, next[3] ?? 0, next[2] ?? 0];
+    },
     adam({ w, g, m, v, w2, m2, v2 }, n, { beta1, beta2, d1, d2, epsilon, learningRate }) {
       adam(w, g, m, v, w2, m2, v2, n, beta1, 1 - beta1, beta2, 1 - beta2, d1, d2, epsilon, -learningRate);
     },

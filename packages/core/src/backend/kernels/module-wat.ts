@@ -1,4 +1,5 @@
 import { adamFunction } from './adam-wat.js';
+import { dropoutFunction } from './dropout-wat.js';
 import { gemmFunctions } from './gemm-wat.js';
 import { rowFunctions } from './rows-wat.js';
 
@@ -9,7 +10,7 @@ export interface ModuleWatOptions {
   shared: boolean;
 }
 
-/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `adam`, `colsum` and `addrow`. */
+/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `adam`, `colsum`, `addrow` and `dropoutmask`. */
 export function moduleWat({ fma, shared }: ModuleWatOptions): string {
   const gemm = gemmFunctions(fma);
   return `(module
@@ -20,5 +21,6 @@ ${gemm.tileType}
 ${gemm.code}
 ${adamFunction()}
 ${rowFunctions()}
+${dropoutFunction()}
 )`;
 }
