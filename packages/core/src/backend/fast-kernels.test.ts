@@ -200,6 +200,25 @@ describe.each(['XNNPACK', 'fitcheck GEMM'] as const)('fixed matmul kernels on wa
       expectClose(fixed, expected);
     });
 
+  it.each([
+    ['float32 rows', [10, 3], 'float32', [3, 0, 9, 3], 0],
+    ['int32 rows of a 3-D tensor', [6, 2, 2], 'int32', [5, 1], 0],
+    ['columns (the stock kernel)', [4, 5], 'float32', [4, 0], 1],
+  ] as const)('GatherV2 of %s equals the stock kernel', (_label, shape, dtype, picks, axis) => {
+    const size = shape.reduce((p, d) => p * d, 1);
+    const x = tf.tensor(Array.from({ length: size }, (_, i) => i * 1.5 - 7), [...shape], dtype);
+    const indices = tf.tensor1d([...picks], 'int32');
+    const { stock, fixed, shape: outShape } = bothWays(() => tf.gather(x, indices, axis));
+    expect(outShape).toEqual(axis === 0 ? [picks.length, ...shape.slice(1)] : [shape[0], picks.length]);
+    expect(Array.from(fixed)).toEqual(Array.from(stock));
+  });
+
+  it('GatherV2 refuses an index out of range, as the stock kernel does', () => {
+    const x = tf.ones([4, 2]);
+    expect(() => tf.gather(x, tf.tensor1d([1, 4], 'int32'))).toThrow('GatherV2: the index value 4 is not in [0, 3]');
+    expect(() => tf.gather(x, tf.tensor1d([-1], 'int32'))).toThrow('is not in [0, 3]');
+  });
+
   it('clones by sharing the buffer, which outlives the original', () => {
     const backend = tf.engine().backend as unknown as { numDataIds(): number };
     const x = seeded(18, [3, 4]);

@@ -1,12 +1,14 @@
 import {
-  Add, BatchMatMul, Identity, Sum, _FusedMatMul, getKernel, registerKernel, unregisterKernel,
+  Add, BatchMatMul, EluGrad, GatherV2, Identity, Sum, _FusedMatMul, getKernel, registerKernel, unregisterKernel,
 } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import { FUSED_ADAM, fusedAdamKernel } from './kernels/adam-kernel.js';
-import { biasAdd, columnSum } from './kernels/bias-kernels.js';
+import { biasAdd, columnSum, eluGrad } from './kernels/dense-kernels.js';
 import { DROPOUT_MASK, dropoutMaskKernel } from './kernels/dropout-kernel.js';
 import type { KernelEngine } from './kernels/engine.js';
+import { rowGather } from './kernels/gather-kernel.js';
 import { sharingIdentity } from './kernels/identity-kernel.js';
+import { wasmHeap } from './load-wasm.js';
 import { gemmBatchMatMul, gemmFusedMatMul } from './kernels/matmul-kernel.js';
 import { untransposing } from './kernels/untransposing.js';
 
@@ -27,8 +29,10 @@ const OVERRIDES: readonly { name: string; make(original: KernelFunc, engine?: Ke
       : gemmFusedMatMul(engine, untransposing(original))),
   },
   { name: Identity, make: (original) => sharingIdentity(original) },
+  { name: GatherV2, make: (original) => rowGather(() => wasmHeap().memory.buffer, original) },
   { name: Sum, make: (original, engine) => (engine === undefined ? original : columnSum(engine, original)) },
   { name: Add, make: (original, engine) => (engine === undefined ? original : biasAdd(engine, original)) },
+  { name: EluGrad, make: (original, engine) => (engine === undefined ? original : eluGrad(engine, original)) },
 ];
 
 /** Kernels fitcheck adds (TF.js has none like them): the fused Adam step and dropout masks. */
@@ -45,10 +49,10 @@ let installedEngine: KernelEngine | undefined;
 
 /**
  * Register fitcheck's fast kernels on wasm. Without `engine`: matmuls with a transposed operand are
- * transposed first so that they stay on XNNPACK (kernels/untransposing.ts), and `Identity` shares
- * instead of copying. With `engine`, both matmul kernels multiply on fitcheck's GEMM wherever it
+ * transposed first so that they stay on XNNPACK (kernels/untransposing.ts), `Identity` shares
+ * instead of copying, and a gather of whole rows copies rows. With `engine`, both matmul kernels multiply on fitcheck's GEMM wherever it
  * applies (kernels/matmul-kernel.ts), a bias's add and gradient run on its row kernels
- * (kernels/bias-kernels.ts), and the fused Adam step and dropout masks are registered for
+ * (kernels/dense-kernels.ts), and the fused Adam step and dropout masks are registered for
  * AdamWithSchedule and SeededDropout.
  * Idempotent; a later call may add or drop the engine. Call after tfjs-backend-wasm is imported.
  * @returns false when the wasm kernels are not registered (nothing to patch).

@@ -76,6 +76,8 @@ export interface KernelEngine {
    * xoroshiro128+ generator in pure-rand's state order [s01, s00, s11, s10]; returns the next state.
    */
   dropoutMask(out: number, n: number, state: readonly number[], rate: number): number[];
+  /** ELU's gradient from its output: out = y ≥ 0 ? dy : dy·(y + 1), over n floats (addresses in bytes). */
+  eluGrad(dy: number, y: number, out: number, n: number): void;
   /** out[i, j] = x[i, j] + bias[j] over a row-major M×N x (addresses in bytes). */
   addrow(x: number, bias: number, out: number, m: number, n: number): void;
   /**
@@ -167,6 +169,7 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
   const addrow = exports.addrow as RowsExport;
   const dropoutmask = exports.dropoutmask as (out: number, n: number, state: number, threshold: number, scale: number) => void;
   const rngState = malloc(16);
+  const elugrad = exports.elugrad as (dy: number, y: number, out: number, n: number) => void;
   const control = new SharedArrayBuffer(SLOTS * 4);
   const ctrl = new Int32Array(control);
   Atomics.store(ctrl, SLOT.NEXT, CLOSED);
@@ -210,6 +213,7 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     },
     colsum,
     addrow,
+    eluGrad: elugrad,
     dropoutMask(out, n, [s01, s00, s11, s10], rate) {
       const words = new Int32Array(memory.buffer, rngState, 4);
       words.set([s00 ?? 0, s01 ?? 0, s10 ?? 0, s11 ?? 0]);

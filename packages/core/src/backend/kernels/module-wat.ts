@@ -1,5 +1,6 @@
 import { adamFunction } from './adam-wat.js';
 import { dropoutFunction } from './dropout-wat.js';
+import { eluGradFunction } from './elu-grad-wat.js';
 import { gemmFunctions } from './gemm-wat.js';
 import { rowFunctions } from './rows-wat.js';
 
@@ -10,7 +11,7 @@ export interface ModuleWatOptions {
   shared: boolean;
 }
 
-/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `adam`, `colsum`, `addrow` and `dropoutmask`. */
+/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `adam`, `colsum`, `addrow`, `dropoutmask` and `elugrad`. */
 export function moduleWat({ fma, shared }: ModuleWatOptions): string {
   const gemm = gemmFunctions(fma);
   return `(module
@@ -22,5 +23,6 @@ ${gemm.code}
 ${adamFunction()}
 ${rowFunctions()}
 ${dropoutFunction()}
+${eluGradFunction()}
 )`;
 }

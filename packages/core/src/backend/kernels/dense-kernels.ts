@@ -1,4 +1,8 @@
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+
+// The elementwise kernels of a Dense layer's training step that tfjs-backend-wasm runs slowly at the
+// lab's shapes, each a single pass on fitcheck's module and the same to the bit as the stock kernel:
+// the bias add, the bias gradient (a sum over the batch) and ELU's gradient.
 import type { KernelEngine } from './engine.js';
 import type { WasmHeapBackend } from './matmul-kernel.js';
 
@@ -52,6 +56,21 @@ export function biasAdd(engine: KernelEngine, original: KernelFunc): KernelFunc 
     const backend = args.backend as WasmHeapBackend;
     const out = backend.makeOutput([...x.shape], 'float32');
     engine.addrow(offset(backend, x), offset(backend, bias), offset(backend, out), size(x.shape) / n, n);
+    return out;
+  };
+}
+
+/** `EluGrad` (inputs dy and the ELU's output y, float32, same shape) on fitcheck's kernel (elu-grad-wat.ts). */
+export function eluGrad(engine: KernelEngine, original: KernelFunc): KernelFunc {
+  return (args) => {
+    const { dy, y } = args.inputs;
+    if (dy === undefined || y === undefined || dy.dtype !== 'float32' || y.dtype !== 'float32'
+      || dy.shape.join() !== y.shape.join()) {
+      return original(args);
+    }
+    const backend = args.backend as WasmHeapBackend;
+    const out = backend.makeOutput([...y.shape], 'float32');
+    engine.eluGrad(offset(backend, dy), offset(backend, y), offset(backend, out), size(y.shape));
     return out;
   };
 }

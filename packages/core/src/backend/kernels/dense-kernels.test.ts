@@ -38,7 +38,7 @@ function sameAsStock(f: () => tf.Tensor): number[] {
   return shape;
 }
 
-describe('bias kernels on wasm', () => {
+describe('Dense-layer kernels on wasm', () => {
   // 37×13: rows and a width that leaves a scalar tail after the four-wide body.
   it.each([
     [[37, 13], 0, false, [13]], [[37, 13], -2, true, [1, 13]], [[500, 1], [0], false, [1]], [[37, 13], 1, false, [37]],
@@ -61,6 +61,15 @@ describe('bias kernels on wasm', () => {
     installFastKernels(engine);
     expect(tf.sum(i, 0).arraySync()).toEqual([4, 6]);
     expect(tf.add(i, tf.tensor1d([10, 20], 'int32')).arraySync()).toEqual([[11, 22], [13, 24]]);
+  });
+
+  it('EluGrad equals the stock kernel to the bit, NaN, ±0 and the odd tail included', () => {
+    const z = tf.concat([tf.reshape(tf.mul(seeded(7, [2, 37]), 3), [-1]), tf.tensor1d([0, -0, Number.NaN, -1e-8, 1e-8, -88])]);
+    const dy = seeded(8, z.shape);
+    sameAsStock(() => {
+      const [dz] = tf.grads((zi: tf.Tensor) => tf.mul(tf.elu(zi), dy))([z]);
+      return dz as tf.Tensor;
+    });
   });
 
   it("gives a Dense layer's bias gradient equal to the stock kernels'", () => {
