@@ -25,7 +25,7 @@ export function adamFunction(): string {
                       ${k('$nlr')})
                (${load} ${at('$w')})))`;
   };
-  return `(func (export "adam") (param $w i32) (param $g i32) (param $m i32) (param $v i32)
+  return `(func $adam (export "adam") (param $w i32) (param $g i32) (param $m i32) (param $v i32)
   (param $ow i32) (param $om i32) (param $ov i32) (param $n i32)
   (param $b1 f32) (param $c1 f32) (param $b2 f32) (param $c2 f32) (param $d1 f32) (param $d2 f32)
   (param $eps f32) (param $nlr f32)

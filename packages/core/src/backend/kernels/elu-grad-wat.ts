@@ -18,7 +18,7 @@ function eluGrad4(dy: string, y: string): string {
 /** `elugrad(dy, y, out, n)`: addresses in bytes. */
 export function eluGradFunction(): string {
   const at = (base: string): string => `(i32.add (local.get ${base}) (local.get $i))`;
-  return `(func (export "elugrad") (param $dy i32) (param $y i32) (param $out i32) (param $n i32)
+  return `(func $elugrad (export "elugrad") (param $dy i32) (param $y i32) (param $out i32) (param $n i32)
   (local $i i32) (local $end i32) (local $vec i32) (local $yv f32)
   (local.set $end (i32.shl (local.get $n) (i32.const 2)))
   (local.set $vec (i32.and (local.get $end) (i32.const -16)))

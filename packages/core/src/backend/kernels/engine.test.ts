@@ -128,3 +128,42 @@ describe('planChunks', () => {
     expect(narrow.chunks * narrow.rows).toBeGreaterThanOrEqual(12288);
   });
 });
+
+describe('threaded memory-bound jobs', () => {
+  it('give the same bits on two threads as on one: Adam, ELU gradient, bias add and bias gradient', async () => {
+    const one = await engine(true, 1);
+    const two = await engine(true, 2);
+    const [m, n] = [301, 516]; // 155,316 elements: over the threading threshold, rows and columns uneven
+    const size = m * n;
+    const inputs: Float32Array[] = [];
+    const run = ({ memory, malloc, e }: typeof one): Float32Array[] => {
+      const alloc = (count: number, seed: number): number => {
+        const at = malloc(count * 4);
+        fill(memory, at, count, seed);
+        return at;
+      };
+      const [w, g, mo, v] = [alloc(size, 1), alloc(size, 2), alloc(size, 3), alloc(size, 4)];
+      new Float32Array(memory.buffer, v, size).forEach((x, i, all) => { all[i] = Math.abs(x); });
+      const outs = [malloc(size * 4), malloc(size * 4), malloc(size * 4), malloc(size * 4), malloc(size * 4), malloc(n * 4)];
+      const [w2, m2, v2, grad, added, summed] = outs as [number, number, number, number, number, number];
+      e.adam({ w, g, m: mo, v, w2, m2, v2 }, size,
+        { beta1: 0.9, beta2: 0.999, d1: 0.1, d2: 0.001, epsilon: 1e-7, learningRate: 0.001 });
+      e.eluGrad(g, w, grad, size);
+      e.addrow(w, g, added, m, n);
+      e.colsum(w, summed, m, n);
+      inputs.splice(0, 2, new Float32Array(memory.buffer, w, size).slice(), new Float32Array(memory.buffer, g, n).slice());
+      return outs.map((at, i) => new Float32Array(memory.buffer, at, i === 5 ? n : size).slice());
+    };
+    const [a, b] = [run(one), run(two)];
+    expect(two.e.threads).toBe(2);
+    for (const [i, x] of a.entries()) expect(Buffer.from(x.buffer).equals(Buffer.from(b[i]!.buffer)), `output ${i}`).toBe(true);
+    // And they computed what they say: the bias add exactly, the column sums within float32 rounding.
+    const [w, bias] = inputs as [Float32Array, Float32Array];
+    for (const i of [0, 1, n - 1, n, size - 1]) expect(b[4]![i]).toBe(Math.fround(w[i]! + bias[i % n]!));
+    for (const j of [0, 3, 4, n - 1]) {
+      let sum = 0;
+      for (let i = 0; i < m; i++) sum += w[i * n + j]!;
+      expect(Math.abs(b[5]![j]! - sum)).toBeLessThan(1e-4);
+    }
+  });
+});

@@ -3,34 +3,41 @@ import { Worker } from 'node:worker_threads';
 import wabtInit from 'wabt';
 import { FitcheckError } from '../../errors.js';
 import { MR, NR, SCRATCH_BYTES } from './gemm-wat.js';
+import { JOB_ADAM, JOB_ADD_ROW, JOB_COL_SUM, JOB_ELU_GRAD, JOB_WORDS } from './jobs-wat.js';
 import { moduleWat } from './module-wat.js';
 import { KERNEL_WORKER_SOURCE } from './worker-source.js';
 
-// Control block shared with the workers (Int32 slots; see gemm-worker-source.ts).
-//   SEQ     bumped once per product: the word sleeping workers wait on
-//   NEXT    next chunk to claim (Atomics.add), parked at CLOSED between products
+// Control block shared with the workers (Int32 slots; see worker-source.ts).
+//   SEQ     the generation (15 bits) of the latest product or job: the word sleeping workers wait on
+//   NEXT    generation · 2¹⁶ + next chunk; a thread claims a chunk by compare-and-swap, only for the
+//           generation it woke for, so a thread that was descheduled mid-claim can never take a
+//           chunk of a later job (or count one twice). CLOSED while the main thread sets a job up.
 //   DONE    chunks finished; the last one to finish wakes the main thread
 //   FAILED  set by a worker whose chunk threw
 //   A..K    the product's addresses and sizes; CHUNKS and the chunk size (ROWS or COLS, the other 0)
 //   FLAGS   TRANS_A / TRANS_B (gemm-wat.ts)
+//   KIND    KIND_GEMM, or KIND_JOB: chunks of the job block whose address the workers got at start
 // Every thread claims chunks until none remain, the main thread included, so a worker that wakes
 // late costs nothing but its share; which thread computes a chunk never changes the result.
 const SLOT = {
   SEQ: 0, NEXT: 1, DONE: 2, FAILED: 3, A: 4, B: 5, C: 6, M: 7, N: 8, K: 9, CHUNKS: 10, ROWS: 11, COLS: 12, STOP: 13,
-  FLAGS: 14,
+  FLAGS: 14, KIND: 15,
 } as const;
-const SLOTS = 15;
-/** NEXT while no product is open: any claim lands past the last chunk. */
-const CLOSED = 1 << 30;
+const SLOTS = 16;
+/** SLOT.KIND: a GEMM (its arguments in the slots) or a job block in the heap (jobs-wat.ts). */
+const KIND_GEMM = 0;
+const KIND_JOB = 1;
+/** Below this many elements a memory-bound job runs on the calling thread. */
+const PARALLEL_MIN_ELEMENTS = 65_536;
+/** NEXT while a job is being set up: its generation field matches no generation. */
+const CLOSED = 0x7fff_ffff;
+const GENERATIONS = 0x8000;
 /** Below this many flops a product runs on the calling thread: waking a worker costs more. */
 const PARALLEL_MIN_FLOPS = 4e6;
 /** Chunks per thread: a thread that wakes late still gets its share, and the last chunk (what the main thread may wait for) is short. */
 const CHUNKS_PER_THREAD = 8;
 /** A worker that has not finished its chunk by then is gone (the product is a few milliseconds). */
 const STALL_MS = 120_000;
-
-type AdamExport = (w: number, g: number, m: number, v: number, ow: number, om: number, ov: number, n: number,
-  b1: number, c1: number, b2: number, c2: number, d1: number, d2: number, eps: number, nlr: number) => void;
 
 /** One Adam step's constants, as TF.js rounds them to float32 (see adam-wat.ts). */
 export interface AdamConstants {
@@ -42,8 +49,6 @@ export interface AdamConstants {
   epsilon: number;
   learningRate: number;
 }
-
-type RowsExport = (x: number, y: number, out: number, m: number, n: number) => void;
 
 type GemmExport = (a: number, b: number, c: number, w: number, m: number, n: number, k: number,
   i0: number, i1: number, j0: number, j1: number, flags: number) => void;
@@ -120,8 +125,8 @@ function isShared(memory: WebAssembly.Memory): boolean {
 }
 
 function startWorker(module: WebAssembly.Module, memory: WebAssembly.Memory, control: SharedArrayBuffer,
-  scratch: number): Promise<Worker> {
-  const worker = new Worker(KERNEL_WORKER_SOURCE, { eval: true, workerData: { module, memory, control, scratch } });
+  scratch: number, job: number): Promise<Worker> {
+  const worker = new Worker(KERNEL_WORKER_SOURCE, { eval: true, workerData: { module, memory, control, scratch, job } });
   return new Promise((resolve, reject) => {
     worker.once('message', () => {
       worker.removeAllListeners('error');
@@ -131,6 +136,16 @@ function startWorker(module: WebAssembly.Module, memory: WebAssembly.Memory, con
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`GEMM worker exited with code ${code} before it started`)));
   });
+}
+
+/** Claim the next chunk of `generation` (below `chunks`), or −1 when none is left or the job is another's. */
+export function claim(ctrl: Int32Array, generation: number, chunks: number): number {
+  for (;;) {
+    const next = Atomics.load(ctrl, SLOT.NEXT);
+    const index = next & 0xffff;
+    if (next >>> 16 !== generation || index >= chunks) return -1;
+    if (Atomics.compareExchange(ctrl, SLOT.NEXT, next, next + 1) === next) return index;
+  }
 }
 
 interface Plan {
@@ -164,12 +179,10 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
   const module = new WebAssembly.Module(assemble(wabt, moduleWat({ fma, shared })));
   const { exports } = new WebAssembly.Instance(module, { env: { memory } });
   const gemm = exports.gemm as GemmExport;
-  const adam = exports.adam as AdamExport;
-  const colsum = exports.colsum as (x: number, out: number, m: number, n: number) => void;
-  const addrow = exports.addrow as RowsExport;
   const dropoutmask = exports.dropoutmask as (out: number, n: number, state: number, threshold: number, scale: number) => void;
   const rngState = malloc(16);
-  const elugrad = exports.elugrad as (dy: number, y: number, out: number, n: number) => void;
+  const run = exports.run as (job: number, chunk: number) => void;
+  const job = malloc(JOB_WORDS * 4);
   const control = new SharedArrayBuffer(SLOTS * 4);
   const ctrl = new Int32Array(control);
   Atomics.store(ctrl, SLOT.NEXT, CLOSED);
@@ -179,7 +192,7 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
   if (shared && threads > 1) {
     try {
       workers = await Promise.all(Array.from({ length: threads - 1 },
-        () => startWorker(module, memory, control, malloc(SCRATCH_BYTES))));
+        () => startWorker(module, memory, control, malloc(SCRATCH_BYTES), job)));
     } catch {
       workers = []; // one thread it is: the product is the same, only slower
     }
@@ -204,6 +217,46 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     }
   }
 
+  /**
+   * Run `chunks` chunks of work: `setup` writes what describes it (slots or the job block) while no
+   * claim can succeed; the main thread then claims chunks alongside the workers and waits for theirs.
+   */
+  function dispatch(kind: number, chunks: number, setup: () => void, chunk: (index: number) => void): void {
+    if (workers.length === 0 || chunks === 1) {
+      setup();
+      for (let i = 0; i < chunks; i++) chunk(i);
+      return;
+    }
+    const generation = (Atomics.load(ctrl, SLOT.SEQ) + 1) % GENERATIONS;
+    Atomics.store(ctrl, SLOT.NEXT, CLOSED);
+    setup();
+    Atomics.store(ctrl, SLOT.KIND, kind);
+    Atomics.store(ctrl, SLOT.CHUNKS, chunks);
+    Atomics.store(ctrl, SLOT.DONE, 0);
+    Atomics.store(ctrl, SLOT.FAILED, 0);
+    Atomics.store(ctrl, SLOT.NEXT, generation * 0x1_0000);
+    Atomics.store(ctrl, SLOT.SEQ, generation);
+    Atomics.notify(ctrl, SLOT.SEQ);
+    for (let index = claim(ctrl, generation, chunks); index >= 0; index = claim(ctrl, generation, chunks)) {
+      chunk(index);
+      Atomics.add(ctrl, SLOT.DONE, 1);
+    }
+    waitForWorkers(chunks);
+    if (Atomics.load(ctrl, SLOT.FAILED) !== 0) throw new Error('a kernel worker failed on its chunk');
+  }
+
+  /** A memory-bound job over `units` (elements, rows or columns; chunks a multiple of `align`). */
+  function parallelJob(kind: number, units: number, elements: number, align: number, args: readonly number[],
+    floats: readonly number[] = []): void {
+    const wanted = elements < PARALLEL_MIN_ELEMENTS ? 1 : total * CHUNKS_PER_THREAD;
+    const per = Math.max(align, Math.ceil(units / wanted / align) * align);
+    const setup = (): void => {
+      new Int32Array(memory.buffer, job, JOB_WORDS).set([kind, units, per, ...args]);
+      new Float32Array(memory.buffer, job, JOB_WORDS).set(floats, 3 + args.length);
+    };
+    dispatch(KIND_JOB, Math.max(1, Math.ceil(units / per)), setup, (index) => run(job, index));
+  }
+
   let products = 0;
   return {
     threads: total,
@@ -211,9 +264,15 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     get products() {
       return products;
     },
-    colsum,
-    addrow,
-    eluGrad: elugrad,
+    colsum(x, out, m, n) {
+      parallelJob(JOB_COL_SUM, n, m * n, 4, [x, out, m, n]);
+    },
+    addrow(x, bias, out, m, n) {
+      parallelJob(JOB_ADD_ROW, m, m * n, 1, [x, bias, out, n]);
+    },
+    eluGrad(dy, y, out, n) {
+      parallelJob(JOB_ELU_GRAD, n, n, 4, [dy, y, out]);
+    },
     dropoutMask(out, n, [s01, s00, s11, s10], rate) {
       const words = new Int32Array(memory.buffer, rngState, 4);
       words.set([s00 ?? 0, s01 ?? 0, s10 ?? 0, s11 ?? 0]);
@@ -222,38 +281,26 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
       return [next[1] ?? 0, next[0] ?? 0, next[3] ?? 0, next[2] ?? 0];
     },
     adam({ w, g, m, v, w2, m2, v2 }, n, { beta1, beta2, d1, d2, epsilon, learningRate }) {
-      adam(w, g, m, v, w2, m2, v2, n, beta1, 1 - beta1, beta2, 1 - beta2, d1, d2, epsilon, -learningRate);
+      parallelJob(JOB_ADAM, n, n, 4, [w, g, m, v, w2, m2, v2],
+        [beta1, 1 - beta1, beta2, 1 - beta2, d1, d2, epsilon, -learningRate]);
     },
     multiply(a, b, c, m, n, k, flags = 0) {
       products++;
       const plan = planChunks(m, n, k, total);
-      if (plan.chunks === 1) {
-        gemm(a, b, c, mainScratch, m, n, k, 0, m, 0, n, flags);
-        return;
-      }
-      Atomics.store(ctrl, SLOT.NEXT, CLOSED);
-      for (const [slot, value] of [[SLOT.A, a], [SLOT.B, b], [SLOT.C, c], [SLOT.M, m], [SLOT.N, n], [SLOT.K, k],
-        [SLOT.CHUNKS, plan.chunks], [SLOT.ROWS, plan.rows], [SLOT.COLS, plan.cols], [SLOT.FLAGS, flags]] as const) {
-        Atomics.store(ctrl, slot, value | 0);
-      }
-      Atomics.store(ctrl, SLOT.DONE, 0);
-      Atomics.store(ctrl, SLOT.FAILED, 0);
-      Atomics.store(ctrl, SLOT.NEXT, 0);
-      Atomics.add(ctrl, SLOT.SEQ, 1);
-      Atomics.notify(ctrl, SLOT.SEQ);
-      for (;;) {
-        const chunk = Atomics.add(ctrl, SLOT.NEXT, 1);
-        if (chunk >= plan.chunks) break;
-        const [i0, i1, j0, j1] = chunkBounds(plan, chunk, m, n);
+      const setup = (): void => {
+        for (const [slot, value] of [[SLOT.A, a], [SLOT.B, b], [SLOT.C, c], [SLOT.M, m], [SLOT.N, n], [SLOT.K, k],
+          [SLOT.ROWS, plan.rows], [SLOT.COLS, plan.cols], [SLOT.FLAGS, flags]] as const) {
+          Atomics.store(ctrl, slot, value | 0);
+        }
+      };
+      dispatch(KIND_GEMM, plan.chunks, setup, (index) => {
+        const [i0, i1, j0, j1] = chunkBounds(plan, index, m, n);
         gemm(a, b, c, mainScratch, m, n, k, i0, i1, j0, j1, flags);
-        Atomics.add(ctrl, SLOT.DONE, 1);
-      }
-      waitForWorkers(plan.chunks);
-      if (Atomics.load(ctrl, SLOT.FAILED) !== 0) throw new Error('a matrix-product worker failed on its chunk');
+      });
     },
     async dispose() {
       Atomics.store(ctrl, SLOT.STOP, 1);
-      Atomics.add(ctrl, SLOT.SEQ, 1);
+      Atomics.store(ctrl, SLOT.SEQ, (Atomics.load(ctrl, SLOT.SEQ) + 1) % GENERATIONS);
       Atomics.notify(ctrl, SLOT.SEQ);
       await Promise.all(workers.map((w) => w.terminate()));
     },

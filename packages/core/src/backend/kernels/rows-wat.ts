@@ -20,10 +20,13 @@ function rowLoop(simd: string, scalar: string): string {
         (br $tail)))`;
 }
 
-/** `colsum(x, out, M, N)`: out[j] = Σᵢ x[i, j] for a row-major M×N x. */
+/**
+ * `colsum(x, out, M, N, stride)`: out[j] = Σᵢ x[i, j] for the N columns at `x` of M rows `stride`
+ * bytes apart (a block of columns of a wider matrix, when threads split the columns).
+ */
 function colsum(): string {
   const at = (base: string): string => `(i32.add (local.get ${base}) (local.get $j))`;
-  return `(func (export "colsum") (param $x i32) (param $out i32) (param $M i32) (param $N i32)
+  return `(func $colsum (export "colsum") (param $x i32) (param $out i32) (param $M i32) (param $N i32) (param $stride i32)
   (local $row i32) (local $i i32) (local $j i32)
   (local.set $row (i32.shl (local.get $N) (i32.const 2)))
   (memory.fill (local.get $out) (i32.const 0) (local.get $row))
@@ -34,7 +37,7 @@ function colsum(): string {
     `(v128.store ${at('$out')} (f32x4.add (v128.load ${at('$out')}) (v128.load ${at('$x')})))`,
     `(f32.store ${at('$out')} (f32.add (f32.load ${at('$out')}) (f32.load ${at('$x')})))`,
   )}
-    (local.set $x (i32.add (local.get $x) (local.get $row)))
+    (local.set $x (i32.add (local.get $x) (local.get $stride)))
     (local.set $i (i32.sub (local.get $i) (i32.const 1)))
     (br $rows))))`;
 }
@@ -42,7 +45,7 @@ function colsum(): string {
 /** `addrow(x, bias, out, M, N)`: out[i, j] = x[i, j] + bias[j]. */
 function addrow(): string {
   const at = (base: string): string => `(i32.add (local.get ${base}) (local.get $j))`;
-  return `(func (export "addrow") (param $x i32) (param $bias i32) (param $out i32) (param $M i32) (param $N i32)
+  return `(func $addrow (export "addrow") (param $x i32) (param $bias i32) (param $out i32) (param $M i32) (param $N i32)
   (local $row i32) (local $i i32) (local $j i32)
   (local.set $row (i32.shl (local.get $N) (i32.const 2)))
   (local.set $i (local.get $M))
