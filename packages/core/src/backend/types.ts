@@ -7,7 +7,7 @@ export interface BackendInfo {
   name: BackendName;
   /** Threads the matrix products use (wasm: fitcheck's GEMM, or XNNPACK's pool without it; node: reported as 1). */
   threads: number;
-  /** True when fitcheck's faster kernels are registered (the transposed-matmul fix on wasm, native code on node). */
+  /** True when fitcheck's faster kernels are registered (on wasm: fast-kernels.ts; on node: native code). */
   fastKernels: boolean;
   /** Version of the package that provides the backend. */
   version: string;
