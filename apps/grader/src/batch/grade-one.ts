@@ -25,6 +25,8 @@ export interface GradeOneOptions extends GradeFlags {
   into: string;
   timeoutMs: number;
   bin?: string;
+  /** FITCHECK_THREADS for the child, unless the batch's own environment sets it. */
+  threads?: number;
 }
 
 /**
@@ -94,7 +96,11 @@ async function runChild(dir: string, options: GradeOneOptions): Promise<ChildEnd
       // Same process group as the batch: killing the batch's group stops its children too.
       const child = spawn(process.execPath, [options.bin ?? GRADER_BIN, ...gradeArgs(dir, options.into, options)], {
         stdio: ['ignore', log.fd, log.fd],
-        env: { ...process.env, FITCHECK_BATCH: '1' },
+        env: {
+          ...(options.threads === undefined ? {} : { FITCHECK_THREADS: String(options.threads) }),
+          ...process.env,
+          FITCHECK_BATCH: '1',
+        },
       });
       let timedOut = false;
       let lingered = false;

@@ -23,3 +23,12 @@ export function boundJobs(requested: number, limits: MachineLimits = machineLimi
 export function machineLimits(): MachineLimits {
   return { cores: availableParallelism(), freeBytes: freemem(), bytesPerJob: BYTES_PER_JOB };
 }
+
+/**
+ * Threads for each grading child: the cores shared out between the jobs, at least one. Each child's
+ * kernels start a worker per thread and wait on them at every matrix product, so children that ask
+ * for every core each would take turns on them instead of running side by side.
+ */
+export function threadsPerJob(jobs: number, cores: number = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / Math.max(1, jobs)));
+}

@@ -12,7 +12,7 @@ import { discoverSubmissions } from './discover.js';
 import type { SubmissionEntry } from './discover.js';
 import { gradeOne } from './grade-one.js';
 import type { GradeFlags } from './grade-one.js';
-import { boundJobs } from './jobs.js';
+import { boundJobs, threadsPerJob } from './jobs.js';
 import { forEachLimited } from './pool.js';
 import { writeManifest } from './manifest.js';
 import { inShard } from './shard.js';
@@ -66,7 +66,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     const gradedNow: string[] = [];
     let done = mine.length - todo.length;
     await forEachLimited(todo, jobs, async (submission) => {
-      const entry = await gradeInto(options, submission, join(work, String(process.pid), submission.key));
+      const entry = await gradeInto(options, submission, join(work, String(process.pid), submission.key), threadsPerJob(jobs));
       gradedNow.push(entry.key);
       options.onGraded?.(entry, ++done, mine.length);
     });
@@ -80,9 +80,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   }
 }
 
-async function gradeInto(options: BatchOptions, submission: SubmissionEntry, temp: string): Promise<BatchEntry> {
+async function gradeInto(options: BatchOptions, submission: SubmissionEntry, temp: string, threads: number):
+  Promise<BatchEntry> {
   const entry = await gradeOne(submission, {
     into: temp,
+    threads,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(options.bin !== undefined && { bin: options.bin }),
     ...(options.profile !== undefined && { profile: options.profile }),
