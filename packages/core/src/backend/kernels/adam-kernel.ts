@@ -1,6 +1,7 @@
 import type { KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import type { KernelEngine } from './engine.js';
-import type { WasmHeapBackend } from './matmul-kernel.js';
+import { heapOffset } from './heap.js';
+import type { WasmHeapBackend } from './heap.js';
 
 /** The kernel AdamWithSchedule runs when the active backend registers it (wasm with fast kernels). */
 export const FUSED_ADAM = 'FitcheckFusedAdam';
@@ -12,10 +13,6 @@ export interface FusedAdamAttrs extends NamedAttrMap {
   learningRate: number;
 }
 
-interface HeapReader {
-  typedArrayFromHeap(x: TensorInfo): Float32Array;
-}
-
 /**
  * Inputs `w, g, m, v` (one variable, its gradient and moments, all the same shape) and the float32
  * scalars `d1 = 1 − β1ᵗ`, `d2 = 1 − β2ᵗ`; outputs `[w', m', v']` from one pass (see adam-wat.ts).
@@ -25,7 +22,7 @@ export function fusedAdamKernel(engine: KernelEngine): KernelConfig {
     kernelName: FUSED_ADAM,
     backendName: 'wasm',
     kernelFunc: ({ inputs, backend, attrs }) => {
-      const heap = backend as unknown as WasmHeapBackend & HeapReader;
+      const heap = backend as unknown as WasmHeapBackend;
       const { w, g, m, v, d1, d2 } = inputs;
       if (w === undefined || g === undefined || m === undefined || v === undefined || d1 === undefined || d2 === undefined) {
         throw new Error(`${FUSED_ADAM} needs inputs w, g, m, v, d1 and d2`);
@@ -37,7 +34,7 @@ export function fusedAdamKernel(engine: KernelEngine): KernelConfig {
         }
       }
       const outputs = [w, m, v].map((x) => heap.makeOutput([...x.shape], 'float32'));
-      const at = (x: TensorInfo): number => heap.dataIdMap.get(x.dataId)?.memoryOffset ?? Number.NaN;
+      const at = (x: TensorInfo): number => heapOffset(heap, x);
       const [w2, m2, v2] = outputs as [TensorInfo, TensorInfo, TensorInfo];
       const { beta1, beta2, epsilon, learningRate } = attrs as FusedAdamAttrs;
       engine.adam({ w: at(w), g: at(g), m: at(m), v: at(v), w2: at(w2), m2: at(m2), v2: at(v2) }, n, {

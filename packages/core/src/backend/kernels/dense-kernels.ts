@@ -1,10 +1,11 @@
-import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelFunc, NamedAttrMap } from '@tensorflow/tfjs-core';
 
 // The elementwise kernels of a Dense layer's training step that tfjs-backend-wasm runs slowly at the
 // lab's shapes, each a single pass on fitcheck's module and the same to the bit as the stock kernel:
 // the bias add, the bias gradient (a sum over the batch) and ELU's gradient.
 import type { KernelEngine } from './engine.js';
-import type { WasmHeapBackend } from './matmul-kernel.js';
+import { heapOffset as offset } from './heap.js';
+import type { WasmHeapBackend } from './heap.js';
 
 interface SumAttrs extends NamedAttrMap {
   axis: number | number[];
@@ -12,12 +13,6 @@ interface SumAttrs extends NamedAttrMap {
 }
 
 const size = (shape: readonly number[]): number => shape.reduce((p, d) => p * d, 1);
-
-function offset(backend: WasmHeapBackend, x: TensorInfo): number {
-  const data = backend.dataIdMap.get(x.dataId);
-  if (data === undefined) throw new Error('operand is not in the wasm heap');
-  return data.memoryOffset;
-}
 
 /**
  * `Sum` over axis 0 of a float32 matrix (a bias gradient: dY summed over the batch) on

@@ -1,6 +1,7 @@
-import type { KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, NamedAttrMap } from '@tensorflow/tfjs-core';
 import type { KernelEngine } from './engine.js';
-import type { WasmHeapBackend } from './matmul-kernel.js';
+import { heapOffset } from './heap.js';
+import type { WasmHeapBackend } from './heap.js';
 
 /** The kernel SeededDropout runs when the active backend registers it (wasm with fast kernels). */
 export const DROPOUT_MASK = 'FitcheckDropoutMask';
@@ -8,11 +9,6 @@ export const DROPOUT_MASK = 'FitcheckDropoutMask';
 export interface DropoutMaskAttrs extends NamedAttrMap {
   shape: number[];
   rate: number;
-}
-
-interface StateBackend {
-  typedArrayFromHeap(x: TensorInfo): Int32Array;
-  makeOutput(shape: number[], dtype: 'float32' | 'int32'): TensorInfo;
 }
 
 /**
@@ -24,7 +20,7 @@ export function dropoutMaskKernel(engine: KernelEngine): KernelConfig {
     kernelName: DROPOUT_MASK,
     backendName: 'wasm',
     kernelFunc: ({ inputs, backend, attrs }) => {
-      const heap = backend as unknown as WasmHeapBackend & StateBackend;
+      const heap = backend as unknown as WasmHeapBackend;
       const state = inputs.state;
       if (state === undefined || state.dtype !== 'int32' || state.shape.join() !== '4') {
         throw new Error(`${DROPOUT_MASK} needs an int32[4] generator state`);
@@ -32,7 +28,7 @@ export function dropoutMaskKernel(engine: KernelEngine): KernelConfig {
       const { shape, rate } = attrs as DropoutMaskAttrs;
       const mask = heap.makeOutput([...shape], 'float32');
       const n = shape.reduce((p, d) => p * d, 1);
-      const at = heap.dataIdMap.get(mask.dataId)?.memoryOffset ?? Number.NaN;
+      const at = heapOffset(heap, mask);
       const next = engine.dropoutMask(at, n, Array.from(heap.typedArrayFromHeap(state)), rate);
       const nextState = heap.makeOutput([4], 'int32');
       heap.typedArrayFromHeap(nextState).set(next);

@@ -1,13 +1,10 @@
-import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
-import type { WasmHeapBackend } from './matmul-kernel.js';
+import type { KernelFunc, NamedAttrMap } from '@tensorflow/tfjs-core';
+import { heapOffset } from './heap.js';
+import type { WasmHeapBackend } from './heap.js';
 
 interface GatherAttrs extends NamedAttrMap {
   axis: number;
   batchDims: number;
-}
-
-interface HeapBackend extends WasmHeapBackend {
-  typedArrayFromHeap(x: TensorInfo): Int32Array;
 }
 
 /**
@@ -26,15 +23,14 @@ export function rowGather(memory: () => ArrayBufferLike, original: KernelFunc): 
       || indices.shape.length !== 1) {
       return original(args);
     }
-    const backend = args.backend as HeapBackend;
+    const backend = args.backend as WasmHeapBackend;
     const picks = backend.typedArrayFromHeap(indices);
     for (const index of picks) {
       if (!(index >= 0 && index <= rows - 1)) throw new Error(`GatherV2: the index value ${index} is not in [0, ${rows - 1}]`);
     }
     const rowBytes = 4 * x.shape.slice(1).reduce((p, d) => p * d, 1);
     const out = backend.makeOutput([picks.length, ...x.shape.slice(1)], x.dtype as 'float32');
-    const at = (t: TensorInfo): number => backend.dataIdMap.get(t.dataId)?.memoryOffset ?? Number.NaN;
-    const [from, to] = [at(x), at(out)];
+    const [from, to] = [heapOffset(backend, x), heapOffset(backend, out)];
     const heap = new Uint8Array(memory());
     for (const [i, index] of picks.entries()) heap.copyWithin(to + i * rowBytes, from + index * rowBytes, from + (index + 1) * rowBytes);
     return out;

@@ -2,6 +2,8 @@ import { getKernel } from '@tensorflow/tfjs-core';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import type { KernelEngine } from './engine.js';
 import { TRANS_A, TRANS_B } from './gemm-wat.js';
+import { heapOffset } from './heap.js';
+import type { WasmHeapBackend } from './heap.js';
 
 interface MatMulAttrs extends NamedAttrMap {
   transposeA: boolean;
@@ -11,13 +13,6 @@ interface MatMulAttrs extends NamedAttrMap {
 interface FusedMatMulAttrs extends MatMulAttrs {
   activation: string;
   leakyreluAlpha: number;
-}
-
-/** The parts of tfjs-backend-wasm's backend these kernels use. */
-export interface WasmHeapBackend {
-  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  disposeData(dataId: object): boolean;
 }
 
 /**
@@ -47,11 +42,7 @@ function multiply(engine: KernelEngine, backend: WasmHeapBackend, a: TensorInfo,
   const plan = gemmPlan(a, b, attrs);
   if (plan === undefined) return undefined;
   const { m, n, k, swapped } = plan;
-  const at = (x: TensorInfo): number => {
-    const data = backend.dataIdMap.get(x.dataId);
-    if (data === undefined) throw new Error('matMul operand is not in the wasm heap');
-    return data.memoryOffset;
-  };
+  const at = (x: TensorInfo): number => heapOffset(backend, x);
   const out = backend.makeOutput([...a.shape.slice(0, -2), m, n], 'float32');
   try {
     if (!swapped) {
