@@ -8,9 +8,9 @@ import { DROPOUT_MASK, dropoutMaskKernel } from './kernels/dropout-kernel.js';
 import type { KernelEngine } from './kernels/engine.js';
 import { rowGather } from './kernels/gather-kernel.js';
 import { sharingIdentity } from './kernels/identity-kernel.js';
-import { wasmHeap } from './load-wasm.js';
 import { gemmBatchMatMul, gemmFusedMatMul } from './kernels/matmul-kernel.js';
 import { untransposing } from './kernels/untransposing.js';
+import { wasmHeap } from './load-wasm.js';
 
 const BACKEND = 'wasm';
 
@@ -50,10 +50,10 @@ let installedEngine: KernelEngine | undefined;
 /**
  * Register fitcheck's fast kernels on wasm. Without `engine`: matmuls with a transposed operand are
  * transposed first so that they stay on XNNPACK (kernels/untransposing.ts), `Identity` shares
- * instead of copying, and a gather of whole rows copies rows. With `engine`, both matmul kernels multiply on fitcheck's GEMM wherever it
- * applies (kernels/matmul-kernel.ts), a bias's add and gradient run on its row kernels
- * (kernels/dense-kernels.ts), and the fused Adam step and dropout masks are registered for
- * AdamWithSchedule and SeededDropout.
+ * instead of copying, and a gather of whole rows copies rows. With `engine` (docs/decisions/0005),
+ * both matmul kernels multiply on fitcheck's GEMM wherever it applies (kernels/matmul-kernel.ts),
+ * a Dense layer's bias add, bias gradient and ELU gradient run on its kernels (kernels/dense-kernels.ts),
+ * and the fused Adam step and dropout masks are registered for AdamWithSchedule and SeededDropout.
  * Idempotent; a later call may add or drop the engine. Call after tfjs-backend-wasm is imported.
  * @returns false when the wasm kernels are not registered (nothing to patch).
  */

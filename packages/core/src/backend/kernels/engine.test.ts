@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { planChunks, startKernels } from './engine.js';
+import { claim, planChunks, startKernels } from './engine.js';
 import type { KernelEngine } from './engine.js';
 import { MR, NR, TRANS_A, TRANS_B } from './gemm-wat.js';
 
@@ -165,5 +165,18 @@ describe('threaded memory-bound jobs', () => {
       for (let i = 0; i < m; i++) sum += w[i * n + j]!;
       expect(Math.abs(b[5]![j]! - sum)).toBeLessThan(1e-4);
     }
+  });
+});
+
+describe('claim', () => {
+  it('hands out the chunks of its own generation once each, and none of another or of a closed job', () => {
+    const ctrl = new Int32Array(new SharedArrayBuffer(64));
+    const NEXT = 1;
+    Atomics.store(ctrl, NEXT, 5 * 0x1_0000 + 2);
+    expect(claim(ctrl, 4, 4)).toBe(-1); // a thread still on generation 4 takes nothing
+    expect(Atomics.load(ctrl, NEXT)).toBe(5 * 0x1_0000 + 2);
+    expect([claim(ctrl, 5, 4), claim(ctrl, 5, 4), claim(ctrl, 5, 4)]).toEqual([2, 3, -1]);
+    Atomics.store(ctrl, NEXT, 0x7fff_ffff); // closed while the next job is set up
+    expect([claim(ctrl, 5, 4), claim(ctrl, 0x7ffe, 4), claim(ctrl, 0, 4)]).toEqual([-1, -1, -1]);
   });
 });

@@ -29,12 +29,15 @@ const KIND_GEMM = 0;
 const KIND_JOB = 1;
 /** Below this many elements a memory-bound job runs on the calling thread. */
 const PARALLEL_MIN_ELEMENTS = 65_536;
-/** NEXT while a job is being set up: its generation field matches no generation. */
+/** NEXT while a job is being set up: its generation field (0x7fff) is past the last generation. */
 const CLOSED = 0x7fff_ffff;
-const GENERATIONS = 0x8000;
+const GENERATIONS = 0x7fff;
 /** Below this many flops a product runs on the calling thread: waking a worker costs more. */
 const PARALLEL_MIN_FLOPS = 4e6;
-/** Chunks per thread: a thread that wakes late still gets its share, and the last chunk (what the main thread may wait for) is short. */
+/**
+ * Chunks per thread: a thread that wakes late still gets its share, and the last chunk (what the
+ * main thread may wait for) is short.
+ */
 const CHUNKS_PER_THREAD = 8;
 /** A worker that has not finished its chunk by then is gone (the product is a few milliseconds). */
 const STALL_MS = 120_000;
@@ -211,7 +214,7 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
       const done = Atomics.load(ctrl, SLOT.DONE);
       if (done >= chunks) return;
       if (Atomics.wait(ctrl, SLOT.DONE, done, 1_000) === 'timed-out' && Date.now() - start > STALL_MS) {
-        throw new FitcheckError('BACKEND_UNAVAILABLE', `a matrix-product worker stopped answering (${done}/${chunks} chunks)`,
+        throw new FitcheckError('BACKEND_UNAVAILABLE', `a kernel worker stopped answering (${done}/${chunks} chunks)`,
           {}, 'set FITCHECK_FAST_KERNELS=0 to train without fitcheck\'s kernels, and report this');
       }
     }
