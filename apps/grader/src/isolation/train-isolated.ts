@@ -60,7 +60,9 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
     let peak = 0;
     let childBackend: string | undefined;
     let result: TrainOutcome | undefined;
-    let breach: TrainOutcome['error'] | undefined;
+    // Why the child was killed; its message is written at the end, because epochs the child finished
+    // just before the kill still arrive afterwards, and they are kept.
+    let breach: { code: string; message: (epochs: number) => string } | undefined;
     let settled = false;
 
     const keep = (chunk: Buffer): void => {
@@ -69,14 +71,14 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
 
-    const kill = (error: NonNullable<TrainOutcome['error']>): void => {
+    const kill = (error: NonNullable<typeof breach>): void => {
       if (breach || result) return;
       breach = error;
       child.kill('SIGKILL');
     };
     const timer = setTimeout(() => kill({
       code: 'TIME_BUDGET_EXCEEDED',
-      message: `training ran past its ${limits.seconds} s budget after ${epochs.length} epoch(s)`,
+      message: (n) => `training ran past its ${limits.seconds} s budget after ${n} epoch(s)`,
     }), limits.seconds * 1000);
     const poll = setInterval(() => {
       if (child.pid === undefined) return;
@@ -86,7 +88,7 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
         if (rss > capBytes) {
           kill({
             code: 'MEMORY_BUDGET_EXCEEDED',
-            message: `training used ${mib(rss)} MiB of memory, over its ${limits.memoryMb} MiB budget, after ${epochs.length} epoch(s)`,
+            message: (n) => `training used ${mib(rss)} MiB of memory, over its ${limits.memoryMb} MiB budget, after ${n} epoch(s)`,
           });
         }
       });
@@ -112,7 +114,7 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
       const partial = partialTraining(epochs, data, childBackend ?? backend ?? 'unknown', (performance.now() - started) / 1000);
       // A V8 heap overflow aborts the child (SIGABRT / exit 134): the memory cap, reached from inside.
       const oom = !breach && (signal === 'SIGABRT' || code === 134 || /heap out of memory/i.test(output));
-      const error = breach ?? (oom
+      const error = breach ? { code: breach.code, message: breach.message(epochs.length) } : (oom
         ? { code: 'MEMORY_BUDGET_EXCEEDED', message: `training ran out of its ${limits.memoryMb} MiB memory budget after ${epochs.length} epoch(s)` }
         : { code: 'TRAINING_FAILED', message: `the training process ended unexpectedly (${spawnError?.message ?? (signal ? `signal ${signal}` : `exit code ${code}`)}) after ${epochs.length} epoch(s)` });
       resolve({ error, ...(partial ? { training: partial } : {}), ...base });
@@ -120,7 +122,7 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
     child.on('error', (e) => finish(null, null, e));
     child.on('exit', (code, signal) => finish(code, signal));
     child.send(job, (e) => {
-      if (e) kill({ code: 'TRAINING_FAILED', message: `the training job could not be sent: ${e.message}` });
+      if (e) kill({ code: 'TRAINING_FAILED', message: () => `the training job could not be sent: ${e.message}` });
     });
   });
 }
