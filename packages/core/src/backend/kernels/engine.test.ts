@@ -3,7 +3,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { claim, planChunks, startKernels } from './engine.js';
 import type { KernelEngine } from './engine.js';
-import { MR, NR, TRANS_A, TRANS_B } from './gemm-wat.js';
+import { KC, MR, NR, TRANS_A, TRANS_B } from './gemm-wat.js';
 
 /** A shared memory with a bump allocator, standing in for tfjs-backend-wasm's heap. */
 function heap(shared: boolean): { memory: WebAssembly.Memory; malloc: (bytes: number) => number } {
@@ -53,9 +53,9 @@ async function engine(shared: boolean, threads: number, fma?: boolean) {
 }
 
 // Edges of every kind: one row, rows that leave a partial tile, N not a multiple of a panel,
-// K of one and K across blocks (256), and the lab's own shapes.
+// K of one and K across blocks of KC, and the lab's own shapes.
 const SHAPES: [number, number, number][] = [
-  [1, 4, 1], [2, 8, 3], [MR + 1, NR + 4, 7], [7, 20, 255], [5, 12, 257], [33, 36, 513], [64, 96, 600],
+  [1, 4, 1], [2, 8, 3], [MR + 1, NR + 4, 7], [7, 20, KC - 1], [5, 12, KC + 1], [33, 36, 2 * KC + 1], [64, 96, 600],
   [500, 512, 28], [28, 512, 500], [32, 1024, 300],
 ];
 
