@@ -1,9 +1,9 @@
 import {
-  Add, BatchMatMul, EluGrad, GatherV2, Identity, Sum, _FusedMatMul, getKernel, registerKernel, unregisterKernel,
+  Add, BatchMatMul, Elu, EluGrad, GatherV2, Identity, Sum, _FusedMatMul, getKernel, registerKernel, unregisterKernel,
 } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import { FUSED_ADAM, fusedAdamKernel } from './kernels/adam-kernel.js';
-import { biasAdd, columnSum, eluGrad } from './kernels/dense-kernels.js';
+import { biasAdd, columnSum, elu, eluGrad } from './kernels/dense-kernels.js';
 import { DROPOUT_MASK, dropoutMaskKernel } from './kernels/dropout-kernel.js';
 import type { KernelEngine } from './kernels/engine.js';
 import { rowGather } from './kernels/gather-kernel.js';
@@ -32,6 +32,7 @@ const OVERRIDES: readonly { name: string; make(original: KernelFunc, engine?: Ke
   { name: GatherV2, make: (original) => rowGather(() => wasmHeap().memory.buffer, original) },
   { name: Sum, make: (original, engine) => (engine === undefined ? original : columnSum(engine, original)) },
   { name: Add, make: (original, engine) => (engine === undefined ? original : biasAdd(engine, original)) },
+  { name: Elu, make: (original, engine) => (engine === undefined ? original : elu(engine, original)) },
   { name: EluGrad, make: (original, engine) => (engine === undefined ? original : eluGrad(engine, original)) },
 ];
 
@@ -52,7 +53,7 @@ let installedEngine: KernelEngine | undefined;
  * transposed first so that they stay on XNNPACK (kernels/untransposing.ts), `Identity` shares
  * instead of copying, and a gather of whole rows copies rows. With `engine` (docs/decisions/0005),
  * both matmul kernels multiply on fitcheck's GEMM wherever it applies (kernels/matmul-kernel.ts),
- * a Dense layer's bias add, bias gradient and ELU gradient run on its kernels (kernels/dense-kernels.ts),
+ * a Dense layer's bias add, bias gradient, ELU and ELU gradient run on its kernels (kernels/dense-kernels.ts),
  * and the fused Adam step and dropout masks are registered for AdamWithSchedule and SeededDropout.
  * Idempotent; a later call may add or drop the engine. Call after tfjs-backend-wasm is imported.
  * @returns false when the wasm kernels are not registered (nothing to patch).

@@ -72,6 +72,38 @@ describe('Dense-layer kernels on wasm', () => {
     });
   });
 
+  it('Elu is within 2 ulp of eˣ − 1 everywhere, and keeps NaN, ±0, ∞ and the positive side exact', () => {
+    installFastKernels(engine);
+    const sweep = Array.from({ length: 4001 }, (_, i) => -20 + i * 0.00625); // −20 … 5
+    const special = [0, -0, Number.NaN, -Infinity, Infinity, -1e-30, -1e-8, -1e-4, -17.9, -18, -18.5, -88, 3.5e38];
+    const xs = Float32Array.from([...sweep, ...special]);
+    const ys = tf.elu(tf.tensor1d(xs)).dataSync();
+    const ulp = (y: number): number => {
+      const bits = new Float32Array([Math.abs(y)]);
+      const next = new Uint32Array(bits.buffer);
+      next[0]! += 1;
+      return bits[0]! - Math.abs(y) || Number.MIN_VALUE;
+    };
+    for (const [i, x] of xs.entries()) {
+      const y = ys[i]!;
+      if (Number.isNaN(x)) expect(y).toBeNaN();
+      else if (x >= 0) expect(Object.is(y, x)).toBe(true);
+      else {
+        const exact = Math.expm1(x);
+        expect(Math.abs(y - exact), `elu(${x})`).toBeLessThanOrEqual(2 * ulp(Math.fround(exact)));
+      }
+    }
+  });
+
+  it("Elu's values and gradient agree with the stock kernels within float32 rounding", () => {
+    const z = tf.mul(seeded(9, [3, 41]), 4);
+    uninstallFastKernels();
+    const stock = tf.elu(z).dataSync();
+    installFastKernels(engine);
+    const ours = tf.elu(z).dataSync();
+    for (const [i, v] of ours.entries()) expect(Math.abs(v - stock[i]!)).toBeLessThan(1e-6);
+  });
+
   it("gives a Dense layer's bias gradient equal to the stock kernels'", () => {
     const z = seeded(4, [9, 8]);
     const bias = seeded(6, [8]);

@@ -2,7 +2,8 @@ import type { KernelFunc, NamedAttrMap } from '@tensorflow/tfjs-core';
 
 // The elementwise kernels of a Dense layer's training step that tfjs-backend-wasm runs slowly at the
 // lab's shapes, each a single pass on fitcheck's module and the same to the bit as the stock kernel:
-// the bias add, the bias gradient (a sum over the batch) and ELU's gradient.
+// the bias add, the bias gradient (a sum over the batch) and ELU's gradient; and ELU itself (within
+// 2 ulp of exact, not XNNPACK's bits).
 import type { KernelEngine } from './engine.js';
 import { heapOffset as offset } from './heap.js';
 import type { WasmHeapBackend } from './heap.js';
@@ -66,6 +67,18 @@ export function eluGrad(engine: KernelEngine, original: KernelFunc): KernelFunc 
     const backend = args.backend as WasmHeapBackend;
     const out = backend.makeOutput([...y.shape], 'float32');
     engine.eluGrad(offset(backend, dy), offset(backend, y), offset(backend, out), size(y.shape));
+    return out;
+  };
+}
+
+/** `Elu` of a float32 tensor on fitcheck's kernel (elu-wat.ts), split across the threads. */
+export function elu(engine: KernelEngine, original: KernelFunc): KernelFunc {
+  return (args) => {
+    const x = args.inputs.x;
+    if (x === undefined || x.dtype !== 'float32') return original(args);
+    const backend = args.backend as WasmHeapBackend;
+    const out = backend.makeOutput([...x.shape], 'float32');
+    engine.elu(offset(backend, x), offset(backend, out), size(x.shape));
     return out;
   };
 }

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import wabtInit from 'wabt';
 import { FitcheckError } from '../../errors.js';
 import { MR, NR, SCRATCH_BYTES } from './gemm-wat.js';
-import { JOB_ADAM, JOB_ADD_ROW, JOB_COL_SUM, JOB_ELU_GRAD, JOB_WORDS } from './jobs-wat.js';
+import { JOB_ADAM, JOB_ADD_ROW, JOB_COL_SUM, JOB_ELU, JOB_ELU_GRAD, JOB_WORDS } from './jobs-wat.js';
 import { moduleWat } from './module-wat.js';
 import { KERNEL_WORKER_SOURCE } from './worker-source.js';
 
@@ -84,6 +84,8 @@ export interface KernelEngine {
    * xoroshiro128+ generator in pure-rand's state order [s01, s00, s11, s10]; returns the next state.
    */
   dropoutMask(out: number, n: number, state: readonly number[], rate: number): number[];
+  /** ELU (α = 1) over n floats: out = x ≥ 0 ? x : eˣ − 1 (addresses in bytes). */
+  elu(x: number, out: number, n: number): void;
   /** ELU's gradient from its output: out = y ≥ 0 ? dy : dy·(y + 1), over n floats (addresses in bytes). */
   eluGrad(dy: number, y: number, out: number, n: number): void;
   /** out[i, j] = x[i, j] + bias[j] over a row-major M×N x (addresses in bytes). */
@@ -104,7 +106,7 @@ type Wabt = Awaited<ReturnType<typeof wabtInit>>;
 
 /** Text to binary. V8 validates it when it compiles (wabt.js's own validator rejects shared memories). */
 function assemble(wabt: Wabt, text: string): Uint8Array {
-  const parsed = wabt.parseWat('gemm.wat', text, { simd: true, relaxed_simd: true, threads: true, bulk_memory: true });
+  const parsed = wabt.parseWat('gemm.wat', text, { simd: true, relaxed_simd: true, threads: true, bulk_memory: true, sat_float_to_int: true });
   try {
     return parsed.toBinary({}).buffer;
   } finally {
@@ -272,6 +274,9 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     },
     addrow(x, bias, out, m, n) {
       parallelJob(JOB_ADD_ROW, m, m * n, 1, [x, bias, out, n]);
+    },
+    elu(x, out, n) {
+      parallelJob(JOB_ELU, n, n, 4, [x, out]);
     },
     eluGrad(dy, y, out, n) {
       parallelJob(JOB_ELU_GRAD, n, n, 4, [dy, y, out]);

@@ -1,5 +1,5 @@
-// Threads split the memory-bound kernels too (the Adam step, ELU's gradient, the bias add and its
-// gradient) so that the GEMM's workers are not idle between products. A job is a block of i32 words
+// Threads split the memory-bound kernels too (the Adam step, ELU and its gradient, the bias add and
+// its gradient) so that the GEMM's workers are not idle between products. A job is a block of i32 words
 // in the heap — [kind, units, units per chunk, arguments…] — and `run(job, chunk)` does one chunk of
 // it, so the main thread and every worker run the same dispatch. Chunks split elements, rows or
 // columns, never a sum, so results do not depend on the thread count.
@@ -8,6 +8,7 @@ export const JOB_ADAM = 1;
 export const JOB_ELU_GRAD = 2;
 export const JOB_ADD_ROW = 3;
 export const JOB_COL_SUM = 4;
+export const JOB_ELU = 5;
 /** Words in a job block: kind, units, per chunk, then up to 15 arguments. */
 export const JOB_WORDS = 18;
 
@@ -37,6 +38,10 @@ export function jobsFunction(): string {
     ;; x bias out N: units are rows
     (local.set $row (i32.mul (local.get $u0) (i32.shl ${i(6)} (i32.const 2))))
     (call $addrow (i32.add ${i(3)} (local.get $row)) ${i(4)} (i32.add ${i(5)} (local.get $row)) (local.get $n) ${i(6)})
+    (return)))
+  (if (i32.eq (local.get $kind) (i32.const ${JOB_ELU})) (then
+    ;; x out
+    (call $elu ${elements(3)} ${elements(4)} (local.get $n))
     (return)))
   (if (i32.eq (local.get $kind) (i32.const ${JOB_COL_SUM})) (then
     ;; x out M N: units are columns

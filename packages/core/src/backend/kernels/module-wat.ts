@@ -1,6 +1,7 @@
 import { adamFunction } from './adam-wat.js';
 import { dropoutFunction } from './dropout-wat.js';
 import { eluGradFunction } from './elu-grad-wat.js';
+import { eluFunction } from './elu-wat.js';
 import { gemmFunctions } from './gemm-wat.js';
 import { jobsFunction } from './jobs-wat.js';
 import { rowFunctions } from './rows-wat.js';
@@ -12,7 +13,7 @@ export interface ModuleWatOptions {
   shared: boolean;
 }
 
-/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `adam`, `colsum`, `addrow`, `dropoutmask`, `elugrad` and `run` (a chunk of a threaded job). */
+/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `adam`, `colsum`, `addrow`, `dropoutmask`, `elu`, `elugrad` and `run` (a chunk of a threaded job). */
 export function moduleWat({ fma, shared }: ModuleWatOptions): string {
   const gemm = gemmFunctions(fma);
   return `(module
@@ -25,6 +26,7 @@ ${adamFunction()}
 ${rowFunctions()}
 ${dropoutFunction()}
 ${eluGradFunction()}
+${eluFunction()}
 ${jobsFunction()}
 )`;
 }
