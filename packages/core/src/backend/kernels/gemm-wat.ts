@@ -18,8 +18,8 @@ export const MR = 3;
 export const NV = 3;
 /** Columns per register tile. */
 export const NR = 4 * NV;
-/** K per block: a KC × NR panel of B (24 KiB) stays in the first-level cache across all rows. */
-export const KC = 512;
+/** K per block: a KC × NR panel of B (12 KiB) stays in the first-level cache across all rows. */
+export const KC = 256;
 /** Bytes of scratch each thread needs for one packed panel of B. */
 export const SCRATCH_BYTES = KC * NR * 4;
 /** `flags` bits of the exported `gemm`. */
