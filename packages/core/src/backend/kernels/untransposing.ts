@@ -17,7 +17,7 @@ interface DisposingBackend {
 }
 
 /** Swap the last two axes with the wasm backend's own Transpose kernel. */
-export function transposeLastTwo(x: TensorInfo, backend: object): TensorInfo {
+function transposeLastTwo(x: TensorInfo, backend: object): TensorInfo {
   const transpose = getKernel(Transpose, 'wasm');
   if (transpose === undefined) throw new Error('wasm Transpose kernel is not registered');
   const rank = x.shape.length;
