@@ -56,8 +56,9 @@ export { exponentialDecay, type ExponentialDecayOptions } from './schedules/expo
 export { piecewiseConstantDecay, type PiecewiseConstantDecayOptions } from './schedules/piecewise-constant-decay.js';
 export { cosineDecay, type CosineDecayOptions } from './schedules/cosine-decay.js';
 
-// curves: the lab's smoothing of training curves
-export { smooth } from './curves/smooth.js';
+// curves: the lab's smoothing of training curves and their epoch-to-epoch noise
+export { smooth, smoothingNoiseFactors } from './curves/smooth.js';
+export { curveNoise } from './curves/curve-noise.js';
 export { pointerPosition, type LineCol } from './config/positions.js';
 export { initBackend, backendInfo, resolveThreads } from './backend/init-backend.js';
 export { BACKEND_NAMES, type BackendInfo, type BackendName, type InitBackendOptions } from './backend/types.js';

@@ -14,10 +14,39 @@ import { FitcheckError } from '../errors.js';
  * sample count). An empty series gives an empty result (numpy would raise).
  */
 export function smooth(values: readonly number[], std: number): number[] {
+  return windows(values.length, std).map((taps) => {
+    let acc = 0;
+    let weight = 0;
+    for (const [index, k] of taps) {
+      acc += (values[index] as number) * k;
+      weight += k;
+    }
+    return acc / weight;
+  });
+}
+
+/**
+ * How much {@link smooth} shrinks white noise at each index: a smoothed value of a series whose
+ * points carry independent noise σ has noise `factor[i] · σ`, with `factor = √(Σ k²) / Σ k` over
+ * the kernel taps that overlap the series there (fewer at the ends, so the ends are noisier).
+ */
+export function smoothingNoiseFactors(n: number, std: number): number[] {
+  return windows(n, std).map((taps) => {
+    let sum = 0;
+    let squares = 0;
+    for (const [, k] of taps) {
+      sum += k;
+      squares += k * k;
+    }
+    return Math.sqrt(squares) / sum;
+  });
+}
+
+/** For each output index of a series of `n` values, the (input index, kernel weight) pairs it averages. */
+function windows(n: number, std: number): [number, number][][] {
   if (!Number.isFinite(std) || std < 0) {
     throw new FitcheckError('BAD_SMOOTHING', `smoothing std must be a finite number >= 0; got ${std}`);
   }
-  const n = values.length;
   if (n === 0) return [];
   const width = std * 4;
   const m = Math.min(2 * width + 1, n);
@@ -35,21 +64,14 @@ export function smooth(values: readonly number[], std: number): number[] {
   });
 
   const offset = Math.floor((m - 1) / 2);
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    let acc = 0;
-    let weight = 0;
+  return Array.from({ length: n }, (_, i) => {
     // 'same' output i is full-convolution output i + offset: Σ_j v[i + offset − j] · k[j]
     const jFrom = Math.max(0, i + offset - (n - 1));
     const jTo = Math.min(m - 1, i + offset);
-    for (let j = jFrom; j <= jTo; j++) {
-      const k = kernel[j] as number;
-      acc += (values[i + offset - j] as number) * k;
-      weight += k;
-    }
-    out[i] = acc / weight;
-  }
-  return out;
+    const taps: [number, number][] = [];
+    for (let j = jFrom; j <= jTo; j++) taps.push([i + offset - j, kernel[j] as number]);
+    return taps;
+  });
 }
 
 /** numpy's `linspace(start, stop, num)` bit for bit: `start + i·step`, last sample exactly `stop`. */
