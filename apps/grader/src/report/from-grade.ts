@@ -1,6 +1,7 @@
 import { classificationReport, confusionMatrix, formatSummary, inverseTimeDecay } from '@fitcheck/core';
 import type { ModelFacts, RunFacts } from '../checks/facts.js';
 import { declaredPredictions } from '../checks/rubric/classification-report.js';
+import { rubricCheck } from '../checks/rubric/index.js';
 import type { LabDefinition, Rubric } from '../lab/types.js';
 import { langOf, translate, type Lang, type Messages } from '../messages/locale.js';
 import { renderText } from '../messages/text.js';
@@ -160,7 +161,9 @@ function classificationSections(facts: RunFacts, messages: Messages): Classifica
 function answers({ results, overrides = [] }: GradeForReport, rubric: Rubric, facts: RunFacts, lang: Lang): ReportAnswer[] {
   const student = results.extra_data.student.id;
   return rubric.items.flatMap((item) => {
-    const key = item.with?.answer;
+    // The answer the item's check declares it reads (`answerParams`), e.g. `answer: giant_analysis`.
+    const param = rubricCheck(item.check)?.answerParams[0];
+    const key = param === undefined ? undefined : item.with?.[param];
     const text = typeof key === 'string' ? facts.submission.answers[key] : undefined;
     if (typeof text !== 'string' || text.trim() === '') return [];
     const test = results.tests.find((t) => t.number === item.number);

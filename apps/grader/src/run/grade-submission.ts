@@ -25,6 +25,7 @@ export const GRADE_EXIT = { graded: 0, fault: 1, invalid: 2 } as const;
 export interface GradeOptions {
   dir: string;
   out: string;
+  /** A lab id (`lab5`) or the path of a lab folder (default `lab5`). */
   lab?: string;
   profile?: string;
   /** Default: the profile's seed. */
@@ -75,6 +76,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
   let lab: Lab | undefined;
   try {
     lab = await loadLab(meta.lab);
+    meta.lab = lab.definition.id;
     lang = options.lang ?? lab.definition.lang ?? 'en';
     messages = loadMessages(lang);
     const profile = pickProfile(lab, profileName);
