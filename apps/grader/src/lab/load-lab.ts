@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { FitcheckError, formatIssue, loadConfigFile, pointerPosition } from '@fitcheck/core';
+import { formatIssue, loadConfigFile, pointerPosition } from '@fitcheck/core';
 import type { ConfigIssue } from '@fitcheck/core';
 import type { AnySchemaObject } from 'ajv';
 import { LABS_DIR } from './paths.js';
 import { rubricSchema } from './rubric-schema.js';
 import { graderSchema } from './schemas.js';
 import type { Lab, LabDefinition, Rubric } from './types.js';
+import { GraderError } from '../errors.js';
 
 /** Said with every lab problem: the instructor's files are wrong, not a student's. */
 const LAB_HINT = "lab.yaml and rubric.yaml follow apps/grader/schemas/; each rubric check declares its parameters "
@@ -19,7 +20,7 @@ const LAB_HINT = "lab.yaml and rubric.yaml follow apps/grader/schemas/; each rub
  * other. `ref` is a lab id under `labsDir` (`lab5`) or a path to a lab folder (`./my-lab`,
  * anything with a `/`).
  *
- * @throws FitcheckError `INVALID_LAB` with every issue as `file:line:col: message`.
+ * @throws GraderError `INVALID_LAB` with every issue as `file:line:col: message`.
  */
 export async function loadLab(ref: string, labsDir: string = LABS_DIR): Promise<Lab> {
   const dir = labDir(ref, labsDir);
@@ -34,7 +35,7 @@ export async function loadLab(ref: string, labsDir: string = LABS_DIR): Promise<
 
 function labDir(ref: string, labsDir: string): string {
   if (ref.includes('/') || isAbsolute(ref)) return resolve(ref);
-  if (!/^[a-z0-9-]+$/.test(ref)) throw new FitcheckError('INVALID_LAB', `"${ref}" is not a lab id`, {}, 'lab ids are like lab5; a lab folder is a path like ./my-lab');
+  if (!/^[a-z0-9-]+$/.test(ref)) throw new GraderError('INVALID_LAB', `"${ref}" is not a lab id`, {}, 'lab ids are like lab5; a lab folder is a path like ./my-lab');
   return join(labsDir, ref);
 }
 
@@ -49,13 +50,13 @@ function schemaFor(definition: LabDefinition, labFile: string): AnySchemaObject 
   try {
     return rubricSchema(definition);
   } catch (e) {
-    throw new FitcheckError('INVALID_LAB', `submission.schema "${definition.submission.schema}": ${e instanceof Error ? e.message : String(e)}`, { file: labFile }, LAB_HINT);
+    throw new GraderError('INVALID_LAB', `submission.schema "${definition.submission.schema}": ${e instanceof Error ? e.message : String(e)}`, { file: labFile }, LAB_HINT);
   }
 }
 
 // Each line already starts with its `file:line:col`, so the error itself names no place.
-function invalid(issues: readonly ConfigIssue[]): FitcheckError {
-  return new FitcheckError('INVALID_LAB', issues.map(formatIssue).join('\n'), {}, LAB_HINT);
+function invalid(issues: readonly ConfigIssue[]): GraderError {
+  return new GraderError('INVALID_LAB', issues.map(formatIssue).join('\n'), {}, LAB_HINT);
 }
 
 /** lab.yaml against itself: the models each profile trains are student models, every model's dataset exists. */

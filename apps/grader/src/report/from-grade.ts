@@ -8,7 +8,7 @@ import { renderText } from '../messages/text.js';
 import type { GradescopeResults } from '../results/gradescope.js';
 import type { Override } from '../results/overrides.js';
 import type { ItemResult } from '../checks/run-rubric.js';
-import type { ChartGroup, ClassificationSection, LearningRatePoint, NamedRun, ReportAnswer, ReportFinding, ReportInput, TodoRow } from './types.js';
+import type { ChartGroup, ClassificationSection, LearningRatePoint, NamedRun, ReportAnswer, ReportInput, TodoRow } from './types.js';
 
 /** What a grading run leaves behind: `GradeOutcome`'s fields the report reads (facts only when it trained). */
 export interface GradeForReport {
@@ -41,7 +41,8 @@ export function reportInputFromGrade(grade: GradeForReport, messages: Messages, 
     score: results.score,
     maxScore: results.max_score,
     todos: todoRows(grade, messages),
-    findings: findingsOf(results),
+    findings: results.extra_data.findings,
+    ...(results.extra_data.status !== 'graded' && { notGraded: { status: results.extra_data.status, lines: results.extra_data.errors } }),
     profile: x.profile,
     seed: x.seed,
     backend: x.backend ?? '—',
@@ -69,13 +70,6 @@ function todoRows({ results, items }: GradeForReport, messages: Messages): TodoR
       ...(output !== '' && { output }),
     };
   });
-}
-
-/** The grader's findings; a submission that could not be graded shows its errors as findings instead. */
-function findingsOf(results: GradescopeResults): ReportFinding[] {
-  if (results.extra_data.status === 'graded') return results.extra_data.findings;
-  const code = results.extra_data.status === 'invalid' ? 'INVALID_SUBMISSION' : 'GRADER_ERROR';
-  return [...results.extra_data.findings, ...results.extra_data.errors.map((message) => ({ code, severity: 'error' as const, message }))];
 }
 
 /** The notebook's smoothing (std 10 epochs) needs runs long enough for its kernel (8·std + 1 epochs); shorter runs are drawn raw. */
