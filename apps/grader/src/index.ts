@@ -6,7 +6,7 @@ export { findBrowser, printPdf, screenshotReport, CHROMIUM_ARGS } from './report
 export { loadMessages, translate, isLang, LANGS, type Lang, type Messages } from './messages/locale.js';
 export { diagnoseRun, diagnoseRuns, worstOverfit, type RunDiagnosis } from './report/diagnosis.js';
 export {
-  CHART_GROUPS, type ReportInput, type TodoRow, type TodoStatus, type ReportFinding, type Severity,
+  CHART_GROUPS, type ReportInput, type TodoRow, type TodoStatus,
   type ChartGroup, type NamedRun, type LearningRatePoint, type ModelSummary, type ClassificationSection, type ReportAnswer,
 } from './report/types.js';
 export { createEventWriter } from './tensorboard/event-writer.js';
@@ -19,7 +19,7 @@ export { studentFolderName } from './batch/student-folder.js';
 export { formatGradebook } from './batch/gradebook.js';
 export { formatSummary } from './batch/summary.js';
 export { readClassRows, type ClassRow } from './batch/class-rows.js';
-export { digestResults, type ResultsDigest, type ItemScore, type Finding, type ModelBce } from './batch/results-digest.js';
+export { digestResults, type ResultsDigest, type ItemScore, type ModelBce } from './batch/results-digest.js';
 export { buildPrComment, GITHUB_COMMENT_LIMIT, type PrComment, type PrCommentOptions } from './batch/pr-comment.js';
 export type { BatchEntry, SubmissionStatus } from './batch/batch-entry.js';
 // grading: submission → validate → run models → rubric checks → Gradescope results
@@ -27,16 +27,18 @@ export { gradeSubmission, assertGraded, GRADE_EXIT, type GradeOptions, type Grad
 export { runLab, type LabRunOptions, type LabRunEntry } from './run/run-lab.js';
 export { type RunEvent, type RunListener } from './run/events.js';
 export { loadLab } from './lab/load-lab.js';
-export type { Lab, LabDefinition, Rubric, RubricItem, Profile, CheckName } from './lab/types.js';
+export type { Lab, LabDefinition, Rubric, RubricItem, Profile } from './lab/types.js';
 export { loadSubmission, type LoadedSubmission, type ResolvedModel } from './submission/load-submission.js';
 export { importKerasModel, type KerasImport } from './submission/keras-json.js';
 export type { Submission, SubmittedModel, DatasetSection, ReportDeclaration } from './submission/types.js';
 export { analyzeModel, type StaticAnalysis } from './checks/static/analyze-model.js';
-export { RUBRIC_CHECKS } from './checks/rubric/index.js';
+export { RUBRIC_CHECKS, CHECK_NAMES, rubricCheck } from './checks/rubric/index.js';
+export { rubricSchema } from './lab/rubric-schema.js';
 export { runRubric, type ItemResult } from './checks/run-rubric.js';
 export type { RunFacts, ModelFacts, StaticFacts, TrainingFacts, DatasetFacts } from './checks/facts.js';
-export type { CheckOutcome, RubricCheck } from './checks/types.js';
-export { FINDING_CODES, type Finding as GradingFinding, type FindingCode, type Severity as FindingSeverity } from './findings/types.js';
+export { defineCheck, ITEM_STATUSES, type CheckOutcome, type CheckDefinition, type CheckedItem, type ItemStatus, type RubricCheck } from './checks/types.js';
+export { FINDINGS, FINDING_CODES, isFindingCode, type Finding, type ResultsFinding, type FindingCode, type Severity } from './findings/types.js';
+export { GRADER_ERRORS, GraderError, ownerOf, faultOf, type GraderErrorCode, type Fault } from './errors.js';
 export { gradedResults, invalidResults, faultResults, type GradescopeResults, type GradescopeTest, type ModelSummaryFacts } from './results/gradescope.js';
 export { loadOverrides, applyOverrides, type Override } from './results/overrides.js';
 export { writeResults } from './results/write-results.js';

@@ -1,6 +1,7 @@
 /**
  * Every error fitcheck raises on purpose carries a stable `code`, so that the CLI maps it to an
  * exit code and a readable message, and the grader can turn it into a score instead of a crash.
+ * Each package keeps its codes in one `as const` registry that says, for each code, who caused it.
  */
 export interface ErrorPlace {
   /** File the problem is in, as the user named it. */
@@ -12,11 +13,55 @@ export interface ErrorPlace {
   key?: string;
 }
 
-export class FitcheckError extends Error {
+/**
+ * Who caused a fault, and so who pays for it:
+ * - `submission`: the student's work (a model that does not fit, a bad threshold); the only owner whose
+ *   faults cost points.
+ * - `lab`: the grading setup — the instructor's lab.yaml and rubric.yaml, the TA's overrides file, the
+ *   flags and folders fitcheck is run with. Bad input: fitcheck stops before grading (exit 2).
+ * - `grader`: fitcheck's own bug. The grade could not be computed (exit 1).
+ * - `environment`: the machine — a backend that will not start, damaged or missing data files, a
+ *   process killed from outside, a full disk. The grade could not be computed (exit 1); re-run.
+ */
+export const OWNERS = ['submission', 'lab', 'grader', 'environment'] as const;
+export type Owner = (typeof OWNERS)[number];
+
+/** Core's codes and who causes them when the grader meets them. */
+export const CORE_ERRORS = {
+  /** A model spec whose layer shapes do not connect. */
+  SHAPE_MISMATCH: 'submission',
+  /** A parameter or FLOP count past 2^53. */
+  MODEL_TOO_LARGE: 'submission',
+  /** A model spec file that cannot be read as one. */
+  INVALID_MODEL_SPEC: 'submission',
+  /** Two layers of one model with the same name (Keras refuses them too). */
+  DUPLICATE_LAYER_NAME: 'submission',
+  /** Loss or metrics stopped being finite during training. */
+  TRAINING_DIVERGED: 'submission',
+  /** The TF.js backend asked for cannot start here (tfjs-node not installed, wasm failing, a worker gone). */
+  BACKEND_UNAVAILABLE: 'environment',
+  /** A FITCHECK_* variable with a value fitcheck cannot use. */
+  INVALID_ENVIRONMENT: 'environment',
+  // Arguments core refuses: its caller (fitcheck's own code) passed them.
+  BAD_CALLBACK: 'grader',
+  BAD_DATA_SHAPE: 'grader',
+  BAD_METRIC_INPUT: 'grader',
+  BAD_METRIC_OPTION: 'grader',
+  BAD_SCHEDULE: 'grader',
+  BAD_SMOOTHING: 'grader',
+} as const satisfies Record<string, Owner>;
+export type CoreErrorCode = keyof typeof CORE_ERRORS;
+
+/**
+ * An error with a stable code from a registry. `Code` defaults to core's codes; another package
+ * fixes it to its own registry in a subclass (`class DataError extends FitcheckError<DataErrorCode>`),
+ * so `new FitcheckError('TYPO', …)` does not compile anywhere.
+ */
+export class FitcheckError<Code extends string = CoreErrorCode> extends Error {
   override readonly name: string = 'FitcheckError';
   constructor(
     /** Stable, SCREAMING_SNAKE code: part of the public contract. */
-    readonly code: string,
+    readonly code: NoInfer<Code>,
     message: string,
     readonly place: ErrorPlace = {},
     /** How to fix it, one sentence. */
@@ -37,6 +82,12 @@ export class FitcheckError extends Error {
   }
 }
 
-export function isFitcheckError(e: unknown): e is FitcheckError {
+/** Any package's FitcheckError: its code is a string until a registry says whose it is. */
+export function isFitcheckError(e: unknown): e is FitcheckError<string> {
   return e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && 'place' in e;
+}
+
+/** The owner a registry gives `code`, or undefined when the registry lacks it. */
+export function ownerIn(registry: Readonly<Record<string, Owner>>, code: string): Owner | undefined {
+  return Object.hasOwn(registry, code) ? registry[code] : undefined;
 }

@@ -12,8 +12,9 @@ describe('@fitcheck/core by its own name', () => {
   });
 
   it('exposes the TF.js-free subpaths the data package uses', async () => {
-    const { FitcheckError } = await import('@fitcheck/core/errors');
-    expect(new FitcheckError('X', 'm').code).toBe('X');
+    const { FitcheckError, CORE_ERRORS } = await import('@fitcheck/core/errors');
+    expect(new FitcheckError('SHAPE_MISMATCH', 'm').code).toBe('SHAPE_MISMATCH');
+    expect(CORE_ERRORS.BACKEND_UNAVAILABLE).toBe('environment');
     const { seededPermutation, seededGenerator } = await import('@fitcheck/core/random');
     expect(Array.from(seededPermutation(5, seededGenerator(1))).sort()).toEqual([0, 1, 2, 3, 4]);
   });

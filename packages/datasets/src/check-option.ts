@@ -1,5 +1,4 @@
-import { FitcheckError } from '@fitcheck/core/errors';
-import { DATA_ERROR } from './error-codes.js';
+import { DataError } from './error-codes.js';
 
 /**
  * A count option (rows, sizes, repeats) must be a whole number ≥ `min` (Infinity only where
@@ -8,11 +7,11 @@ import { DATA_ERROR } from './error-codes.js';
 export function wholeNumber(name: string, value: number, options: { min?: number; allowInfinity?: boolean } = {}): number {
   const min = options.min ?? 0;
   if ((Number.isInteger(value) || (options.allowInfinity === true && value === Infinity)) && value >= min) return value;
-  throw new FitcheckError(DATA_ERROR.badOption, `${name} must be a whole number ≥ ${min}, got ${value}`, { key: name });
+  throw new DataError('DATA_BAD_OPTION', `${name} must be a whole number ≥ ${min}, got ${value}`, { key: name });
 }
 
 /** Seeds are integers (pure-rand takes 32-bit integer seeds). */
 export function integerSeed(seed: number): number {
   if (Number.isInteger(seed)) return seed;
-  throw new FitcheckError(DATA_ERROR.badOption, `seed must be an integer, got ${seed}`, { key: 'seed' });
+  throw new DataError('DATA_BAD_OPTION', `seed must be an integer, got ${seed}`, { key: 'seed' });
 }

@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FitcheckError } from '@fitcheck/core';
+
+import { GraderError } from '../errors.js';
 
 /** The lock file in OUT: its owner's pid and host, so a stale lock (owner dead) can be taken over. */
 export const LOCK_FILE = '.fitcheck-batch.lock';
@@ -35,7 +36,7 @@ export async function acquireBatchLock(out: string): Promise<() => Promise<void>
     }
     const owner = await readOwner(path);
     if (owner && owner.host === me.host && isAlive(owner.pid)) {
-      throw new FitcheckError(
+      throw new GraderError(
         'BATCH_LOCKED',
         `another batch (pid ${owner.pid}) is writing to this folder`,
         { file: path },
@@ -43,7 +44,7 @@ export async function acquireBatchLock(out: string): Promise<() => Promise<void>
       );
     }
     if (owner && owner.host !== me.host) {
-      throw new FitcheckError(
+      throw new GraderError(
         'BATCH_LOCKED',
         `a batch on host ${owner.host} (pid ${owner.pid}) holds this folder`,
         { file: path },
@@ -52,7 +53,7 @@ export async function acquireBatchLock(out: string): Promise<() => Promise<void>
     }
     await rm(path, { force: true });
   }
-  throw new FitcheckError('BATCH_LOCKED', 'could not take the batch lock', { file: path }, 'another batch started at the same moment; retry');
+  throw new GraderError('BATCH_LOCKED', 'could not take the batch lock', { file: path }, 'another batch started at the same moment; retry');
 }
 
 async function readOwner(path: string): Promise<LockOwner | undefined> {

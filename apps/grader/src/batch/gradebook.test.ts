@@ -7,16 +7,16 @@ const t = (number: string, score: number): { number: string; name: string; score
 describe('formatGradebook', () => {
   it('quotes per RFC 4180 and defuses formulas per OWASP, byte for byte as Python csv writes them', () => {
     const rows = [
-      classRow('ana', 'graded', { id: '=HYPERLINK("http://x")', name: 'Silva, Ana "Aninha"' }, [t('1', 10), t('2', 7.5)], ['A', 'B', 'A']),
-      classRow('bob', 'invalid', { id: '-5', name: '@bob\nline2' }, [], ['INVALID_SUBMISSION']),
+      classRow('ana', 'graded', { id: '=HYPERLINK("http://x")', name: 'Silva, Ana "Aninha"' }, [t('1', 10), t('2', 7.5)], ['NO_OVERFITTING', 'MISSING_ANSWER', 'NO_OVERFITTING']),
+      classRow('bob', 'invalid', { id: '-5', name: '@bob\nline2' }, []),
       classRow('carla', 'graded', { id: '+1', name: '\tTab' }, [t('2', 3), t('10', 0.333)]),
     ];
     // python3: csv.writer(lineterminator='\r\n') over the same cells, each text cell starting
     // with = + - @ TAB CR prefixed with "'" (OWASP CSV injection guidance).
     const expected =
       'student_id,name,todo_1,todo_2,todo_10,total,status,findings,folder\r\n' +
-      `"'=HYPERLINK(""http://x"")","Silva, Ana ""Aninha""",10,7.5,,17.5,graded,A;B,ana\r\n` +
-      `'-5,"'@bob\nline2",,,,0,invalid,INVALID_SUBMISSION,bob\r\n` +
+      `"'=HYPERLINK(""http://x"")","Silva, Ana ""Aninha""",10,7.5,,17.5,graded,NO_OVERFITTING;MISSING_ANSWER,ana\r\n` +
+      `'-5,"'@bob\nline2",,,,0,invalid,,bob\r\n` +
       `'+1,'\tTab,,3,0.33,3.33,graded,,carla\r\n`;
     expect(formatGradebook(rows)).toBe(expected);
   });

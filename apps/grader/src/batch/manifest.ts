@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FitcheckError } from '@fitcheck/core';
+
 import { writeFileAtomic } from './atomic-write.js';
 import type { Shard } from './shard.js';
+import { GraderError } from '../errors.js';
 
 export const MANIFEST_FILE = 'batch-manifest.json';
 
@@ -22,7 +23,7 @@ export async function readManifest(out: string): Promise<BatchManifest> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as BatchManifest;
   } catch (e) {
-    throw new FitcheckError('NOT_A_BATCH_OUTPUT', `cannot read ${MANIFEST_FILE}: ${e instanceof Error ? e.message : String(e)}`, { file },
+    throw new GraderError('NOT_A_BATCH_OUTPUT', `cannot read ${MANIFEST_FILE}: ${e instanceof Error ? e.message : String(e)}`, { file },
       'pass folders written by `fitcheck batch --out`');
   }
 }

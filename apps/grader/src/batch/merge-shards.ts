@@ -1,6 +1,6 @@
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { FitcheckError } from '@fitcheck/core';
+
 import { syncDir } from './atomic-write.js';
 import { acquireBatchLock } from './batch-lock.js';
 import { WORK_DIR } from './batch-entry.js';
@@ -9,6 +9,7 @@ import { finishedKeys, readClassRows } from './class-rows.js';
 import type { ClassRow } from './class-rows.js';
 import { readManifest, writeManifest } from './manifest.js';
 import type { BatchManifest } from './manifest.js';
+import { GraderError } from '../errors.js';
 
 /**
  * Joins the outputs of `fitcheck batch --shard I/N` (I = 1…N) into OUT: every student folder is
@@ -19,7 +20,7 @@ import type { BatchManifest } from './manifest.js';
  */
 export async function mergeShards(shardOuts: readonly string[], out: string): Promise<ClassRow[]> {
   if (shardOuts.some((s) => resolve(s) === resolve(out))) {
-    throw new FitcheckError('INVALID_MERGE', 'the merged output cannot be one of the shards', { file: out }, 'use a new --out folder');
+    throw new GraderError('INVALID_MERGE', 'the merged output cannot be one of the shards', { file: out }, 'use a new --out folder');
   }
   const manifests = await Promise.all(shardOuts.map(async (dir) => ({ dir, manifest: await readManifest(dir) })));
   checkCoverage(manifests);
@@ -28,12 +29,12 @@ export async function mergeShards(shardOuts: readonly string[], out: string): Pr
     const finished = new Set(await finishedKeys(dir));
     const missing = manifest.keys.filter((k) => !finished.has(k));
     if (missing.length > 0) {
-      throw new FitcheckError('MERGE_INCOMPLETE', `${dir}: ${missing.length} submissions not graded (${missing.slice(0, 5).join(', ')})`, { file: dir },
+      throw new GraderError('MERGE_INCOMPLETE', `${dir}: ${missing.length} submissions not graded (${missing.slice(0, 5).join(', ')})`, { file: dir },
         'run the same `fitcheck batch` again on that shard: it resumes');
     }
     for (const key of manifest.keys) {
       const other = owner.get(key);
-      if (other !== undefined) throw new FitcheckError('INVALID_MERGE', `student folder "${key}" is in ${other} and in ${dir}`, { file: dir });
+      if (other !== undefined) throw new GraderError('INVALID_MERGE', `student folder "${key}" is in ${other} and in ${dir}`, { file: dir });
       owner.set(key, dir);
     }
   }
@@ -64,11 +65,11 @@ export async function mergeShards(shardOuts: readonly string[], out: string): Pr
 
 function checkCoverage(manifests: readonly { dir: string; manifest: BatchManifest }[]): void {
   const counts = new Set(manifests.map((m) => m.manifest.shard?.count ?? 1));
-  if (counts.size > 1) throw new FitcheckError('INVALID_MERGE', `shards of different splits (${[...counts].join(', ')})`, {}, 'merge the shards of one matrix run');
+  if (counts.size > 1) throw new GraderError('INVALID_MERGE', `shards of different splits (${[...counts].join(', ')})`, {}, 'merge the shards of one matrix run');
   const count = [...counts][0] ?? 0;
   const seen = manifests.map((m) => m.manifest.shard?.index ?? 1).sort((a, b) => a - b);
   const expected = Array.from({ length: count }, (_, i) => i + 1);
   if (seen.join() !== expected.join()) {
-    throw new FitcheckError('MERGE_INCOMPLETE', `have shards ${seen.join(', ')} of ${count}`, {}, `pass exactly one output of each shard 1…${count}`);
+    throw new GraderError('MERGE_INCOMPLETE', `have shards ${seen.join(', ')} of ${count}`, {}, `pass exactly one output of each shard 1…${count}`);
   }
 }

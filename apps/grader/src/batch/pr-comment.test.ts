@@ -52,7 +52,7 @@ describe('buildPrComment', () => {
   });
 
   it('stays under GitHub\'s comment limit, counting what it leaves out', () => {
-    const findings = Array.from({ length: 5000 }, (_, i) => ({ code: `FINDING_${i}`, message: 'x'.repeat(80), hint: 'y'.repeat(40) }));
+    const findings = Array.from({ length: 5000 }, (_, i) => ({ code: 'NO_OVERFITTING', message: `${i} ${'x'.repeat(80)}`, hint: 'y'.repeat(40) }));
     const comment = buildPrComment({ ...graded, extra_data: { ...graded.extra_data, findings } });
     const shown = comment.warnings.length;
     expect(shown).toBeGreaterThan(50);

@@ -1,7 +1,7 @@
 import { formatScore } from './ordering.js';
 import { mdCell, mdText } from './markdown-text.js';
+import type { ResultsFinding } from '../findings/types.js';
 import { digestResults } from './results-digest.js';
-import type { Finding } from './results-digest.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -81,10 +81,10 @@ export function buildPrComment(results: unknown, options: PrCommentOptions = {})
   return { markdown: [...head, ...findings, ...tail].join('\n').trimEnd(), fails, warnings };
 }
 
-function findingText(f: Finding): string {
+function findingText(f: ResultsFinding): string {
   const place = [f.item !== undefined ? `ToDo ${f.item}` : undefined, f.model].filter((p) => p !== undefined);
   const where = place.length > 0 ? ` (${mdText(place.join(', '))})` : '';
-  const hint = f.hint !== undefined ? ` — *fix:* ${mdText(f.hint)}` : '';
+  const hint = f.hint !== '' ? ` — *fix:* ${mdText(f.hint)}` : '';
   return `\`${f.code}\`${where}: ${mdText(f.message)}${hint}`;
 }
 

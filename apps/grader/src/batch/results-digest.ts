@@ -1,3 +1,6 @@
+import { OWNERS } from '@fitcheck/core';
+import { FINDINGS, isFindingCode, type ResultsFinding, type Severity } from '../findings/types.js';
+
 /** One rubric item (a Gradescope `tests[]` entry) as the gradebook shows it. */
 export interface ItemScore {
   /** Column key: the item's number when it has one ("1", "2.1"), else its name. */
@@ -5,15 +8,6 @@ export interface ItemScore {
   name: string;
   score: number;
   maxScore: number;
-}
-
-/** A problem the grader found, with its stable code. */
-export interface Finding {
-  code: string;
-  message: string;
-  hint?: string;
-  item?: string;
-  model?: string;
 }
 
 /** The lowest validation BCE a model reached, for the PR comment. */
@@ -32,7 +26,7 @@ export interface ResultsDigest {
   total: number;
   maxTotal: number;
   items: ItemScore[];
-  findings: Finding[];
+  findings: ResultsFinding[];
   models: ModelBce[];
   /** The submission-wide text (why it is invalid, or the grader's summary). */
   output: string;
@@ -52,17 +46,19 @@ export function digestResults(results: unknown): ResultsDigest {
     const name = asString(test.name) ?? `test ${i + 1}`;
     return { id: asString(test.number) ?? name, name, score: asNumber(test.score) ?? 0, maxScore: asNumber(test.max_score) ?? 0 };
   });
-  const findings = asArray(extra.findings).flatMap((f) => {
+  // Findings whose code this grader does not know (another version's) are left out: their owner is unknown.
+  const findings = asArray(extra.findings).flatMap((f): ResultsFinding[] => {
     const finding = asRecord(f);
     const code = asString(finding.code);
-    if (code === undefined) return [];
-    const hint = asString(finding.hint);
+    if (code === undefined || !isFindingCode(code)) return [];
     const item = asString(finding.item);
     const model = asString(finding.model);
     return [{
       code,
+      owner: oneOf(OWNERS, finding.owner) ?? FINDINGS[code],
+      severity: oneOf(SEVERITIES, finding.severity) ?? 'error',
       message: asString(finding.message) ?? '',
-      ...(hint !== undefined && { hint }),
+      hint: asString(finding.hint) ?? '',
       ...(item !== undefined && { item }),
       ...(model !== undefined && { model }),
     }];
@@ -102,4 +98,10 @@ function asString(value: unknown): string | undefined {
 
 function asNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+const SEVERITIES = ['error', 'warning', 'info'] as const satisfies readonly Severity[];
+
+function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
+  return values.find((v) => v === value);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { FitcheckError } from '@fitcheck/core';
+
+import { GraderError } from '../errors.js';
 
 /** One shard of N: `index` is 1-based, as in `--shard 2/4` and a CI matrix `1..N`. */
 export interface Shard {
@@ -13,7 +14,7 @@ export function parseShard(text: string): Shard {
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || count < 1 || index < 1 || index > count) {
-    throw new FitcheckError('INVALID_SHARD', `"${text}" is not a shard`, {}, 'write --shard I/N with 1 ≤ I ≤ N, e.g. --shard 2/4');
+    throw new GraderError('INVALID_SHARD', `"${text}" is not a shard`, {}, 'write --shard I/N with 1 ≤ I ≤ N, e.g. --shard 2/4');
   }
   return { index, count };
 }

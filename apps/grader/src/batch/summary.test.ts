@@ -17,17 +17,17 @@ describe('mean and median', () => {
 
 describe('formatSummary', () => {
   const rows = [
-    classRow('ana', 'graded', { id: 'ana', name: 'Ana' }, [t('1', 10), t('2', 7.5)], ['SIGMOID_TWICE', 'TEST_AS_VALIDATION']),
-    classRow('bia', 'graded', { id: 'bia', name: 'Bia' }, [t('1', 4), t('2', 3)], ['SIGMOID_TWICE', 'SIGMOID_TWICE']),
+    classRow('ana', 'graded', { id: 'ana', name: 'Ana' }, [t('1', 10), t('2', 7.5)], ['SIGMOID_WITH_LOGITS_LOSS', 'TEST_SET_AS_VALIDATION']),
+    classRow('bia', 'graded', { id: 'bia', name: 'Bia' }, [t('1', 4), t('2', 3)], ['SIGMOID_WITH_LOGITS_LOSS', 'SIGMOID_WITH_LOGITS_LOSS']),
     classRow('cid', 'graded', { id: 'cid', name: 'Cid | <b>' }, [t('1', 7), t('2', 0)]),
-    classRow('dan', 'invalid', { id: 'dan', name: 'Dan' }, [], ['INVALID_SUBMISSION']),
+    classRow('dan', 'invalid', { id: 'dan', name: 'Dan' }, [], ['MISSING_ITEM']),
   ];
 
   it('counts findings once per submission, most common first', () => {
     expect(commonFindings(rows)).toEqual([
-      { code: 'SIGMOID_TWICE', count: 2 },
-      { code: 'INVALID_SUBMISSION', count: 1 },
-      { code: 'TEST_AS_VALIDATION', count: 1 },
+      { code: 'SIGMOID_WITH_LOGITS_LOSS', count: 2 },
+      { code: 'MISSING_ITEM', count: 1 },
+      { code: 'TEST_SET_AS_VALIDATION', count: 1 },
     ]);
   });
 
@@ -48,9 +48,9 @@ describe('formatSummary', () => {
 
 | code | submissions | share |
 |---|---:|---:|
-| \`SIGMOID_TWICE\` | 2 | 50 % |
-| \`INVALID_SUBMISSION\` | 1 | 25 % |
-| \`TEST_AS_VALIDATION\` | 1 | 25 % |
+| \`SIGMOID_WITH_LOGITS_LOSS\` | 2 | 50 % |
+| \`MISSING_ITEM\` | 1 | 25 % |
+| \`TEST_SET_AS_VALIDATION\` | 1 | 25 % |
 
 ## Needs a TA
 

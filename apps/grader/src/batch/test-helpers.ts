@@ -1,3 +1,4 @@
+import { FINDINGS, type FindingCode } from '../findings/types.js';
 import type { BatchEntry, SubmissionStatus } from './batch-entry.js';
 import type { ClassRow } from './class-rows.js';
 import { digestResults } from './results-digest.js';
@@ -8,13 +9,13 @@ export function classRow(
   status: SubmissionStatus,
   student: { id: string; name: string },
   tests: { number: string; name: string; score: number; max_score: number }[],
-  findings: string[] = [],
+  findings: FindingCode[] = [],
 ): ClassRow {
   const entry: BatchEntry = { folder: key, key, studentId: student.id, studentName: student.name, status, exitCode: status === 'graded' ? 0 : 2, signal: null };
   const results = {
     score: tests.reduce((s, t) => s + t.score, 0),
     tests,
-    extra_data: { student, status, findings: findings.map((code) => ({ code, message: `${code} found` })) },
+    extra_data: { student, status, findings: findings.map((code) => ({ code, owner: FINDINGS[code], severity: 'error', message: `${code} found`, hint: '' })) },
   };
   return { entry, digest: digestResults(results) };
 }

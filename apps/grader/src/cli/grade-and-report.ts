@@ -1,10 +1,11 @@
-import { FitcheckError } from '@fitcheck/core';
+
 import { progressPrinter } from '../format/progress.js';
 import { formatScoreTable } from '../format/score-table.js';
 import { loadLab } from '../lab/load-lab.js';
 import { LANGS, isLang, loadMessages, translate, type Lang } from '../messages/locale.js';
 import { publishReport, type Published } from '../report/publish.js';
 import { assertGraded, gradeSubmission, type GradeOptions, type GradeOutcome } from '../run/grade-submission.js';
+import { GraderError } from '../errors.js';
 
 export interface GradeAndReportOptions extends Omit<GradeOptions, 'lang' | 'onEvent'> {
   /** `--lang`; default the lab's `lang`. */
@@ -22,7 +23,7 @@ export interface GradeAndReportOptions extends Omit<GradeOptions, 'lang' | 'onEv
 /** `--lang` must name one of the grader's languages. */
 export function checkLang(lang: string | undefined): Lang | undefined {
   if (lang === undefined) return undefined;
-  if (!isLang(lang)) throw new FitcheckError('INVALID_FLAG', `--lang ${lang}: unknown language`, {}, `use one of: ${LANGS.join(', ')}`);
+  if (!isLang(lang)) throw new GraderError('INVALID_FLAG', `--lang ${lang}: unknown language`, {}, `use one of: ${LANGS.join(', ')}`);
   return lang;
 }
 

@@ -1,6 +1,7 @@
 import { defineCommand, runCommand, showUsage, type CommandDef } from 'citty';
-import { BACKEND_NAMES, FitcheckError, isFitcheckError } from '@fitcheck/core';
+import { BACKEND_NAMES, isFitcheckError } from '@fitcheck/core';
 import { commands } from '../commands/index.js';
+import { GraderError } from '../errors.js';
 
 /** Exit codes: 0 done, 1 fitcheck's own fault, 2 bad input (a file, a flag, a submission). */
 export const EXIT = { ok: 0, fault: 1, badInput: 2 } as const;
@@ -69,7 +70,7 @@ function takeBackendFlag(argv: string[]): string[] {
     }
     const name = inline ?? argv[++i];
     if (!name || !(BACKEND_NAMES as readonly string[]).includes(name)) {
-      throw new FitcheckError('INVALID_FLAG', `--backend ${name ?? ''}: unknown backend`, {}, `use one of: ${BACKEND_NAMES.join(', ')}`);
+      throw new GraderError('INVALID_FLAG', `--backend ${name ?? ''}: unknown backend`, {}, `use one of: ${BACKEND_NAMES.join(', ')}`);
     }
     process.env.FITCHECK_BACKEND = name;
   }

@@ -1,8 +1,9 @@
 import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
 import cliProgress from 'cli-progress';
-import { FitcheckError } from '@fitcheck/core';
-import { DATA_ERROR, fetchHiggs, HIGGS_URL, type DownloadResult } from '@fitcheck/datasets';
+
+import { fetchHiggs, HIGGS_URL, type DownloadResult } from '@fitcheck/datasets';
+import { GraderError } from '../errors.js';
 
 export interface FetchDataOptions {
   dest: string;
@@ -15,8 +16,8 @@ export interface FetchDataOptions {
 /** `fitcheck data fetch higgs`: downloads the full HIGGS.csv.gz with resume and checks, and says what it did. */
 export async function fetchData(dataset: string, options: FetchDataOptions): Promise<string> {
   if (dataset !== 'higgs') {
-    throw new FitcheckError(
-      DATA_ERROR.badOption,
+    throw new GraderError(
+      'INVALID_FLAG',
       `unknown dataset "${dataset}": only "higgs" is downloaded (cat/non-cat ships in fixtures/datasets/catvnoncat)`,
       { key: 'dataset' },
     );

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitcheck, readResults } from '../test-helpers/cli.js';
+import { editedLab5 } from '../test-helpers/lab.js';
 
 const out = (): Promise<string> => mkdtemp(join(tmpdir(), 'fitcheck-grade-'));
 
@@ -58,5 +59,19 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/overrides\.yaml:2:\d+: unknown key "pionts".*\(did you mean "points"\?\)/);
     expect((await readResults(dir)).score).toBe(0);
+  });
+
+  it("a typo in the lab's rubric stops the grade before any student is graded: exit 2, rubric.yaml:line:col and the fix", async () => {
+    const { dir: lab, at } = await editedLab5('rubric.yaml', '{ model: cats.small }', '{ modle: cats.small }');
+    const dir = await out();
+    const { code, stderr } = await fitcheck(['grade', 'fixtures/submissions/reference', '--out', dir, '--lab', lab, '--lang', 'en']);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${join(lab, 'rubric.yaml')}:${at('modle')}: unknown key "modle" in items[5].with; allowed: model, moreCapacityThan (did you mean "model"?)`);
+    expect(stderr).toMatch(/fix: .*apps\/grader\/src\/checks\/rubric\//);
+    // Nothing was trained or scored: no progress past the first line, no items in results.json.
+    expect(stderr).not.toMatch(/higgs\.giant|epoch/);
+    const results = await readResults(dir);
+    expect(results).toMatchObject({ score: 0, tests: [], extra_data: { status: 'invalid', models: [] } });
+    expect(results.output).toContain('unknown key "modle"');
   });
 });

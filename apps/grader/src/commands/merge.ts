@@ -1,7 +1,8 @@
 import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
-import { FitcheckError } from '@fitcheck/core';
+
 import { mergeShards } from '../batch/merge-shards.js';
+import { GraderError } from '../errors.js';
 
 const command = defineCommand({
   meta: { name: 'merge', description: 'Join the outputs of `fitcheck batch --shard I/N` into one gradebook' },
@@ -11,7 +12,7 @@ const command = defineCommand({
   },
   async run({ args }) {
     const shards = args._;
-    if (shards.length === 0) throw new FitcheckError('INVALID_FLAG', 'no shard folders given', {}, 'fitcheck merge OUT1 OUT2 … --out OUT');
+    if (shards.length === 0) throw new GraderError('INVALID_FLAG', 'no shard folders given', {}, 'fitcheck merge OUT1 OUT2 … --out OUT');
     const rows = await mergeShards(shards, args.out);
     process.stdout.write(`${rows.length} submissions from ${shards.length} shards in ${args.out}\n`);
     return 0;

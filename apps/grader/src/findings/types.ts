@@ -1,39 +1,55 @@
+import { ownerIn, type Owner } from '@fitcheck/core';
 import type { Params } from '../messages/text.js';
 
-/** Stable finding codes: part of the results contract (Gradescope `extra_data.findings[].code`). */
-export const FINDING_CODES = [
-  'SIGMOID_WITH_LOGITS_LOSS',
-  'THRESHOLD_ON_LOGITS',
-  'WRONG_THRESHOLD',
-  'TEST_SET_AS_VALIDATION',
-  'NOT_MORE_CAPACITY',
-  'NO_REGULARIZATION',
-  'GAP_NOT_NARROWED',
-  'NO_OVERFITTING',
-  'TRAINING_DIVERGED',
-  'TRAINING_FAILED',
-  'TIME_BUDGET_EXCEEDED',
-  'MEMORY_BUDGET_EXCEEDED',
-  'PARAM_BUDGET_EXCEEDED',
-  'FLOP_BUDGET_EXCEEDED',
-  'SHAPE_MISMATCH',
-  'INVALID_HYPERPARAMETER',
-  'BAD_PREPROCESS',
-  'MISSING_ANSWER',
-  'SHORT_ANSWER',
-  'MISSING_ITEM',
-  'NOT_TRAINED',
-] as const;
-export type FindingCode = (typeof FINDING_CODES)[number];
+/**
+ * Stable finding codes (part of the results contract: Gradescope `extra_data.findings[].code`), each
+ * with who causes it. A finding is something the grader noticed about the submission and scores; a
+ * fault that is not the student's (a crashed training process, a backend that will not start) is
+ * never a finding: the grade is not computed (see `errors.ts`).
+ */
+export const FINDINGS = {
+  SIGMOID_WITH_LOGITS_LOSS: 'submission',
+  THRESHOLD_ON_LOGITS: 'submission',
+  WRONG_THRESHOLD: 'submission',
+  TEST_SET_AS_VALIDATION: 'submission',
+  NOT_MORE_CAPACITY: 'submission',
+  NO_REGULARIZATION: 'submission',
+  GAP_NOT_NARROWED: 'submission',
+  NO_OVERFITTING: 'submission',
+  TRAINING_DIVERGED: 'submission',
+  /** The model could not train because of the submission (its data preprocess is unusable). */
+  TRAINING_FAILED: 'submission',
+  TIME_BUDGET_EXCEEDED: 'submission',
+  MEMORY_BUDGET_EXCEEDED: 'submission',
+  PARAM_BUDGET_EXCEEDED: 'submission',
+  FLOP_BUDGET_EXCEEDED: 'submission',
+  SHAPE_MISMATCH: 'submission',
+  INVALID_HYPERPARAMETER: 'submission',
+  BAD_PREPROCESS: 'submission',
+  MISSING_ANSWER: 'submission',
+  SHORT_ANSWER: 'submission',
+  MISSING_ITEM: 'submission',
+  /** The profile does not train this model: nobody's fault, it costs nothing. */
+  NOT_TRAINED: 'lab',
+} as const satisfies Record<string, Owner>;
+export type FindingCode = keyof typeof FINDINGS;
+export const FINDING_CODES = Object.keys(FINDINGS) as FindingCode[];
+
+export function isFindingCode(code: string): code is FindingCode {
+  return ownerIn(FINDINGS, code) !== undefined;
+}
 
 export type Severity = 'error' | 'warning' | 'info';
 
 /**
- * One thing the grader noticed, with how to fix it. `item` is the rubric number it costs points on.
- * `message` and `hint` are in one language; `params` fill them again in another (`localizeFinding`).
+ * One thing the grader noticed, with how to fix it: the one finding type of the grader, from the
+ * checks to results.json, the report, the gradebook and the PR comment. `item` is the rubric number
+ * it costs points on; `owner` is who caused it (`FINDINGS`). `message` and `hint` are in one
+ * language; `params` fill them again in another (`localizeFinding`) and stay out of results.json.
  */
 export interface Finding {
   code: FindingCode;
+  owner: Owner;
   severity: Severity;
   item?: string;
   model?: string;
@@ -41,3 +57,6 @@ export interface Finding {
   hint: string;
   params?: Params;
 }
+
+/** A finding as results.json carries it: the same, without the parameters that re-localize it. */
+export type ResultsFinding = Omit<Finding, 'params'>;

@@ -1,10 +1,9 @@
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inferShapes } from '@fitcheck/core';
 import { describe, expect, it } from 'vitest';
+import { CHECK_NAMES, RUBRIC_CHECKS } from '../checks/rubric/index.js';
+import { editedLab5 } from '../test-helpers/lab.js';
 import { loadLab } from './load-lab.js';
-import { LABS_DIR } from './paths.js';
 
 describe('loadLab', () => {
   it('loads lab5: ten items adding up to 100, the notebook models with their Keras parameter counts', async () => {
@@ -23,21 +22,60 @@ describe('loadLab', () => {
     expect(definition.profiles.full).toMatchObject({ maxEpochs: 10_000, patience: 200 });
   });
 
-  it('reports a typo in a lab file with its position and a suggestion', async () => {
-    const labs = await mkdtemp(join(tmpdir(), 'fitcheck-labs-'));
-    await mkdir(join(labs, 'lab5'));
-    const text = await readFile(join(LABS_DIR, 'lab5', 'lab.yaml'), 'utf8');
-    await writeFile(join(labs, 'lab5', 'lab.yaml'), text.replace('  earlyStopping:', '  earlyStoping:'));
-    await writeFile(join(labs, 'lab5', 'rubric.yaml'), await readFile(join(LABS_DIR, 'lab5', 'rubric.yaml'), 'utf8'));
-    await expect(loadLab('lab5', labs)).rejects.toThrow(/lab\.yaml:\d+:3: unknown key "earlyStoping" .*\(did you mean "earlyStopping"\?\)/);
+  it('loads a lab folder given by its path', async () => {
+    const { dir } = await editedLab5('lab.yaml', 'title: Overfitting', 'title: Copied overfitting');
+    expect((await loadLab(dir)).definition.title).toMatch(/^Copied overfitting/);
   });
 
-  it('refuses a rubric naming a model the lab lacks', async () => {
-    const labs = await mkdtemp(join(tmpdir(), 'fitcheck-labs-'));
-    await mkdir(join(labs, 'lab5'));
-    await writeFile(join(labs, 'lab5', 'lab.yaml'), await readFile(join(LABS_DIR, 'lab5', 'lab.yaml'), 'utf8'));
-    const rubric = await readFile(join(LABS_DIR, 'lab5', 'rubric.yaml'), 'utf8');
-    await writeFile(join(labs, 'lab5', 'rubric.yaml'), rubric.replace('baseline: higgs.large', 'baseline: higgs.huge'));
-    await expect(loadLab('lab5', labs)).rejects.toMatchObject({ code: 'INVALID_LAB', message: expect.stringContaining('baseline "higgs.huge" is not a model of the lab') });
+  it('reports a typo in a lab file with its position and a suggestion', async () => {
+    const { dir, at } = await editedLab5('lab.yaml', '  earlyStopping:', '  earlyStoping:');
+    await expect(loadLab(dir)).rejects.toThrow(`lab.yaml:${at('earlyStoping')}: unknown key "earlyStoping"`);
+    await expect(loadLab(dir)).rejects.toThrow(/lab\.yaml:\d+:3: unknown key "earlyStoping" .*\(did you mean "earlyStopping"\?\)/);
+  });
+
+  // Each check declares its parameters: the rubric is validated against those declarations.
+  // [what, text, edited text, the word the issue points at, the issue after `rubric.yaml:line:col: `]
+  it.each([
+    ['an unknown parameter', '{ model: cats.small }', '{ modle: cats.small }', 'modle',
+      'unknown key "modle" in items[5].with; allowed: model, moreCapacityThan (did you mean "model"?)'],
+    ['a missing parameter', '{ model: cats.small }', '{ }', '{', 'items[5].with is missing the required key "model"'],
+    ['an ill-typed parameter', 'minRatio: 1.5', 'minRatio: big', 'big', 'items[0].with.minRatio must be a number, got the string "big"'],
+    ['a model the lab lacks', 'baseline: higgs.large', 'baseline: higgs.huge', 'higgs.huge', 'items[0].with.baseline is "higgs.huge", which is not one of: higgs.tiny, '],
+    ['a dataset the lab lacks', 'dataset: cats, size', 'dataset: cat, size', 'cat', 'items[4].with.dataset is "cat", which is not one of: higgs, cats (did you mean "cats"?)'],
+    ['an answer no submission holds', 'answer: giant_analysis', 'answer: giant_analysys', 'giant_analysys', 'items[1].with.answer is "giant_analysys"'],
+    ['an unknown check', 'check: preprocess', 'check: preprocesss', 'preprocesss', 'items[4].check is "preprocesss", which is not one of: capacity-overfits, '],
+    ['a rubric for another lab', 'lab: lab5\n', 'lab: lab6\n', 'lab6', 'rubric is for lab "lab6", not "lab5"'],
+  ])('refuses %s in rubric.yaml at its line:col, with the fix', async (_what, from, to, word, issue) => {
+    const { dir, at } = await editedLab5('rubric.yaml', from, to);
+    const error = await loadLab(dir).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_LAB', message: expect.stringContaining(`${join(dir, 'rubric.yaml')}:${at(word)}: ${issue}`) });
+    expect((error as Error & { hint: string }).hint).toMatch(/apps\/grader\/src\/checks\/rubric\//);
+  });
+
+  it('suggests the model meant by a misspelt model parameter', async () => {
+    const { dir } = await editedLab5('rubric.yaml', 'baseline: higgs.large', 'baseline: higgs.lrage');
+    await expect(loadLab(dir)).rejects.toThrow('(did you mean "higgs.large"?)');
+  });
+
+  it('refuses a profile that trains a model the lab lacks, at its line:col', async () => {
+    const { dir, at } = await editedLab5('lab.yaml', 'train: [higgs.giant', 'train: [higgs.gaint');
+    await expect(loadLab(dir)).rejects.toThrow(`lab.yaml:${at('higgs.gaint')}: profile check trains "higgs.gaint", which is not a student model`);
+  });
+});
+
+describe('the rubric schema derived from the checks', () => {
+  it('lists the checks the registry holds in the published schema (editors read that file)', async () => {
+    const schema = (await import('../../schemas/rubric.schema.json', { with: { type: 'json' } })).default as {
+      properties: { items: { items: { properties: { check: { enum: string[] } } } } };
+    };
+    expect(schema.properties.items.items.properties.check.enum).toEqual([...CHECK_NAMES]);
+  });
+
+  it('has one check per name, each declaring the findings it may emit', () => {
+    expect(new Set(CHECK_NAMES).size).toBe(RUBRIC_CHECKS.length);
+    for (const check of RUBRIC_CHECKS) {
+      expect(check.findings.length, check.name).toBeGreaterThan(0);
+      expect(check.params).toMatchObject({ type: 'object', additionalProperties: false });
+    }
   });
 });

@@ -1,57 +1,98 @@
-import { join } from 'node:path';
-import { FitcheckError, formatIssue, loadConfigFile } from '@fitcheck/core';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { formatIssue, loadConfigFile, pointerPosition } from '@fitcheck/core';
 import type { ConfigIssue } from '@fitcheck/core';
+import type { AnySchemaObject } from 'ajv';
 import { LABS_DIR } from './paths.js';
+import { rubricSchema } from './rubric-schema.js';
 import { graderSchema } from './schemas.js';
 import type { Lab, LabDefinition, Rubric } from './types.js';
+import { GraderError } from '../errors.js';
+
+/** Said with every lab problem: the instructor's files are wrong, not a student's. */
+const LAB_HINT = "lab.yaml and rubric.yaml follow apps/grader/schemas/; each rubric check declares its parameters "
+  + 'in its own file under apps/grader/src/checks/rubric/';
 
 /**
- * Reads `grading/labs/<id>/lab.yaml` and `rubric.yaml`, validates both against their schemas
- * and against each other (every model a rubric item names exists).
+ * Reads a lab folder's `lab.yaml` and `rubric.yaml` and validates both: lab.yaml against its schema,
+ * then rubric.yaml against the schema derived from the rubric checks (`rubricSchema`: check names,
+ * each check's parameters, the models, datasets and answers they name), then the two against each
+ * other. `ref` is a lab id under `labsDir` (`lab5`) or a path to a lab folder (`./my-lab`,
+ * anything with a `/`).
  *
- * @throws FitcheckError `INVALID_LAB` with every issue as `file:line:col: message`.
+ * @throws GraderError `INVALID_LAB` with every issue as `file:line:col: message`.
  */
-export async function loadLab(id: string, labsDir: string = LABS_DIR): Promise<Lab> {
-  if (!/^[a-z0-9-]+$/.test(id)) throw new FitcheckError('INVALID_LAB', `"${id}" is not a lab id`, {}, 'lab ids are like lab5');
-  const dir = join(labsDir, id);
-  const definition = (await loadValid(join(dir, 'lab.yaml'), 'lab.schema.json')) as LabDefinition;
-  const rubric = (await loadValid(join(dir, 'rubric.yaml'), 'rubric.schema.json')) as Rubric;
-  const problems = crossCheck(definition, rubric);
-  if (problems.length > 0) {
-    throw new FitcheckError('INVALID_LAB', problems.join('\n'), { file: join(dir, 'rubric.yaml') });
-  }
+export async function loadLab(ref: string, labsDir: string = LABS_DIR): Promise<Lab> {
+  const dir = labDir(ref, labsDir);
+  const labFile = join(dir, 'lab.yaml');
+  const rubricFile = join(dir, 'rubric.yaml');
+  const definition = (await loadValid(labFile, graderSchema('lab.schema.json'))) as LabDefinition;
+  const rubric = (await loadValid(rubricFile, schemaFor(definition, labFile))) as Rubric;
+  const issues = [...(await labIssues(definition, labFile)), ...(await rubricIssues(definition, rubric, rubricFile))];
+  if (issues.length > 0) throw invalid(issues);
   return { dir, definition, rubric };
 }
 
-async function loadValid(file: string, schema: string): Promise<unknown> {
-  const { value, errors } = await loadConfigFile(file, graderSchema(schema));
+function labDir(ref: string, labsDir: string): string {
+  if (ref.includes('/') || isAbsolute(ref)) return resolve(ref);
+  if (!/^[a-z0-9-]+$/.test(ref)) throw new GraderError('INVALID_LAB', `"${ref}" is not a lab id`, {}, 'lab ids are like lab5; a lab folder is a path like ./my-lab');
+  return join(labsDir, ref);
+}
+
+async function loadValid(file: string, schema: AnySchemaObject): Promise<unknown> {
+  const { value, errors } = await loadConfigFile(file, schema);
   if (errors.length > 0) throw invalid(errors);
   return value;
 }
 
-function invalid(errors: readonly ConfigIssue[]): FitcheckError {
-  const first = errors[0];
-  return new FitcheckError('INVALID_LAB', errors.map(formatIssue).join('\n'), first ? { file: first.file } : {});
+/** The rubric's schema needs the lab's submission schema (for its answer keys): a lab naming none that exists is the lab's fault. */
+function schemaFor(definition: LabDefinition, labFile: string): AnySchemaObject {
+  try {
+    return rubricSchema(definition);
+  } catch (e) {
+    throw new GraderError('INVALID_LAB', `submission.schema "${definition.submission.schema}": ${e instanceof Error ? e.message : String(e)}`, { file: labFile }, LAB_HINT);
+  }
 }
 
-/** Model keys a rubric names must exist, and a lab's rubric must be for that lab. */
-function crossCheck(lab: LabDefinition, rubric: Rubric): string[] {
-  const problems: string[] = [];
-  if (rubric.lab !== lab.id) problems.push(`rubric is for lab "${rubric.lab}", not "${lab.id}"`);
-  const known = new Set([...Object.keys(lab.models), ...Object.keys(lab.studentModels)]);
-  for (const item of rubric.items) {
-    for (const key of ['model', 'baseline', 'moreCapacityThan'] as const) {
-      const ref = item.with?.[key];
-      if (ref !== undefined && !known.has(String(ref))) problems.push(`item ${item.number}: ${key} "${String(ref)}" is not a model of the lab`);
-    }
-  }
+// Each line already starts with its `file:line:col`, so the error itself names no place.
+function invalid(issues: readonly ConfigIssue[]): GraderError {
+  return new GraderError('INVALID_LAB', issues.map(formatIssue).join('\n'), {}, LAB_HINT);
+}
+
+/** lab.yaml against itself: the models each profile trains are student models, every model's dataset exists. */
+async function labIssues(lab: LabDefinition, file: string): Promise<ConfigIssue[]> {
+  const problems: Problem[] = [];
   for (const [name, profile] of Object.entries(lab.profiles)) {
-    for (const key of profile.train) {
-      if (!(key in lab.studentModels)) problems.push(`profile ${name}: trains "${key}", which is not a student model`);
+    profile.train.forEach((key, i) => {
+      if (!(key in lab.studentModels)) problems.push({ at: `/profiles/${name}/train/${i}`, message: `profile ${name} trains "${key}", which is not a student model` });
+    });
+  }
+  for (const [group, models] of [['models', lab.models], ['studentModels', lab.studentModels]] as const) {
+    for (const [key, model] of Object.entries(models)) {
+      if (!(model.dataset in lab.datasets)) problems.push({ at: `/${group}/${pointerKey(key)}/dataset`, message: `model ${key}: unknown dataset "${model.dataset}"` });
     }
   }
-  for (const [key, model] of Object.entries({ ...lab.models, ...lab.studentModels })) {
-    if (!(model.dataset in lab.datasets)) problems.push(`model ${key}: unknown dataset "${model.dataset}"`);
-  }
-  return problems;
+  return located(problems, file);
+}
+
+/** rubric.yaml against lab.yaml: a lab's rubric must be for that lab. */
+async function rubricIssues(lab: LabDefinition, rubric: Rubric, file: string): Promise<ConfigIssue[]> {
+  const problems: Problem[] = rubric.lab === lab.id ? [] : [{ at: '/lab', message: `rubric is for lab "${rubric.lab}", not "${lab.id}"` }];
+  return located(problems, file);
+}
+
+interface Problem {
+  /** JSON pointer to the offending value. */
+  at: string;
+  message: string;
+}
+
+async function located(problems: Problem[], file: string): Promise<ConfigIssue[]> {
+  if (problems.length === 0) return [];
+  const text = await readFile(file, 'utf8');
+  return problems.map(({ at, message }) => ({ keyword: 'lab', instancePath: at, message, file, ...pointerPosition(text, at) }));
+}
+
+function pointerKey(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -65,11 +65,6 @@ export interface ProfileLimits {
   modelMemoryMb: number;
 }
 
-export const CHECK_NAMES = [
-  'capacity-overfits', 'text-answer', 'preprocess', 'valid-model', 'regularization', 'classification-report',
-] as const;
-export type CheckName = (typeof CHECK_NAMES)[number];
-
 export interface RubricItem {
   number: string;
   /** In English; `translations` holds the other languages. */
@@ -77,7 +72,9 @@ export interface RubricItem {
   translations?: Partial<Record<Lang, { name: string }>>;
   points: number;
   manual?: boolean;
-  check: CheckName;
+  /** A rubric check's name (`checks/rubric/`); `loadLab` refuses any other. */
+  check: string;
+  /** The check's parameters, validated against its schema by `loadLab`. */
   with?: Record<string, unknown>;
 }
 

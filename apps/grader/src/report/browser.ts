@@ -1,7 +1,8 @@
 import { accessSync, constants } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { FitcheckError } from '@fitcheck/core';
+
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { GraderError } from '../errors.js';
 
 /** Flags the issue fixes for the system browser: no sandbox (CI runs as root), no network chatter, no GPU. */
 export const CHROMIUM_ARGS = [
@@ -27,11 +28,11 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   const chosen = env.CHROME_PATH;
   if (chosen) {
     if (isExecutable(chosen)) return chosen;
-    throw new FitcheckError('NO_BROWSER', `CHROME_PATH=${chosen} is not an executable browser`, {}, INSTALL_HINT);
+    throw new GraderError('NO_BROWSER', `CHROME_PATH=${chosen} is not an executable browser`, {}, INSTALL_HINT);
   }
   const found = CANDIDATES.find(isExecutable);
   if (found) return found;
-  throw new FitcheckError('NO_BROWSER', 'no Chromium or Chrome found to print the PDF', {}, INSTALL_HINT);
+  throw new GraderError('NO_BROWSER', 'no Chromium or Chrome found to print the PDF', {}, INSTALL_HINT);
 }
 
 /**
@@ -44,7 +45,7 @@ async function withPage<T>(htmlFile: string, executablePath: string, use: (page:
     browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
   } catch (e) {
     const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    throw new FitcheckError('NO_BROWSER', `could not start ${executablePath}: ${first}`, {}, INSTALL_HINT);
+    throw new GraderError('NO_BROWSER', `could not start ${executablePath}: ${first}`, {}, INSTALL_HINT);
   }
   try {
     const page = await browser.newPage();

@@ -1,13 +1,14 @@
 import { classificationReport, confusionMatrix, formatSummary, inverseTimeDecay } from '@fitcheck/core';
 import type { ModelFacts, RunFacts } from '../checks/facts.js';
 import { declaredPredictions } from '../checks/rubric/classification-report.js';
+import { rubricCheck } from '../checks/rubric/index.js';
 import type { LabDefinition, Rubric } from '../lab/types.js';
 import { langOf, translate, type Lang, type Messages } from '../messages/locale.js';
 import { renderText } from '../messages/text.js';
 import type { GradescopeResults } from '../results/gradescope.js';
 import type { Override } from '../results/overrides.js';
 import type { ItemResult } from '../checks/run-rubric.js';
-import type { ChartGroup, ClassificationSection, LearningRatePoint, NamedRun, ReportAnswer, ReportFinding, ReportInput, TodoRow } from './types.js';
+import type { ChartGroup, ClassificationSection, LearningRatePoint, NamedRun, ReportAnswer, ReportInput, TodoRow } from './types.js';
 
 /** What a grading run leaves behind: `GradeOutcome`'s fields the report reads (facts only when it trained). */
 export interface GradeForReport {
@@ -40,7 +41,8 @@ export function reportInputFromGrade(grade: GradeForReport, messages: Messages, 
     score: results.score,
     maxScore: results.max_score,
     todos: todoRows(grade, messages),
-    findings: findingsOf(results),
+    findings: results.extra_data.findings,
+    ...(results.extra_data.status !== 'graded' && { notGraded: { status: results.extra_data.status, lines: results.extra_data.errors } }),
     profile: x.profile,
     seed: x.seed,
     backend: x.backend ?? '—',
@@ -68,13 +70,6 @@ function todoRows({ results, items }: GradeForReport, messages: Messages): TodoR
       ...(output !== '' && { output }),
     };
   });
-}
-
-/** The grader's findings; a submission that could not be graded shows its errors as findings instead. */
-function findingsOf(results: GradescopeResults): ReportFinding[] {
-  if (results.extra_data.status === 'graded') return results.extra_data.findings;
-  const code = results.extra_data.status === 'invalid' ? 'INVALID_SUBMISSION' : 'GRADER_ERROR';
-  return [...results.extra_data.findings, ...results.extra_data.errors.map((message) => ({ code, severity: 'error' as const, message }))];
 }
 
 /** The notebook's smoothing (std 10 epochs) needs runs long enough for its kernel (8·std + 1 epochs); shorter runs are drawn raw. */
@@ -160,7 +155,9 @@ function classificationSections(facts: RunFacts, messages: Messages): Classifica
 function answers({ results, overrides = [] }: GradeForReport, rubric: Rubric, facts: RunFacts, lang: Lang): ReportAnswer[] {
   const student = results.extra_data.student.id;
   return rubric.items.flatMap((item) => {
-    const key = item.with?.answer;
+    // The answer the item's check declares it reads (`answerParams`), e.g. `answer: giant_analysis`.
+    const param = rubricCheck(item.check)?.answerParams[0];
+    const key = param === undefined ? undefined : item.with?.[param];
     const text = typeof key === 'string' ? facts.submission.answers[key] : undefined;
     if (typeof text !== 'string' || text.trim() === '') return [];
     const test = results.tests.find((t) => t.number === item.number);

@@ -18,7 +18,7 @@ export interface Published {
   html: string;
   /** Null without `pdf`, or when the PDF could not be printed (`pdfError` says why). */
   pdf: string | null;
-  pdfError?: FitcheckError;
+  pdfError?: FitcheckError<string>;
   /** `OUT/tensorboard/<group>/<Run>` folders written. */
   tensorboard: string[];
 }

@@ -96,9 +96,9 @@ describe('renderReport on real histories', () => {
 describe('findings', () => {
   it('come most severe first, each with its fix hint', async () => {
     const input = mistakesInput(h);
-    expect(sortFindings(input.findings).map((f) => f.code)).toEqual(['SIGMOID_WITH_LOGITS', 'LOGITS_THRESHOLD', 'TEST_SET_AS_VALIDATION', 'STEPS_PER_EPOCH_COPIED']);
+    expect(sortFindings(input.findings).map((f) => f.code)).toEqual(['SIGMOID_WITH_LOGITS_LOSS', 'THRESHOLD_ON_LOGITS', 'TEST_SET_AS_VALIDATION', 'NOT_TRAINED']);
     const html = await renderReport(input, { lang: 'en' });
-    const order = ['SIGMOID_WITH_LOGITS', 'LOGITS_THRESHOLD', 'TEST_SET_AS_VALIDATION', 'STEPS_PER_EPOCH_COPIED'].map((c) => html.indexOf(`>${c}<`));
+    const order = ['SIGMOID_WITH_LOGITS_LOSS', 'THRESHOLD_ON_LOGITS', 'TEST_SET_AS_VALIDATION', 'NOT_TRAINED'].map((c) => html.indexOf(`>${c}<`));
     expect(order.every((p) => p > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain('<strong>Fix:</strong> End the model with Dense(1) and no activation.');
@@ -117,9 +117,9 @@ describe('hostile student text', () => {
       const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; {{constructor}} {{{lookup}}} &quot;quoted&quot; &amp; &#x27;single&#x27; &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;';
       const outsideCharts = markupOnly(html).split(escaped).length - 1;
       // student, lab ×2 (title, h1) +1 meta, profile, backend, version (+ footer), 10 ToDo names + outputs,
-      // 4 findings × (code, item, model, message, hint), summary model + text, classification model + text + 2×2 labels,
+      // 4 findings × (item, model, message, hint), summary model + text, classification model + text + 2×2 labels,
       // answer item, question, text, comment.
-      expect(outsideCharts).toBeGreaterThanOrEqual(1 + 3 + 1 + 1 + 2 + 20 + 20 + 2 + 2 + 4 + 4);
+      expect(outsideCharts).toBeGreaterThanOrEqual(1 + 3 + 1 + 1 + 2 + 20 + 16 + 2 + 2 + 4 + 4);
       // Inside Vega's SVG, run names are escaped too (Vega escapes text and attributes itself).
       const svg = (html.match(/<svg[\s\S]*?<\/svg>/g) ?? []).join('');
       expect(svg).toContain('&lt;script&gt;');

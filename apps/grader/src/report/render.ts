@@ -4,7 +4,8 @@ import { formatDate, formatNumber, formatScore } from './format.js';
 import { loadMessages, translate, type Messages } from '../messages/locale.js';
 import { renderTemplate } from './templates.js';
 import type { Lang } from '../messages/locale.js';
-import type { ReportFinding, ReportInput, Severity } from './types.js';
+import type { ResultsFinding, Severity } from '../findings/types.js';
+import type { ReportInput } from './types.js';
 
 export interface RenderOptions {
   lang: Lang;
@@ -13,7 +14,7 @@ export interface RenderOptions {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Findings most severe first; equal severities keep the grader's order (the sort is stable). */
-export function sortFindings(findings: readonly ReportFinding[]): ReportFinding[] {
+export function sortFindings(findings: readonly ResultsFinding[]): ResultsFinding[] {
   return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
@@ -56,6 +57,7 @@ export async function renderReport(input: ReportInput, { lang }: RenderOptions):
       number: r.number, name: r.name, max: formatScore(lang, r.max), output: r.output ?? null,
       score: r.score === null ? null : formatScore(lang, r.score), statusKey: `todos.status_${r.status}`, status: r.status,
     })),
+    notGraded: input.notGraded ? { key: `header.notGraded_${input.notGraded.status}`, lines: input.notGraded.lines } : null,
     findings: sortFindings(input.findings).map((f) => ({
       code: f.code, severity: f.severity, severityKey: `findings.severity_${f.severity}`,
       item: f.item ?? null, model: f.model ?? null, message: f.message, hint: f.hint ?? null,

@@ -1,4 +1,5 @@
 import type { History } from '@fitcheck/core';
+import type { ResultsFinding } from '../findings/types.js';
 
 /** How a ToDo was scored: by a check, still waiting for a TA, or by a TA. */
 export type TodoStatus = 'auto' | 'pending' | 'manual';
@@ -16,19 +17,6 @@ export interface TodoRow {
   output?: string;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
-
-/** A problem the grader found, with how to fix it. */
-export interface ReportFinding {
-  /** Stable code, e.g. `SIGMOID_WITH_LOGITS`. */
-  code: string;
-  severity: Severity;
-  /** Rubric number the finding belongs to. */
-  item?: string;
-  model?: string;
-  message: string;
-  hint?: string;
-}
 
 /** The groups of runs the lab plots together: size sweep, regularizers, cat models. */
 export const CHART_GROUPS = ['sizes', 'regularizers', 'cats'] as const;
@@ -79,7 +67,13 @@ export interface ReportInput {
   score: number;
   maxScore: number;
   todos: TodoRow[];
-  findings: ReportFinding[];
+  /** The grader's findings, as results.json carries them. */
+  findings: ResultsFinding[];
+  /**
+   * Set when nothing was scored: `invalid` (the submission could not be read; `lines` say where and
+   * why) or `error` (the grade could not be computed, not the student's fault; `lines` say why).
+   */
+  notGraded?: { status: 'invalid' | 'error'; lines: string[] };
   profile: string;
   seed: number;
   backend: string;

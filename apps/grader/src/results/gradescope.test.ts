@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runRubric } from '../checks/run-rubric.js';
+import { FINDINGS } from '../findings/types.js';
 import { staticFacts } from '../test-helpers/facts.js';
 import { gradedResults, invalidResults } from './gradescope.js';
 import { applyOverrides } from './overrides.js';
@@ -17,6 +18,10 @@ describe('Gradescope results', () => {
     expect(results.tests[0]).toMatchObject({ number: '1', score: 0, max_score: 10, status: 'failed', visibility: 'visible' });
     expect(results.tests[0]!.output).toContain('[PARAM_BUDGET_EXCEEDED]');
     expect(results.extra_data.findings.map((f) => f.code)).toContain('SHAPE_MISMATCH');
+    // Every finding says who caused it.
+    expect(results.extra_data.findings.map((f) => [f.code, f.owner])).toEqual(results.extra_data.findings.map((f) => [f.code, FINDINGS[f.code]]));
+    expect(results.extra_data.findings.find((f) => f.code === 'SHAPE_MISMATCH')!.owner).toBe('submission');
+    expect(results.extra_data.findings.every((f) => !('params' in f))).toBe(true);
     const giant = results.extra_data.models.find((m) => m.name === 'higgs.giant')!;
     expect(giant).toMatchObject({ params: 50_466_817, epochsRun: null, error: expect.stringContaining('over the lab\'s budget') });
     expect(results.extra_data).toMatchObject({ status: 'graded', seed: 1, profile: 'check', student: { id: '2024-0388' } });

@@ -3,7 +3,7 @@ import { formatIssue } from '@fitcheck/core';
 import type { ItemResult } from '../checks/run-rubric.js';
 import type { ModelFacts } from '../checks/facts.js';
 import { localizeFinding } from '../findings/finding.js';
-import type { Finding } from '../findings/types.js';
+import type { Finding, ResultsFinding } from '../findings/types.js';
 import { langOf, loadMessages, type Messages } from '../messages/locale.js';
 import { renderLines, renderText, text } from '../messages/text.js';
 import type { Rubric, RubricItem } from '../lab/types.js';
@@ -59,7 +59,7 @@ export interface GradescopeResults {
     backend: string | null;
     student: { name: string | null; id: string | null };
     submissionFile: string | null;
-    findings: Finding[];
+    findings: ResultsFinding[];
     models: ModelSummaryFacts[];
     errors: string[];
   };

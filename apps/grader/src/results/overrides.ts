@@ -1,9 +1,10 @@
-import { FitcheckError, formatIssue, loadConfigFile } from '@fitcheck/core';
+import { formatIssue, loadConfigFile } from '@fitcheck/core';
 import { graderSchema } from '../lab/schemas.js';
 import { loadMessages, type Messages } from '../messages/locale.js';
 import { renderText, text } from '../messages/text.js';
 import type { GradescopeResults } from './gradescope.js';
 import { round } from './gradescope.js';
+import { GraderError } from '../errors.js';
 
 export interface Override {
   student: string;
@@ -18,7 +19,7 @@ export interface Override {
  */
 export async function loadOverrides(file: string): Promise<Override[]> {
   const { value, errors } = await loadConfigFile(file, graderSchema('overrides.schema.json'));
-  if (errors.length > 0) throw new FitcheckError('INVALID_OVERRIDES', errors.map(formatIssue).join('\n'), { file });
+  if (errors.length > 0) throw new GraderError('INVALID_OVERRIDES', errors.map(formatIssue).join('\n'), { file });
   return (value as { overrides: Override[] }).overrides;
 }
 
@@ -37,7 +38,7 @@ export function applyOverrides(
   for (const o of mine) {
     const test = tests.find((t) => t.number === o.item);
     if (!test) {
-      throw new FitcheckError('INVALID_OVERRIDES', `student ${o.student}: there is no rubric item "${o.item}"`, { file }, `items are ${tests.map((t) => t.number).join(', ')}`);
+      throw new GraderError('INVALID_OVERRIDES', `student ${o.student}: there is no rubric item "${o.item}"`, { file }, `items are ${tests.map((t) => t.number).join(', ')}`);
     }
     test.score = Math.min(o.points, test.max_score);
     test.status = test.score >= test.max_score ? 'passed' : 'failed';

@@ -1,5 +1,6 @@
 import { isFitcheckError } from '@fitcheck/core';
 import type { BackendName } from '@fitcheck/core';
+import { rubricCheck } from '../checks/rubric/index.js';
 import { analyzeModel } from '../checks/static/analyze-model.js';
 import type { DatasetFacts, ModelFacts, RunFacts } from '../checks/facts.js';
 import type { DebugLog } from '../debug/debug-log.js';
@@ -135,8 +136,11 @@ export function datasetOf(lab: Lab, key: string): string {
   return lab.definition.studentModels[key]?.dataset ?? lab.definition.models[key]?.dataset ?? key.split('.')[0] ?? '';
 }
 
-/** Lab (fixed) models a rubric item names, e.g. `baseline: higgs.large`. */
+/** Lab (fixed) models a rubric item names in a parameter its check declares as a model (`baseline: higgs.large`). */
 function rubricLabModels(lab: Lab): string[] {
-  const keys = lab.rubric.items.flatMap((item) => Object.values(item.with ?? {}).map(String));
+  const keys = lab.rubric.items.flatMap((item) => {
+    const params = rubricCheck(item.check)?.modelParams ?? [];
+    return params.map((p) => item.with?.[p]).filter((v): v is string => typeof v === 'string');
+  });
   return [...new Set(keys.filter((k) => k in lab.definition.models))];
 }

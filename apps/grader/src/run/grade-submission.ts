@@ -1,4 +1,4 @@
-import { FitcheckError, isFitcheckError } from '@fitcheck/core';
+import { isFitcheckError } from '@fitcheck/core';
 import type { BackendName } from '@fitcheck/core';
 import type { RunFacts } from '../checks/facts.js';
 import { runRubric } from '../checks/run-rubric.js';
@@ -18,6 +18,7 @@ import { loadSubmission } from '../submission/load-submission.js';
 import type { Submission } from '../submission/types.js';
 import { collectFacts } from './collect-facts.js';
 import type { RunListener } from './events.js';
+import { GraderError } from '../errors.js';
 
 /** Exit codes of `fitcheck grade`: 0 graded, 2 invalid submission (or flags), 1 grader fault. */
 export const GRADE_EXIT = { graded: 0, fault: 1, invalid: 2 } as const;
@@ -25,6 +26,7 @@ export const GRADE_EXIT = { graded: 0, fault: 1, invalid: 2 } as const;
 export interface GradeOptions {
   dir: string;
   out: string;
+  /** A lab id (`lab5`) or the path of a lab folder (default `lab5`). */
   lab?: string;
   profile?: string;
   /** Default: the profile's seed. */
@@ -75,6 +77,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
   let lab: Lab | undefined;
   try {
     lab = await loadLab(meta.lab);
+    meta.lab = lab.definition.id;
     lang = options.lang ?? lab.definition.lang ?? 'en';
     messages = loadMessages(lang);
     const profile = pickProfile(lab, profileName);
@@ -118,7 +121,7 @@ function pickProfile(lab: Lab, name: string): Profile {
   const profile = lab.definition.profiles[name];
   if (!profile) {
     const names = Object.keys(lab.definition.profiles);
-    throw new FitcheckError('INVALID_FLAG', `unknown profile "${name}"`, {}, `use one of: ${names.join(', ')}`);
+    throw new GraderError('INVALID_FLAG', `unknown profile "${name}"`, {}, `use one of: ${names.join(', ')}`);
   }
   return profile;
 }
@@ -141,7 +144,7 @@ function summaryLine(items: ItemResult[]): Text {
  */
 export function assertGraded(outcome: GradeOutcome): void {
   if (outcome.exitCode === GRADE_EXIT.invalid) {
-    throw new FitcheckError('INVALID_SUBMISSION', outcome.problem ?? 'the submission is invalid', {}, `results written to ${outcome.resultsPath}`);
+    throw new GraderError('INVALID_SUBMISSION', outcome.problem ?? 'the submission is invalid', {}, `results written to ${outcome.resultsPath}`);
   }
   if (outcome.exitCode === GRADE_EXIT.fault) throw new Error(`${outcome.problem ?? 'grader fault'} (results written to ${outcome.resultsPath})`);
 }

@@ -1,11 +1,12 @@
 import { isAbsolute, join } from 'node:path';
-import { FitcheckError } from '@fitcheck/core';
-import type { LabeledArrays } from '@fitcheck/core';
+
+import { FitcheckError, type LabeledArrays } from '@fitcheck/core';
 import { loadCats, loadHiggsHoldout, loadHiggsSplit, takeRows, validationSplit } from '@fitcheck/datasets';
 import type { DatasetFacts } from '../checks/facts.js';
 import { REPO_ROOT } from '../lab/paths.js';
 import type { DatasetDefinition, DatasetProfile } from '../lab/types.js';
 import type { DatasetSection } from '../submission/types.js';
+import { GraderError } from '../errors.js';
 
 /** A dataset ready for `fit`: training and validation arrays, the test set when it has one. */
 export interface RunData {
@@ -38,7 +39,7 @@ export async function loadRunData(
 }
 
 function repoPath(path: string | undefined, what: string): string {
-  if (path === undefined) throw new FitcheckError('INVALID_LAB', `the lab's dataset has no ${what}`);
+  if (path === undefined) throw new GraderError('INVALID_LAB', `the lab's dataset has no ${what}`);
   return isAbsolute(path) ? path : join(REPO_ROOT, path);
 }
 

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FitcheckError, formatSummary, initBackend } from '@fitcheck/core';
+import { formatSummary, initBackend } from '@fitcheck/core';
 import type { BackendName, History } from '@fitcheck/core';
 import { writeFileAtomic } from '../batch/atomic-write.js';
 import { analyzeModel } from '../checks/static/analyze-model.js';
@@ -10,6 +10,7 @@ import type { RunListener } from './events.js';
 import { loadRunData } from './load-data.js';
 import type { RunData } from './load-data.js';
 import { trainModel } from './train-model.js';
+import { GraderError } from '../errors.js';
 
 export interface LabRunOptions {
   lab?: string;
@@ -47,12 +48,12 @@ export async function runLab(options: LabRunOptions): Promise<{ entries: LabRunE
   const lab = await loadLab(options.lab ?? 'lab5');
   const profileName = options.profile ?? 'check';
   const profile = lab.definition.profiles[profileName];
-  if (!profile) throw new FitcheckError('INVALID_FLAG', `unknown profile "${profileName}"`, {}, `use one of: ${Object.keys(lab.definition.profiles).join(', ')}`);
+  if (!profile) throw new GraderError('INVALID_FLAG', `unknown profile "${profileName}"`, {}, `use one of: ${Object.keys(lab.definition.profiles).join(', ')}`);
   const seed = options.seed ?? profile.seed;
   const keys = Object.keys(lab.definition.models).filter((k) => !options.only || options.only.includes(k));
   if (options.only) {
     const unknown = options.only.filter((k) => !(k in lab.definition.models));
-    if (unknown.length > 0) throw new FitcheckError('INVALID_FLAG', `unknown model(s) ${unknown.join(', ')}`, {}, `models: ${Object.keys(lab.definition.models).join(', ')}`);
+    if (unknown.length > 0) throw new GraderError('INVALID_FLAG', `unknown model(s) ${unknown.join(', ')}`, {}, `models: ${Object.keys(lab.definition.models).join(', ')}`);
   }
   await mkdir(options.out, { recursive: true });
   const backend = (await initBackend(options.backend ? { backend: options.backend } : {})).name;

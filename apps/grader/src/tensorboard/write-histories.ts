@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { FitcheckError, METRIC_NAMES } from '@fitcheck/core';
+import { METRIC_NAMES } from '@fitcheck/core';
 import type { ChartGroup, NamedRun } from '../report/types.js';
 import { createEventWriter } from './event-writer.js';
+import { GraderError } from '../errors.js';
 
 /** A run name as a folder name: letters, digits, `.`, `_`, `-`; anything else becomes `_`. */
 export function runFolderName(name: string): string {
@@ -22,7 +23,7 @@ export async function writeTensorboardLogs(outDir: string, runs: Partial<Record<
     for (const { name, history } of list) {
       const folder = runFolderName(name);
       if (used.has(folder)) {
-        throw new FitcheckError('DUPLICATE_RUN', `two ${group} runs would share the TensorBoard folder "${folder}"`, { key: name }, 'give every model a distinct name');
+        throw new GraderError('DUPLICATE_RUN', `two ${group} runs would share the TensorBoard folder "${folder}"`, { key: name }, 'give every model a distinct name');
       }
       used.add(folder);
       const dir = join(outDir, group, folder);

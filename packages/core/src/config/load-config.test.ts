@@ -28,6 +28,13 @@ describe('loadConfigText', () => {
     expect(errors[1]).toMatchObject({ keyword: 'additionalProperties', instancePath: '/layers/0', suggestion: 'units' });
   });
 
+  it('suggests a key whose two neighbouring letters were swapped', () => {
+    const { errors } = loadConfigText('inputShape: [28]\nlayers:\n  - type: Dense\n    units: 1\n    activaiton: elu\n', 'm.yaml', schema);
+    expect(errors[0]).toMatchObject({ line: 5, column: 5, suggestion: 'activation' });
+    const short = loadConfigText('inputShape: [28]\nlayers:\n  - type: Dense\n    units: 1\n    nmae: x\n', 'm.yaml', schema);
+    expect(short.errors[0]?.suggestion).toBe('name');
+  });
+
   it('suggests the closest enum value for a misspelt activation or layer type', () => {
     const text = 'inputShape: [28]\nlayers:\n  - type: Dense\n    units: 16\n    activation: Elu\n  - type: Dens\n    units: 1\n';
     const { errors } = loadConfigText(text, 'm.yaml', schema);

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type * as H5 from 'h5wasm/node';
 import { FitcheckError } from '@fitcheck/core/errors';
-import { DATA_ERROR } from '../error-codes.js';
+import { DataError } from '../error-codes.js';
 import { assertFileExists } from '../integrity/file-exists.js';
 
 const SIGNATURE = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]); // \x89HDF\r\n\x1a\n
@@ -61,8 +61,8 @@ export interface Hdf5Reader {
 export async function withHdf5<T>(file: string, use: (reader: Hdf5Reader) => T): Promise<T> {
   await assertFileExists(file);
   if (!(await isHdf5(file))) {
-    throw new FitcheckError(
-      DATA_ERROR.notHdf5,
+    throw new DataError(
+      'DATA_NOT_HDF5',
       'not an HDF5 file (no \\x89HDF signature at byte 0, 512, 1024, …)',
       { file },
       'pass the .h5 file itself, not an archive or a renamed file',
@@ -93,8 +93,8 @@ function readerOf(lib: typeof H5, h5: H5.File, file: string): Hdf5Reader {
     read(key) {
       const entity = keys().includes(key) ? h5.get(key) : null;
       if (!(entity instanceof lib.Dataset)) {
-        throw new FitcheckError(
-          DATA_ERROR.missingKey,
+        throw new DataError(
+          'DATA_MISSING_KEY',
           `expected a dataset "${key}"; the file has: ${keys().join(', ') || 'nothing'}`,
           { file, key },
           'this is not the expected data file',
@@ -106,13 +106,13 @@ function readerOf(lib: typeof H5, h5: H5.File, file: string): Hdf5Reader {
   };
 }
 
-function unreadable(file: string, e: unknown): FitcheckError {
+function unreadable(file: string, e: unknown): DataError {
   // HDF5's own diagnostic is a multi-line stack of C frames: keep its first error line only.
   const text = e instanceof Error ? e.message : String(e);
   const first = text.split('\n').find((l) => /#000:/.test(l)) ?? text.split('\n')[0] ?? '';
   const reason = first.replace(/^.*? in /, '').trim();
-  return new FitcheckError(
-    DATA_ERROR.unreadableHdf5,
+  return new DataError(
+    'DATA_UNREADABLE_HDF5',
     `the HDF5 library cannot read this file${reason ? ` (${reason})` : ''}; it may be truncated or damaged`,
     { file },
     'copy or download the file again',

@@ -1,5 +1,4 @@
-import { FitcheckError } from '@fitcheck/core/errors';
-import { DATA_ERROR } from '../error-codes.js';
+import { DataError } from '../error-codes.js';
 import { verifyIfKnown } from '../integrity/sha256.js';
 import { withHdf5, type Hdf5Reader } from './hdf5-file.js';
 
@@ -35,8 +34,8 @@ export async function readCatFile(file: string, options: ReadCatFileOptions): Pr
     const x = h5.read(xKey);
     const yRaw = h5.read(yKey);
     if (!(x.value instanceof Uint8Array) || x.shape.length < 2) {
-      throw new FitcheckError(
-        DATA_ERROR.shapeMismatch,
+      throw new DataError(
+        'DATA_SHAPE_MISMATCH',
         `expected uint8 images of shape (n, 64, 64, 3), found ${x.dtype} of shape (${x.shape.join(', ')})`,
         { file, key: xKey },
       );
@@ -44,8 +43,8 @@ export async function readCatFile(file: string, options: ReadCatFileOptions): Pr
     const n = x.shape[0]!;
     const labelCount = yRaw.shape.reduce((a, b) => a * b, 1);
     if (labelCount !== n || yRaw.shape.filter((d) => d !== 1).length > 1) {
-      throw new FitcheckError(
-        DATA_ERROR.shapeMismatch,
+      throw new DataError(
+        'DATA_SHAPE_MISMATCH',
         `${n} images in ${xKey} but ${yKey} has shape (${yRaw.shape.join(', ')}); expected (${n},)`,
         { file, key: yKey },
         'images and labels must come from the same file version',
@@ -62,7 +61,7 @@ function labelsOf(value: unknown, file: string, key: string): Float32Array {
   items.forEach((v, i) => {
     const label = Number(v);
     if (label !== 0 && label !== 1) {
-      throw new FitcheckError(DATA_ERROR.badLabel, `label ${i + 1} is ${String(v)}; expected 0 or 1`, { file, key, row: i + 1 });
+      throw new DataError('DATA_BAD_LABEL', `label ${i + 1} is ${String(v)}; expected 0 or 1`, { file, key, row: i + 1 });
     }
     y[i] = label;
   });
@@ -74,8 +73,8 @@ function classesOf(h5: Hdf5Reader, file: string, options: ReadCatFileOptions): s
   const { value } = h5.read('list_classes');
   const names = Array.isArray(value) ? value.map(String) : [];
   if (names.length !== 2) {
-    throw new FitcheckError(
-      DATA_ERROR.shapeMismatch,
+    throw new DataError(
+      'DATA_SHAPE_MISMATCH',
       `expected two class names (non-cat, cat), found ${JSON.stringify(value)}`,
       { file, key: 'list_classes' },
     );

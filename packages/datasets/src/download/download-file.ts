@@ -1,6 +1,6 @@
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { FitcheckError } from '@fitcheck/core/errors';
-import { DATA_ERROR } from '../error-codes.js';
+import { DataError } from '../error-codes.js';
 import { sha256File } from '../integrity/sha256.js';
 
 export interface DownloadProgress {
@@ -91,7 +91,7 @@ async function fetchInto(options: DownloadOptions, part: string, offset: number)
     }
     if (res.status !== 200 && res.status !== 206) {
       await res.body?.cancel();
-      throw new FitcheckError(DATA_ERROR.downloadHttp, `HTTP ${res.status} ${res.statusText} for ${url}`, { file: url });
+      throw new DataError('DOWNLOAD_HTTP_ERROR', `HTTP ${res.status} ${res.statusText} for ${url}`, { file: url });
     }
     const range = /bytes (\d+)-\d+\/(\d+)/.exec(res.headers.get('content-range') ?? '');
     const resumed = res.status === 206 && range !== null && Number(range[1]) === offset;
@@ -117,8 +117,8 @@ async function fetchInto(options: DownloadOptions, part: string, offset: number)
   } catch (e) {
     if (e instanceof FitcheckError) throw e;
     const why = controller.signal.aborted ? `no data for ${idleMs / 1000} s` : e instanceof Error ? e.message : String(e);
-    throw new FitcheckError(
-      DATA_ERROR.downloadInterrupted,
+    throw new DataError(
+      'DOWNLOAD_INTERRUPTED',
       `download interrupted after ${received} of ${total ?? '?'} bytes (${why}); the part is kept`,
       { file: part },
       'run the same command again to resume',
@@ -131,8 +131,8 @@ async function fetchInto(options: DownloadOptions, part: string, offset: number)
 async function finish(options: DownloadOptions, part: string, resumedFrom: number): Promise<DownloadResult> {
   const bytes = (await sizeOf(part)) ?? 0;
   if (options.expectedBytes !== undefined && bytes !== options.expectedBytes) {
-    throw new FitcheckError(
-      bytes < options.expectedBytes ? DATA_ERROR.downloadInterrupted : DATA_ERROR.downloadSize,
+    throw new DataError(
+      bytes < options.expectedBytes ? 'DOWNLOAD_INTERRUPTED' : 'DOWNLOAD_SIZE_MISMATCH',
       `expected ${options.expectedBytes} bytes, have ${bytes}`,
       { file: part },
       bytes < options.expectedBytes ? 'run the same command again to resume' : 'delete the .part file and download again',
@@ -141,8 +141,8 @@ async function finish(options: DownloadOptions, part: string, resumedFrom: numbe
   const sum = await sha256File(part);
   if (options.sha256 !== undefined && sum !== options.sha256.toLowerCase()) {
     await rm(part);
-    throw new FitcheckError(
-      DATA_ERROR.checksumMismatch,
+    throw new DataError(
+      'DATA_CHECKSUM_MISMATCH',
       `sha256 mismatch: expected ${options.sha256.toLowerCase()}, got ${sum}; the damaged download was deleted`,
       { file: options.dest },
       'download again; if it keeps failing, the source changed',

@@ -1,5 +1,4 @@
-import { FitcheckError } from '@fitcheck/core/errors';
-import { DATA_ERROR } from '../error-codes.js';
+import { DataError, type DataErrorCode } from '../error-codes.js';
 import { parseDecimal } from './parse-number.js';
 
 /** HIGGS layout: column 1 is the label, columns 2–29 the 28 features; no header. */
@@ -105,15 +104,15 @@ export class HiggsCsvParser {
     for (;;) {
       let b = buf.indexOf(COMMA, a);
       if (b < 0 || b > end) b = end;
-      if (field >= FIELDS) this.fail(DATA_ERROR.longRow, field + 1, `expected ${FIELDS} columns, found more`);
+      if (field >= FIELDS) this.fail('DATA_LONG_ROW', field + 1, `expected ${FIELDS} columns, found more`);
       const v = parseDecimal(buf, a, b);
       if (Number.isNaN(v)) {
         const text = buf.toString('latin1', a, b);
         const what = field === 0 ? 'the label' : `feature ${field} of ${HIGGS_FEATURES}`;
-        this.fail(DATA_ERROR.notNumeric, field + 1, `expected a number (${what}), found ${JSON.stringify(text)}`);
+        this.fail('DATA_NOT_NUMERIC', field + 1, `expected a number (${what}), found ${JSON.stringify(text)}`);
       }
       if (field === 0) {
-        if (v !== 0 && v !== 1) this.fail(DATA_ERROR.badLabel, 1, `expected the label 0 or 1, found ${v}`);
+        if (v !== 0 && v !== 1) this.fail('DATA_BAD_LABEL', 1, `expected the label 0 or 1, found ${v}`);
         this.y[this.filled] = v;
       } else {
         this.x[base + field - 1] = v;
@@ -123,7 +122,7 @@ export class HiggsCsvParser {
       a = b + 1;
     }
     if (field < FIELDS) {
-      this.fail(DATA_ERROR.shortRow, field + 1, `expected ${FIELDS} columns (label + ${HIGGS_FEATURES} features), found ${field}`);
+      this.fail('DATA_SHORT_ROW', field + 1, `expected ${FIELDS} columns (label + ${HIGGS_FEATURES} features), found ${field}`);
     }
   }
 
@@ -145,7 +144,7 @@ export class HiggsCsvParser {
     this.filled = 0;
   }
 
-  private fail(code: string, column: number, message: string): never {
-    throw new FitcheckError(code, `column ${column}: ${message}`, { file: this.options.file, row: this.row, column }, 'fix or re-create the data file');
+  private fail(code: DataErrorCode, column: number, message: string): never {
+    throw new DataError(code, `column ${column}: ${message}`, { file: this.options.file, row: this.row, column }, 'fix or re-create the data file');
   }
 }

@@ -2,9 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { FitcheckError } from '@fitcheck/core/errors';
 import { wholeNumber } from '../check-option.js';
-import { DATA_ERROR } from '../error-codes.js';
+import { DataError } from '../error-codes.js';
 import { assertFileExists } from '../integrity/file-exists.js';
 import { verifyIfKnown } from '../integrity/sha256.js';
 import type { LabeledArrays, RowRange } from '../types.js';
@@ -72,16 +71,16 @@ export async function* readHiggsCsv(file: string, options: ReadHiggsOptions = {}
 function asTypedStreamError(e: unknown, file: string, row: number): unknown {
   const code = (e as { code?: unknown }).code;
   if (code === 'Z_BUF_ERROR') {
-    return new FitcheckError(
-      DATA_ERROR.truncatedGzip,
+    return new DataError(
+      'DATA_TRUNCATED_GZIP',
       `the gzip stream ends early (unexpected end of file) while reading row ${row}`,
       { file, row },
       'the file is truncated: download or copy it again',
     );
   }
   if (code === 'Z_DATA_ERROR' || code === 'Z_STREAM_ERROR') {
-    return new FitcheckError(
-      DATA_ERROR.corruptGzip,
+    return new DataError(
+      'DATA_CORRUPT_GZIP',
       `the gzip data is corrupt near row ${row} (${(e as Error).message})`,
       { file, row },
       'the file is damaged: download or copy it again',
@@ -110,8 +109,8 @@ export async function loadHiggsCsv(file: string, options: ReadHiggsOptions = {})
   }
   const skip = options.skip ?? 0;
   if (options.take !== undefined && n < options.take) {
-    throw new FitcheckError(
-      DATA_ERROR.tooFewRows,
+    throw new DataError(
+      'DATA_TOO_FEW_ROWS',
       `asked for ${options.take} rows after row ${skip}, but the file ends after row ${skip + n}`,
       { file, row: skip + n + 1 },
       'ask for fewer rows (the shipped fixture has 10,000) or use the full HIGGS file',

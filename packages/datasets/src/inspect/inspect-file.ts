@@ -1,7 +1,6 @@
-import { FitcheckError } from '@fitcheck/core/errors';
 import { readCatFile } from '../cats/read-cat-file.js';
 import { isHdf5, withHdf5 } from '../cats/hdf5-file.js';
-import { DATA_ERROR } from '../error-codes.js';
+import { DataError } from '../error-codes.js';
 import { readHiggsCsv } from '../higgs/read-higgs-csv.js';
 import { HIGGS_FEATURES } from '../higgs/higgs-csv-parser.js';
 import { assertFileExists } from '../integrity/file-exists.js';
@@ -44,8 +43,8 @@ export async function inspectDataFile(file: string): Promise<DataFileReport> {
     await withHdf5(file, () => undefined);
   }
   if (!/\.csv(\.gz)?$/i.test(file)) {
-    throw new FitcheckError(
-      DATA_ERROR.unknownFormat,
+    throw new DataError(
+      'DATA_UNKNOWN_FORMAT',
       'not a supported data file: expected a HIGGS .csv / .csv.gz or an HDF5 .h5',
       { file },
     );

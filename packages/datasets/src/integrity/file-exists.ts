@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { FitcheckError } from '@fitcheck/core/errors';
-import { DATA_ERROR } from '../error-codes.js';
+import { DataError } from '../error-codes.js';
 
 /** A missing path gives a typed error instead of Node's ENOENT stack trace. Returns the size in bytes. */
 export async function assertFileExists(file: string): Promise<number> {
@@ -10,5 +9,5 @@ export async function assertFileExists(file: string): Promise<number> {
   } catch {
     // Falls through to the typed error below.
   }
-  throw new FitcheckError(DATA_ERROR.fileNotFound, 'no such data file', { file }, 'check the path');
+  throw new DataError('DATA_FILE_NOT_FOUND', 'no such data file', { file }, 'check the path');
 }

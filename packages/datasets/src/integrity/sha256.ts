@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { FitcheckError } from '@fitcheck/core/errors';
-import { DATA_ERROR } from '../error-codes.js';
+import { DataError } from '../error-codes.js';
 import { SHIPPED_FIXTURES, type FixtureFile } from '../fixtures.js';
 import { assertFileExists } from './file-exists.js';
 
@@ -18,8 +17,8 @@ export async function sha256File(file: string): Promise<string> {
 export async function verifySha256(file: string, expected: string): Promise<string> {
   const actual = await sha256File(file);
   if (actual !== expected.toLowerCase()) {
-    throw new FitcheckError(
-      DATA_ERROR.checksumMismatch,
+    throw new DataError(
+      'DATA_CHECKSUM_MISMATCH',
       `sha256 mismatch: expected ${expected.toLowerCase()}, got ${actual}`,
       { file },
       'the file is damaged or not the shipped one: restore it (git checkout, or fetch it again)',

@@ -1,6 +1,5 @@
-import { FitcheckError } from '@fitcheck/core/errors';
 import { integerSeed } from '../check-option.js';
-import { DATA_ERROR } from '../error-codes.js';
+import { DataError } from '../error-codes.js';
 import type { LabeledArrays } from '../types.js';
 import { seededGenerator, seededPermutation } from '@fitcheck/core/random';
 import { takeRows } from './take-rows.js';
@@ -27,8 +26,8 @@ export function validationSplit(data: LabeledArrays, options: ValidationSplitOpt
   const n = data.shape[0] ?? 0;
   const held = Math.ceil(fraction * n);
   if (!(fraction > 0 && fraction < 1) || held >= n) {
-    throw new FitcheckError(
-      DATA_ERROR.badOption,
+    throw new DataError(
+      'DATA_BAD_OPTION',
       `validation fraction must be in (0, 1) and leave training data; got ${fraction} of ${n} examples`,
       { key: 'fraction' },
     );

@@ -4,8 +4,9 @@ import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
 import { text, verbatim, type Line } from '../../messages/text.js';
 import type { ReportDeclaration } from '../../submission/types.js';
-import type { RubricCheck } from '../types.js';
-import { fmt, outcome, param, usableModel } from './helpers.js';
+import type { RunFacts } from '../facts.js';
+import { defineCheck, type CheckedItem, type CheckOutcome } from '../types.js';
+import { fmt, outcome, USABLE_MODEL_FINDINGS, usableModel } from './helpers.js';
 import { answerText } from './text-answer.js';
 
 /** `(sigmoid ? σ(out) : out) > threshold`, as the student's report computes classes. */
@@ -19,8 +20,33 @@ export function declaredPredictions(outputs: Float32Array, report: Pick<ReportDe
  * effect measured on the test set: how many predictions change and the cat recall both ways.
  * Early stopping on the test set costs 4 points (the reported test metrics are optimistic).
  */
-export const classificationReportCheck: RubricCheck = (facts, item) => {
-  const dataset = param(item, 'dataset') ?? '';
+interface Params {
+  /** The dataset whose `report` the submission declares, e.g. `cats`. */
+  dataset: string;
+  /** The written analysis that goes with the report (a MISSING_ANSWER warning without it). */
+  answer?: string;
+}
+
+export const classificationReportCheck = defineCheck<Params>({
+  name: 'classification-report',
+  params: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['dataset'],
+    properties: {
+      dataset: { type: 'string' },
+      answer: { type: 'string', nullable: true },
+    },
+  },
+  modelParams: [],
+  datasetParams: ['dataset'],
+  answerParams: ['answer'],
+  findings: [...USABLE_MODEL_FINDINGS, 'THRESHOLD_ON_LOGITS', 'WRONG_THRESHOLD', 'TEST_SET_AS_VALIDATION', 'MISSING_ANSWER'],
+  run: scoreClassificationReport,
+});
+
+function scoreClassificationReport(facts: RunFacts, item: CheckedItem<Params>): CheckOutcome {
+  const dataset = item.with.dataset;
   const section = facts.submission.sections[dataset];
   const report = section?.report;
   if (!report) return outcome(item, 0, [text('output.notSubmitted', { what: `${dataset}.report` })], [finding('MISSING_ITEM', 'error', { what: `${dataset}.report` })]);
@@ -70,7 +96,7 @@ export const classificationReportCheck: RubricCheck = (facts, item) => {
     findings.push(finding('TEST_SET_AS_VALIDATION', 'error', { dataset }));
     score -= 4;
   }
-  const answer = param(item, 'answer');
+  const answer = item.with.answer;
   if (answer && answerText(facts, answer) === undefined) findings.push(finding('MISSING_ANSWER', 'warning', { answer }));
   return outcome(item, score, lines, findings);
-};
+}

@@ -7,19 +7,11 @@ import { historyFacts } from '../history-facts.js';
 import type { ModelFacts, RunFacts, StaticFacts } from '../facts.js';
 import type { CheckOutcome } from '../types.js';
 
-/** A string parameter of a rubric item (`with: { model: cats.large }`). */
-export function param(item: RubricItem, key: string): string | undefined {
-  const v = item.with?.[key];
-  return v === undefined ? undefined : String(v);
-}
-
-export function numberParam(item: RubricItem, key: string, fallback: number): number {
-  const v = item.with?.[key];
-  return typeof v === 'number' ? v : fallback;
-}
+/** What an outcome needs of its item: its number (findings are tagged with it) and its points. */
+export type ItemRef = Pick<RubricItem, 'number' | 'points'>;
 
 /** Score clamped to [0, points], status from it, findings tagged with the item. */
-export function outcome(item: RubricItem, score: number, lines: Line[], findings: Finding[]): CheckOutcome {
+export function outcome(item: ItemRef, score: number, lines: Line[], findings: Finding[]): CheckOutcome {
   const clamped = Math.max(0, Math.min(item.points, round(score)));
   return {
     score: clamped,
@@ -30,7 +22,7 @@ export function outcome(item: RubricItem, score: number, lines: Line[], findings
 }
 
 /** A model that exists and passed its static checks, or the outcome that scores the item 0. */
-export function usableModel(facts: RunFacts, key: string, item: RubricItem): { model: ModelFacts & { static: StaticFacts } } | { fail: CheckOutcome } {
+export function usableModel(facts: RunFacts, key: string, item: ItemRef): { model: ModelFacts & { static: StaticFacts } } | { fail: CheckOutcome } {
   const model = facts.models[key];
   if (!model?.spec) {
     const what = key.replace('.', '.models.');
@@ -56,11 +48,18 @@ export function sigmoidFinding(model: ModelFacts & { static: StaticFacts }): Fin
 /** Training stopped by the grader for a budget (`trainIsolated`): the item scores 0. */
 const BUDGET_CODES: ReadonlySet<FindingCode> = new Set(['TIME_BUDGET_EXCEEDED', 'MEMORY_BUDGET_EXCEEDED'] as const);
 
+/** Findings {@link trainingFinding} may give. */
+export const TRAINING_FINDINGS = ['TRAINING_DIVERGED', 'TIME_BUDGET_EXCEEDED', 'MEMORY_BUDGET_EXCEEDED', 'TRAINING_FAILED'] as const satisfies readonly FindingCode[];
+
+/** Findings {@link usableModel} may give: a missing model, its static findings (analyzeModel), a budget breach. */
+export const USABLE_MODEL_FINDINGS = [
+  'MISSING_ITEM', 'INVALID_HYPERPARAMETER', 'SHAPE_MISMATCH', 'PARAM_BUDGET_EXCEEDED', 'FLOP_BUDGET_EXCEEDED', ...TRAINING_FINDINGS,
+] as const satisfies readonly FindingCode[];
+
 /** Why a model has no usable training result, as a finding (undefined when it trained fine). */
 export function trainingFinding(model: ModelFacts): Finding | undefined {
   if (!model.trainingError) return undefined;
-  const known = ['TRAINING_DIVERGED', ...BUDGET_CODES] as const;
-  const code = known.find((c) => c === model.trainingError!.code) ?? 'TRAINING_FAILED';
+  const code = TRAINING_FINDINGS.find((c) => c === model.trainingError!.code) ?? 'TRAINING_FAILED';
   return finding(code, 'error', { model: model.key, detail: model.trainingError.message }, { model: model.key });
 }
 

@@ -1,4 +1,3 @@
-import type { CheckName } from '../../lab/types.js';
 import type { RubricCheck } from '../types.js';
 import { capacityOverfits } from './capacity-overfits.js';
 import { classificationReportCheck } from './classification-report.js';
@@ -7,12 +6,20 @@ import { regularization } from './regularization.js';
 import { textAnswer } from './text-answer.js';
 import { validModel } from './valid-model.js';
 
-/** Every rubric check by the name a rubric.yaml uses (`check: valid-model`). */
-export const RUBRIC_CHECKS: Record<CheckName, RubricCheck> = {
-  'capacity-overfits': capacityOverfits,
-  'text-answer': textAnswer,
-  preprocess,
-  'valid-model': validModel,
-  regularization,
-  'classification-report': classificationReportCheck,
-};
+/**
+ * Every rubric check. Everything else about checks — the names a rubric.yaml may use, the rubric
+ * schema's `check` enum and `with` schemas, the lab-load cross-checks — is derived from this list.
+ */
+export const RUBRIC_CHECKS: readonly RubricCheck[] = [
+  capacityOverfits, textAnswer, preprocess, validModel, regularization, classificationReportCheck,
+];
+
+/** The names a rubric.yaml may use (`check: valid-model`). */
+export const CHECK_NAMES: readonly string[] = RUBRIC_CHECKS.map((c) => c.name);
+
+const byName = new Map(RUBRIC_CHECKS.map((c) => [c.name, c]));
+
+/** The check a rubric item names; undefined for a name no check has (loadLab refuses such a rubric). */
+export function rubricCheck(name: string): RubricCheck | undefined {
+  return byName.get(name);
+}

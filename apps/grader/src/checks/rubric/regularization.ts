@@ -1,17 +1,37 @@
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
 import { text, type Line } from '../../messages/text.js';
-import type { RubricCheck } from '../types.js';
-import { fmt, outcome, param, sigmoidFinding, trainingFinding, usableModel } from './helpers.js';
+import type { RunFacts } from '../facts.js';
+import { defineCheck, type CheckedItem, type CheckOutcome } from '../types.js';
+import { fmt, outcome, sigmoidFinding, trainingFinding, USABLE_MODEL_FINDINGS, usableModel } from './helpers.js';
+
+interface Params {
+  /** The regularized model, e.g. `cats.regularized`. */
+  model: string;
+  /** The unregularized model whose gap it must narrow, e.g. `cats.large`. */
+  baseline: string;
+}
 
 /**
  * ToDo 9: regularization present (L1/L2 penalty or Dropout; else 0), and in the run the
  * regularized model's final train/validation BCE gap is smaller than the unregularized
  * baseline's (else half). A sigmoid output or a failed run costs half.
  */
-export const regularization: RubricCheck = (facts, item) => {
-  const key = param(item, 'model') ?? '';
-  const baselineKey = param(item, 'baseline') ?? '';
+export const regularization = defineCheck<Params>({
+  name: 'regularization',
+  params: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['model', 'baseline'],
+    properties: { model: { type: 'string' }, baseline: { type: 'string' } },
+  },
+  modelParams: ['model', 'baseline'],
+  findings: [...USABLE_MODEL_FINDINGS, 'NO_REGULARIZATION', 'SIGMOID_WITH_LOGITS_LOSS', 'NOT_TRAINED', 'GAP_NOT_NARROWED'],
+  run: scoreRegularization,
+});
+
+function scoreRegularization(facts: RunFacts, item: CheckedItem<Params>): CheckOutcome {
+  const { model: key, baseline: baselineKey } = item.with;
   const usable = usableModel(facts, key, item);
   if ('fail' in usable) return usable.fail;
   const { model } = usable;
@@ -48,4 +68,4 @@ export const regularization: RubricCheck = (facts, item) => {
     }
   }
   return outcome(item, score, lines, findings);
-};
+}

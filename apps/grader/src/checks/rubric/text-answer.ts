@@ -1,8 +1,15 @@
 import { finding } from '../../findings/finding.js';
 import { text } from '../../messages/text.js';
 import type { RunFacts } from '../facts.js';
-import type { RubricCheck } from '../types.js';
-import { numberParam, outcome, param } from './helpers.js';
+import { defineCheck, type CheckedItem, type CheckOutcome } from '../types.js';
+import { outcome } from './helpers.js';
+
+interface Params {
+  /** The answer's key in the submission (`answers.giant_analysis`). */
+  answer: string;
+  /** Fewer words than this is a SHORT_ANSWER warning (default 1). */
+  minWords?: number;
+}
 
 /** Words in a text answer (letters or digits between separators; pt-BR accents count as letters). */
 export function wordCount(text: string): number {
@@ -19,12 +26,26 @@ export function answerText(facts: RunFacts, key: string): string | undefined {
  * A text answer is scored by the TA. The grader only checks it is there and long enough to
  * be an analysis; its points stay pending (0) until an override gives them.
  */
-export const textAnswer: RubricCheck = (facts, item) => {
-  const key = param(item, 'answer') ?? '';
-  const minWords = numberParam(item, 'minWords', 1);
+export const textAnswer = defineCheck<Params>({
+  name: 'text-answer',
+  params: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['answer'],
+    properties: { answer: { type: 'string' }, minWords: { type: 'integer', minimum: 0, nullable: true } },
+  },
+  modelParams: [],
+  answerParams: ['answer'],
+  findings: ['MISSING_ANSWER', 'SHORT_ANSWER'],
+  run: scoreTextAnswer,
+});
+
+function scoreTextAnswer(facts: RunFacts, item: CheckedItem<Params>): CheckOutcome {
+  const key = item.with.answer;
+  const minWords = item.with.minWords ?? 1;
   const answer = answerText(facts, key);
   if (answer === undefined) return outcome(item, 0, [text('output.answerMissing', { answer: key })], [finding('MISSING_ANSWER', 'error', { answer: key })]);
   const words = wordCount(answer);
   const findings = words < minWords ? [finding('SHORT_ANSWER', 'warning', { answer: key, words, minWords })] : [];
   return { ...outcome(item, 0, [text('output.answerWords', { answer: key, words })], findings), status: 'pending' };
-};
+}

@@ -2,8 +2,16 @@ import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
 import { text, type Line } from '../../messages/text.js';
 import { count } from '../static/analyze-model.js';
-import type { RubricCheck } from '../types.js';
-import { outcome, param, sigmoidFinding, trainingFinding, usableModel } from './helpers.js';
+import type { RunFacts } from '../facts.js';
+import { defineCheck, type CheckedItem, type CheckOutcome } from '../types.js';
+import { outcome, sigmoidFinding, trainingFinding, USABLE_MODEL_FINDINGS, usableModel } from './helpers.js';
+
+interface Params {
+  /** The student's model, e.g. `cats.medium`. */
+  model: string;
+  /** A model it must have more parameters than, e.g. `cats.small`. */
+  moreCapacityThan?: string;
+}
 
 /**
  * ToDos 6–8: the model exists, its shapes connect to an output of (None, 1) within budget
@@ -11,8 +19,21 @@ import { outcome, param, sigmoidFinding, trainingFinding, usableModel } from './
  * than `moreCapacityThan` when that model is usable (else half), and if it was trained, the
  * run did not diverge (else half).
  */
-export const validModel: RubricCheck = (facts, item) => {
-  const key = param(item, 'model') ?? '';
+export const validModel = defineCheck<Params>({
+  name: 'valid-model',
+  params: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['model'],
+    properties: { model: { type: 'string' }, moreCapacityThan: { type: 'string', nullable: true } },
+  },
+  modelParams: ['model', 'moreCapacityThan'],
+  findings: [...USABLE_MODEL_FINDINGS, 'SIGMOID_WITH_LOGITS_LOSS', 'NOT_MORE_CAPACITY'],
+  run: scoreValidModel,
+});
+
+function scoreValidModel(facts: RunFacts, item: CheckedItem<Params>): CheckOutcome {
+  const key = item.with.model;
   const usable = usableModel(facts, key, item);
   if ('fail' in usable) return usable.fail;
   const { model } = usable;
@@ -26,7 +47,7 @@ export const validModel: RubricCheck = (facts, item) => {
     findings.push(sigmoid);
     score -= half;
   }
-  const smallerKey = param(item, 'moreCapacityThan');
+  const smallerKey = item.with.moreCapacityThan ?? undefined;
   const smaller = smallerKey ? facts.models[smallerKey]?.static : undefined;
   if (smallerKey && smaller) {
     lines.push(text('output.params', { model: smallerKey, params: count(smaller.params) }));
@@ -45,4 +66,4 @@ export const validModel: RubricCheck = (facts, item) => {
     score -= half;
   }
   return outcome(item, score, lines, findings);
-};
+}

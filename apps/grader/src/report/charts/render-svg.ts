@@ -1,6 +1,7 @@
-import { FitcheckError } from '@fitcheck/core';
+
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { GraderError } from '../../errors.js';
 
 /**
  * Vega-Lite → Vega → SVG markup, headless in Node (`renderer: 'none'`, no canvas, no browser).
@@ -23,7 +24,7 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(runtime, { renderer: 'none', loader, logger });
   try {
     const svg = await view.toSVG();
-    if (errors.length > 0) throw new FitcheckError('CHART_FAILED', `a report chart failed to render: ${errors[0]}`);
+    if (errors.length > 0) throw new GraderError('CHART_FAILED', `a report chart failed to render: ${errors[0]}`);
     return svg;
   } finally {
     view.finalize();

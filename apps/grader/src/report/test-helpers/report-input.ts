@@ -78,10 +78,10 @@ export function mistakesInput(h: HistoriesFixture = loadHistories()): ReportInpu
   return {
     ...base, student: 'João Pereira', score: todos.reduce((sum, r) => sum + (r.score ?? 0), 0), todos,
     findings: [
-      { code: 'TEST_SET_AS_VALIDATION', severity: 'warning', item: '9', model: 'cats.regularized', message: 'The test set is used as validation data for early stopping.', hint: 'Split a validation set off the training images.' },
-      { code: 'SIGMOID_WITH_LOGITS', severity: 'error', item: '6', model: 'cats.small', message: 'The output layer applies sigmoid but the loss expects logits: sigmoid is applied twice.', hint: 'End the model with Dense(1) and no activation.' },
-      { code: 'STEPS_PER_EPOCH_COPIED', severity: 'info', item: '9', message: 'steps_per_epoch = 20 was copied from Higgs; the cat set has 209 images.', hint: 'Leave steps_per_epoch unset.' },
-      { code: 'LOGITS_THRESHOLD', severity: 'error', item: '10', model: 'cats.regularized', message: 'The classification report thresholds raw logits at 0.5.', hint: 'Threshold logits at 0, or apply sigmoid first.' },
+      { code: 'TEST_SET_AS_VALIDATION', owner: 'submission', severity: 'warning', item: '9', model: 'cats.regularized', message: 'The test set is used as validation data for early stopping.', hint: 'Split a validation set off the training images.' },
+      { code: 'SIGMOID_WITH_LOGITS_LOSS', owner: 'submission', severity: 'error', item: '6', model: 'cats.small', message: 'The output layer applies sigmoid but the loss expects logits: sigmoid is applied twice.', hint: 'End the model with Dense(1) and no activation.' },
+      { code: 'NOT_TRAINED', owner: 'lab', severity: 'info', item: '7', model: 'cats.medium', message: 'cats.medium was not trained in the check profile; its run was not checked.', hint: 'the ci and full profiles train every model' },
+      { code: 'THRESHOLD_ON_LOGITS', owner: 'submission', severity: 'error', item: '10', model: 'cats.regularized', message: 'The classification report thresholds raw logits at 0.5.', hint: 'Threshold logits at 0, or apply sigmoid first.' },
     ],
   };
 }
@@ -96,7 +96,8 @@ export function hostileInput(h: HistoriesFixture = loadHistories()): ReportInput
     ...base,
     student: HOSTILE, lab: HOSTILE, profile: HOSTILE, backend: HOSTILE, graderVersion: HOSTILE,
     todos: base.todos.map((r) => ({ ...r, name: HOSTILE, output: HOSTILE })),
-    findings: base.findings.map((f) => ({ ...f, code: HOSTILE, item: HOSTILE, model: HOSTILE, message: HOSTILE, hint: HOSTILE })),
+    // A finding's code is the grader's own (a registered code), never student text.
+    findings: base.findings.map((f) => ({ ...f, item: HOSTILE, model: HOSTILE, message: HOSTILE, hint: HOSTILE })),
     runs: { sizes: h.sizes.slice(0, 2).map(hostileRun), cats: h.cats.slice(0, 1).map((r) => hostileRun(r, 9)) },
     summaries: [{ model: HOSTILE, text: HOSTILE }],
     classification: [{ model: HOSTILE, text: HOSTILE, labels: [HOSTILE, HOSTILE], confusion: [[1, 2], [3, 4]] }],

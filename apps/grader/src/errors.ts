@@ -1,0 +1,66 @@
+import { CORE_ERRORS, FitcheckError, isFitcheckError, ownerIn, type Owner } from '@fitcheck/core';
+import { DATA_ERRORS } from '@fitcheck/datasets';
+import { FINDINGS } from './findings/types.js';
+
+/**
+ * The grader's own error codes, each with who causes it (core's codes are in `CORE_ERRORS`,
+ * datasets' in `DATA_ERRORS`, findings in `FINDINGS`). `ownerOf` reads all four.
+ */
+export const GRADER_ERRORS = {
+  /** The submission cannot be read or validated: nothing to score (exit 2, every item 0). */
+  INVALID_SUBMISSION: 'submission',
+  /** lab.yaml or rubric.yaml is wrong: refused before any student is graded (exit 2). */
+  INVALID_LAB: 'lab',
+  /** The TA's overrides file is wrong. */
+  INVALID_OVERRIDES: 'lab',
+  // How fitcheck is run: flags, subcommands, folders (exit 2).
+  INVALID_FLAG: 'lab',
+  USAGE: 'lab',
+  UNKNOWN_LANG: 'lab',
+  INVALID_SHARD: 'lab',
+  INVALID_MERGE: 'lab',
+  MERGE_INCOMPLETE: 'lab',
+  NOT_A_BATCH_OUTPUT: 'lab',
+  /** Another batch holds the output folder. */
+  BATCH_LOCKED: 'environment',
+  /** No Chromium to print the PDF with. */
+  NO_BROWSER: 'environment',
+  /** A training process died (a signal, an exit code) without reaching a budget, or could not start. */
+  TRAINING_CRASHED: 'environment',
+  /** The grading process itself was killed, or ended without results (`fitcheck batch`). */
+  GRADER_CRASHED: 'environment',
+  /** The grading process ran past the batch's per-submission time limit. */
+  GRADER_TIMEOUT: 'environment',
+  /** Training threw an error fitcheck does not expect for a model that passed the static checks. */
+  TRAINING_ERROR: 'grader',
+  /** A rubric check threw. */
+  RUBRIC_CHECK_FAILED: 'grader',
+  /** Anything else fitcheck did not expect. */
+  INTERNAL_ERROR: 'grader',
+  CHART_FAILED: 'grader',
+  DUPLICATE_RUN: 'grader',
+  MISSING_MESSAGE: 'grader',
+} as const satisfies Record<string, Owner>;
+export type GraderErrorCode = keyof typeof GRADER_ERRORS;
+
+/** An error the grader raises: its code is one of {@link GRADER_ERRORS}. */
+export class GraderError extends FitcheckError<GraderErrorCode> {}
+
+/** Who caused a code of any fitcheck registry; an unknown code is the grader's (it should not exist). */
+export function ownerOf(code: string): Owner {
+  return ownerIn(FINDINGS, code) ?? ownerIn(GRADER_ERRORS, code) ?? ownerIn(CORE_ERRORS, code) ?? ownerIn(DATA_ERRORS, code) ?? 'grader';
+}
+
+/** A fault that stopped a grade, as results.json records it (`extra_data.fault`). */
+export interface Fault {
+  code: string;
+  owner: Owner;
+  message: string;
+  hint?: string;
+}
+
+/** Any thrown value as a fault: a FitcheckError by its code, anything else `INTERNAL_ERROR` (a bug). */
+export function faultOf(e: unknown): Fault {
+  if (isFitcheckError(e)) return { code: e.code, owner: ownerOf(e.code), message: e.message, ...(e.hint !== undefined && { hint: e.hint }) };
+  return { code: 'INTERNAL_ERROR', owner: 'grader', message: e instanceof Error ? e.message : String(e) };
+}
