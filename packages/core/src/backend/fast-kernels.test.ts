@@ -213,6 +213,21 @@ describe.each(['XNNPACK', 'fitcheck GEMM'] as const)('fixed matmul kernels on wa
     expect(Array.from(fixed)).toEqual(Array.from(stock));
   });
 
+  it('GatherV2 whose output grows the heap (unshared with one thread: views of it detach) equals the stock kernel', () => {
+    const heapBytes = () => wasmHeap().memory.buffer.byteLength;
+    const row = 1 << 20;
+    const x = tf.tensor(Float32Array.from({ length: 2 * row }, (_, i) => i % 977), [2, row]);
+    // More rows than the heap has room for: the output's allocation must grow it.
+    const picks = Array.from({ length: Math.ceil(heapBytes() / (4 * row)) + 2 }, (_, i) => i % 2);
+    const indices = tf.tensor1d(picks, 'int32');
+    const before = heapBytes();
+    const { stock, fixed } = bothWays(() => tf.gather(x, indices));
+    expect(heapBytes()).toBeGreaterThan(before);
+    expect(fixed.length).toBe(picks.length * row);
+    expect(fixed.every((v, i) => v === stock[i])).toBe(true);
+    tf.dispose([x, indices]);
+  });
+
   it('GatherV2 refuses an index out of range, as the stock kernel does', () => {
     const x = tf.ones([4, 2]);
     expect(() => tf.gather(x, tf.tensor1d([1, 4], 'int32'))).toThrow('GatherV2: the index value 4 is not in [0, 3]');

@@ -24,7 +24,8 @@ export function rowGather(memory: () => ArrayBufferLike, original: KernelFunc): 
       return original(args);
     }
     const backend = args.backend as WasmHeapBackend;
-    const picks = backend.typedArrayFromHeap(indices);
+    // A copy: the output's allocation may grow the heap, which detaches views of an unshared one.
+    const picks = Int32Array.from(backend.typedArrayFromHeap(indices) as Int32Array);
     for (const index of picks) {
       if (!(index >= 0 && index <= rows - 1)) throw new Error(`GatherV2: the index value ${index} is not in [0, ${rows - 1}]`);
     }
