@@ -21,12 +21,17 @@ export interface StaticFacts {
 /** One training run, summarized from its Keras-shaped history. */
 export interface TrainingFacts {
   epochsRun: number;
+  /** Where the smoothed validation BCE is lowest (`historyFacts`). */
   bestEpoch: number | null;
   stoppedEarly: boolean;
+  /** Training stopped once its rubric verdict could no longer change (`settle` in `trainModel`). */
+  settled?: boolean;
+  /** The lowest smoothed validation BCE. */
   bestValBce: number | null;
+  /** The last epoch's BCEs, as Keras logged them. */
   finalTrainBce: number | null;
   finalValBce: number | null;
-  /** Final validation BCE − final training BCE: how far the model overfits. */
+  /** Smoothed validation − training BCE at the end of the run: how far the model overfits. */
   gap: number | null;
   trainSamples: number;
   validationSamples: number;
@@ -50,6 +55,29 @@ export interface ModelFacts {
   trainingError?: { code: string; message: string };
   /** Raw model outputs on the test set and the labels, for the report check. */
   testOutputs?: { outputs: Float32Array; labels: Float32Array; classes: string[] };
+  /** The seed `training` ran with. */
+  seed?: number;
+  /** Runs with further seeds, trained where a verdict was close or failing (the profile's `seeds`). */
+  extraRuns?: SeedRun[];
+}
+
+/** One more training run of a model, with another seed. */
+export interface SeedRun {
+  seed: number;
+  training?: TrainingFacts;
+  error?: { code: string; message: string };
+}
+
+/**
+ * What the profile's runs can decide (`verdicts` and `seeds` of a lab.yaml profile): a `final` run
+ * decides pass and fail; a `provisional` one (a student's short check) only what it shows.
+ */
+export interface VerdictPolicy {
+  final: boolean;
+  /** Most seeds a verdict may use, the profile's seed first. */
+  seeds: number;
+  seed: number;
+  maxEpochs: number;
 }
 
 /** The preprocessed arrays of a dataset as the run used them. */
@@ -69,6 +97,7 @@ export interface DatasetFacts {
 export interface RunFacts {
   lab: LabDefinition;
   profile: string;
+  verdicts: VerdictPolicy;
   submission: Submission;
   models: Record<string, ModelFacts>;
   datasets: Record<string, DatasetFacts>;

@@ -17,6 +17,8 @@ export interface CheckOutcome {
   /** What the check saw, as sentences to show in the reader's language (Gradescope `output`). */
   lines: Line[];
   findings: Finding[];
+  /** Models whose runs with the profile's further seeds could decide an undecided verdict (`decide`). */
+  moreSeeds?: string[];
 }
 
 export const ITEM_STATUSES = ['passed', 'failed', 'pending', 'undecided'] as const;
@@ -42,9 +44,18 @@ export interface CheckDefinition<P> {
   answerParams?: readonly (keyof P & string)[];
   /** Every finding code the check may emit (its own and those of the helpers it calls). */
   findings: readonly FindingCode[];
+  /**
+   * Model parameters whose training may stop as soon as the run shows what the check asks of it
+   * (`overfitting`: a rise beyond noise that more epochs cannot undo). A model stops early only
+   * when every item that names it allows it.
+   */
+  settles?: Partial<Record<keyof P & string, SettleRule>>;
   /** Pure: the same facts and item give the same outcome. */
   run(facts: RunFacts, item: CheckedItem<P>): CheckOutcome;
 }
+
+/** What a run may stop on (`trainModel`'s `settle`). */
+export type SettleRule = 'overfitting';
 
 /** A check as the registry holds it: the same declaration, its parameters no longer typed. */
 export interface RubricCheck {
@@ -54,6 +65,7 @@ export interface RubricCheck {
   datasetParams: readonly string[];
   answerParams: readonly string[];
   findings: readonly FindingCode[];
+  settles: Readonly<Record<string, SettleRule>>;
   run(facts: RunFacts, item: RubricItem): CheckOutcome;
 }
 
@@ -62,9 +74,10 @@ export interface RubricCheck {
  * item against `params` (see `rubricSchema`), which is what makes that cast sound.
  */
 export function defineCheck<P>(definition: CheckDefinition<P>): RubricCheck {
-  const { run, datasetParams = [], answerParams = [], ...rest } = definition;
+  const { run, datasetParams = [], answerParams = [], settles = {}, ...rest } = definition;
   return {
     ...rest,
+    settles: settles as Record<string, SettleRule>,
     params: definition.params as AnySchemaObject,
     datasetParams,
     answerParams,

@@ -31,6 +31,8 @@ export const FINDINGS = {
   MISSING_ITEM: 'submission',
   /** The profile does not train this model: nobody's fault, it costs nothing. */
   NOT_TRAINED: 'lab',
+  /** The profile's runs cannot support a verdict (too short, too noisy, seeds disagree): it costs nothing, the TA decides. */
+  VERDICT_UNDECIDED: 'lab',
 } as const satisfies Record<string, Owner>;
 export type FindingCode = keyof typeof FINDINGS;
 export const FINDING_CODES = Object.keys(FINDINGS) as FindingCode[];

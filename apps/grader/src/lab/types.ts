@@ -54,6 +54,10 @@ export interface Profile {
   patience: number;
   /** Student model keys trained in this profile. */
   train: string[];
+  /** `final` (default): runs decide pass and fail; `provisional`: a short run decides only passes. */
+  verdicts?: 'final' | 'provisional';
+  /** Most seeds a close or failing verdict trains, the majority deciding (default 1). */
+  seeds?: number;
   datasets: Record<string, DatasetProfile>;
   /** Per-model training budgets; a model past one scores 0 for its item (default: `DEFAULT_LIMITS`). */
   limits?: ProfileLimits;

@@ -12,32 +12,41 @@ function run(name: string, train: number[], val: number[], valLoss = val): { nam
   };
 }
 
+// Twelve epochs: long enough for the smoothing (std 0.5, five taps) and the noise estimate.
+const LARGE_TRAIN = [0.69, 0.6, 0.52, 0.45, 0.39, 0.33, 0.28, 0.23, 0.19, 0.15, 0.12, 0.1];
+const LARGE_VAL = [0.68, 0.64, 0.62, 0.61, 0.615, 0.63, 0.66, 0.7, 0.75, 0.81, 0.88, 0.95];
+
 describe('diagnoseRun', () => {
-  it('finds the epoch of the lowest validation BCE and the final gap', () => {
-    const d = diagnoseRun('sizes', run('Large', [0.69, 0.6, 0.5, 0.4, 0.3], [0.7, 0.65, 0.62, 0.63, 0.7]));
-    expect(d).toMatchObject({ model: 'Large', epochs: 5, bestEpoch: 2, bestValBce: 0.62, lastValBce: 0.7, lastTrainBce: 0.3, overfits: true });
-    expect(d?.gap).toBeCloseTo(0.4, 12);
+  it('finds the epoch of the lowest smoothed validation BCE and the smoothed final gap', () => {
+    const d = diagnoseRun('sizes', run('Large', LARGE_TRAIN, LARGE_VAL));
+    expect(d).toMatchObject({ model: 'Large', epochs: 12, bestEpoch: 3, smoothing: 0.5, overfits: true });
+    // Five-tap smoothing of the last point averages epochs 9–11 (weights 0.85, 0.96, 1): (0.81·0.852 + 0.88·0.961 + 0.95) / 2.813.
+    expect(d?.lastValBce).toBeCloseTo((0.81 * Math.exp(-0.16) + 0.88 * Math.exp(-0.04) + 0.95) / (Math.exp(-0.16) + Math.exp(-0.04) + 1), 12);
+    expect(d?.gap).toBeCloseTo((d?.lastValBce ?? 0) - (d?.lastTrainBce ?? 0), 12);
   });
 
   it('judges by val_binary_crossentropy, never by val_loss (which carries the L2 penalty)', () => {
-    const l2 = run('L2', [0.7, 0.66, 0.64], [0.7, 0.66, 0.65], [0.9, 0.7, 1.5]);
-    expect(diagnoseRun('regularizers', l2)).toMatchObject({ bestEpoch: 2, overfits: false });
+    const train = LARGE_TRAIN.map((t) => t + 0.4);
+    const val = [0.7, 0.66, 0.65, 0.64, 0.635, 0.63, 0.627, 0.624, 0.622, 0.62, 0.618, 0.616];
+    const l2 = run('L2', train, val, val.map((v, i) => v + 0.05 * i * i));
+    expect(diagnoseRun('regularizers', l2)).toMatchObject({ bestEpoch: 11, overfits: false });
   });
 
-  it('calls a rise within the noise tolerance (2 % of the best) no overfitting, as the rubric does', () => {
-    expect(diagnoseRun('sizes', run('Tiny', [0.6, 0.59, 0.58], [0.6, 0.59, 0.6]))?.overfits).toBe(false);
-    expect(diagnoseRun('sizes', run('Tiny', [0.6, 0.59, 0.58], [0.6, 0.59, 0.605]))?.overfits).toBe(true);
+  it('calls a rise under 2 % of the best no overfitting, as the rubric does, however steady', () => {
+    const flat = LARGE_VAL.map((v, i) => (i < 4 ? v : 0.61 + 0.0005 * (i - 3)));
+    expect(diagnoseRun('sizes', run('Tiny', LARGE_TRAIN, flat))?.overfits).toBe(false);
+    expect(diagnoseRun('sizes', run('Large', LARGE_TRAIN, LARGE_VAL))?.overfits).toBe(true);
     // Validation rising while training rises too is not overfitting.
-    expect(diagnoseRun('sizes', run('Noisy', [0.6, 0.5, 0.55, 0.7], [0.6, 0.55, 0.6, 0.7]))?.overfits).toBe(false);
+    expect(diagnoseRun('sizes', run('Noisy', LARGE_VAL, LARGE_VAL.map((v) => v + 0.01)))?.overfits).toBe(false);
     expect(diagnoseRun('sizes', run('Empty', [], []))).toBeNull();
   });
 });
 
 describe('diagnoseRuns / worstOverfit', () => {
   it('diagnoses a run shared by two charts once and names the largest gap', () => {
-    const tiny = run('Tiny', [0.6, 0.59, 0.58], [0.61, 0.6, 0.6]);
-    const large = run('Large', [0.6, 0.4, 0.2], [0.6, 0.55, 0.9]);
-    const giant = run('Giant', [0.6, 0.3, 0.1], [0.6, 0.5, 1.4]);
+    const tiny = run('Tiny', LARGE_TRAIN.map((t) => 0.6 + t / 100), LARGE_TRAIN.map((t) => 0.61 + t / 100));
+    const large = run('Large', LARGE_TRAIN, LARGE_VAL);
+    const giant = run('Giant', LARGE_TRAIN.map((t) => t / 2), LARGE_VAL.map((v, i) => v + 0.05 * i));
     const all = diagnoseRuns({ sizes: [tiny, large, giant], regularizers: [tiny] });
     expect(all.map((d) => d.model)).toEqual(['Tiny', 'Large', 'Giant']);
     expect(worstOverfit(all)?.model).toBe('Giant');

@@ -1,12 +1,12 @@
 import { historyFacts, type HistoryFacts } from '../checks/history-facts.js';
-import { showsOverfitting } from '../checks/rubric/helpers.js';
+import { overfittingEvidence } from '../checks/verdicts/overfitting.js';
 import type { ChartGroup, NamedRun, ReportInput } from './types.js';
 
 /** The facts behind the lab's overfitting sentences, for one run. */
 export interface RunDiagnosis extends Omit<HistoryFacts, 'bestIndex'> {
   group: ChartGroup;
   model: string;
-  /** The rubric's own judgement (`showsOverfitting`), so the report never contradicts the score. */
+  /** The rubric's own judgement (`overfittingEvidence` passes), so the report never contradicts the score. */
   overfits: boolean;
 }
 
@@ -15,7 +15,7 @@ export function diagnoseRun(group: ChartGroup, run: NamedRun): RunDiagnosis | nu
   const facts = historyFacts(run.history);
   if (!facts) return null;
   const { bestIndex: _index, ...rest } = facts;
-  return { group, model: run.name, ...rest, overfits: showsOverfitting(run.history) };
+  return { group, model: run.name, ...rest, overfits: overfittingEvidence(run.history).verdict === 'pass' };
 }
 
 /** Every run of every chart group, diagnosed; a run that appears in two groups is diagnosed once. */

@@ -2,7 +2,8 @@ import { isFitcheckError } from '@fitcheck/core';
 import type { BackendName } from '@fitcheck/core';
 import { rubricCheck } from '../checks/rubric/index.js';
 import { analyzeModel } from '../checks/static/analyze-model.js';
-import type { DatasetFacts, ModelFacts, RunFacts } from '../checks/facts.js';
+import type { DatasetFacts, ModelFacts, RunFacts, TrainingFacts, VerdictPolicy } from '../checks/facts.js';
+import type { SettleRule } from '../checks/types.js';
 import type { DebugLog } from '../debug/debug-log.js';
 import { limitsOf } from '../isolation/limits.js';
 import type { ModelLimits } from '../isolation/protocol.js';
@@ -28,10 +29,10 @@ export interface CollectOptions {
 /**
  * The facts the rubric scores: static analysis of every student model and of the lab models the
  * rubric compares against (before anything is allocated), then the data, then a training run of
- * each model the profile trains (plus the report's model). A model that fails its static checks is
- * never built; each other model trains in its own child process under the profile's time and
- * memory budgets, so a model whose training fails or breaches a budget is recorded as such and
- * the next one still runs.
+ * each model the profile trains (plus the report's model), with the profile's seed. A model that
+ * fails its static checks is never built; each other model trains in its own child process under
+ * the profile's time and memory budgets, so a model whose training fails or breaches a budget is
+ * recorded as such and the next one still runs. {@link trainMoreSeeds} adds runs with other seeds.
  */
 export async function collectFacts(
   lab: Lab,
@@ -40,24 +41,85 @@ export async function collectFacts(
 ): Promise<{ facts: RunFacts; backend: string | null; plan: string[] }> {
   const { definition } = lab;
   const models = staticModelFacts(lab, loaded);
+  const { profile } = options;
 
   // A report needs its model's test-set outputs, so that model trains in every profile.
-  const reportKeys = Object.entries(loaded.submission.sections).flatMap(([dataset, s]) => (s.report ? [`${dataset}.${s.report.model}`] : []));
-  const toTrain = [...new Set([...options.profile.train, ...reportKeys])]
+  const reportKeys = reportModels(loaded.submission);
+  const toTrain = [...new Set([...profile.train, ...reportKeys])]
     .filter((key) => models[key]?.static && !models[key]!.staticFindings.some((f) => f.severity === 'error'));
 
+  const plan = [`profile ${options.profileName}: ${profile.description}`,
+    `training: at most ${profile.maxEpochs} epochs, early stopping after ${profile.patience} epochs without a better val_binary_crossentropy, seed ${options.seed}`];
+  const { data, datasets, descriptions } = await loadDatasets(lab, loaded.submission, profile, options.seed);
+  plan.push(...descriptions);
+  for (const m of Object.values(models)) {
+    const d = data.get(datasetOf(lab, m.key));
+    if (m.static && d && 'facts' in d) m.static.flopsPerEpoch = 3 * m.static.flopsPerSample * d.facts.trainSamples;
+  }
+  plan.push(`models trained: ${toTrain.length > 0 ? toTrain.join(', ') : 'none'}`);
+  options.onEvent?.({ type: 'plan', lines: plan });
+
+  const facts: RunFacts = {
+    lab: definition, profile: options.profileName, verdicts: verdictPolicy(profile, options.seed), submission: loaded.submission, models, datasets,
+  };
+  const trainer = new Trainer(lab, options, reportKeys);
+  for (const key of toTrain) {
+    const model = models[key]!;
+    model.seed = options.seed;
+    const run = await trainer.train(key, model, data.get(datasetOf(lab, key)), options.seed);
+    if (run.training) model.training = run.training;
+    if (run.error) model.trainingError = run.error;
+    if (run.testOutputs) model.testOutputs = run.testOutputs;
+  }
+  return { facts, backend: trainer.backend, plan };
+}
+
+/**
+ * Trains `keys` again with the profile's further seeds (seed + 1 … seed + seeds − 1), each seed's
+ * data loaded with that seed (a cat split is seeded), and records each run in the model's
+ * `extraRuns` — where a close or failing verdict asked for them (`CheckOutcome.moreSeeds`).
+ * Models that never trained with the first seed, and seeds already run, are skipped.
+ */
+export async function trainMoreSeeds(lab: Lab, facts: RunFacts, keys: readonly string[], options: CollectOptions): Promise<void> {
+  const policy = facts.verdicts;
+  const trainer = new Trainer(lab, options, []);
+  for (let k = 1; k < policy.seeds; k++) {
+    const seed = policy.seed + k;
+    const wanted = keys.filter((key) => facts.models[key]?.training && !facts.models[key]!.extraRuns?.some((r) => r.seed === seed));
+    if (wanted.length === 0) continue;
+    const { data } = await loadDatasets(lab, facts.submission, options.profile, seed);
+    for (const key of wanted) {
+      const model = facts.models[key]!;
+      const run = await trainer.train(key, model, data.get(datasetOf(lab, key)), seed);
+      (model.extraRuns ??= []).push({ seed, ...(run.training ? { training: run.training } : {}), ...(run.error ? { error: run.error } : {}) });
+    }
+  }
+}
+
+/** The profile's verdict policy (`verdicts`, `seeds`), for the checks. */
+export function verdictPolicy(profile: Profile, seed: number): VerdictPolicy {
+  return { final: (profile.verdicts ?? 'final') === 'final', seeds: profile.seeds ?? 1, seed, maxEpochs: profile.maxEpochs };
+}
+
+/** The models whose classification report the submission declares (`cats.regularized`). */
+function reportModels(submission: Submission): string[] {
+  return Object.entries(submission.sections).flatMap(([dataset, s]) => (s.report ? [`${dataset}.${s.report.model}`] : []));
+}
+
+type LoadedData = Map<string, RunData | { error: string }>;
+
+/** Every dataset the submission has a section for, as the profile scales it, loaded with `seed`. */
+async function loadDatasets(lab: Lab, submission: Submission, profile: Profile, seed: number): Promise<{ data: LoadedData; datasets: Record<string, DatasetFacts>; descriptions: string[] }> {
+  const data: LoadedData = new Map();
   const datasets: Record<string, DatasetFacts> = {};
-  const data = new Map<string, RunData | { error: string }>();
-  const plan = [`profile ${options.profileName}: ${options.profile.description}`,
-    `training: at most ${options.profile.maxEpochs} epochs, early stopping after ${options.profile.patience} epochs without a better val_binary_crossentropy, seed ${options.seed}`];
-  for (const name of Object.keys(definition.datasets)) {
-    const needed = name in loaded.submission.sections;
-    if (!needed) continue;
+  const descriptions: string[] = [];
+  for (const name of Object.keys(lab.definition.datasets)) {
+    if (!(name in submission.sections)) continue;
     try {
-      const loadedData = await loadRunData(name, definition.datasets[name]!, options.profile.datasets[name] ?? { batchSize: 32 }, options.seed, loaded.submission.sections[name]);
+      const loadedData = await loadRunData(name, lab.definition.datasets[name]!, profile.datasets[name] ?? { batchSize: 32 }, seed, submission.sections[name]);
       data.set(name, loadedData);
       datasets[name] = loadedData.facts;
-      plan.push(loadedData.description);
+      descriptions.push(loadedData.description);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       // Only the student's preprocess (a reshape of the wrong size) makes data unusable on their account. A
@@ -66,48 +128,75 @@ export async function collectFacts(
         throw new Error(`dataset ${name} could not be loaded, so nothing was graded: ${isFitcheckError(e) ? e.describe() : message}`, { cause: e });
       }
       data.set(name, { error: message });
-      plan.push(`${name}: not loaded (${message})`);
+      descriptions.push(`${name}: not loaded (${message})`);
     }
   }
-  for (const m of Object.values(models)) {
-    const d = data.get(datasetOf(lab, m.key));
-    if (m.static && d && 'facts' in d) m.static.flopsPerEpoch = 3 * m.static.flopsPerSample * d.facts.trainSamples;
-  }
-  plan.push(`models trained: ${toTrain.length > 0 ? toTrain.join(', ') : 'none'}`);
-  options.onEvent?.({ type: 'plan', lines: plan });
+  return { data, datasets, descriptions };
+}
 
-  let backend: string | null = null;
-  const limits = limitsOf(options.profile, options.limits);
-  for (const key of toTrain) {
-    const model = models[key]!;
-    const d = data.get(datasetOf(lab, key));
+/** One model's training run, as the facts keep it. */
+interface ModelRun {
+  training?: TrainingFacts;
+  error?: { code: string; message: string };
+  testOutputs?: ModelFacts['testOutputs'];
+}
+
+/** Trains models one by one, each in its own child process under the profile's budgets, reporting progress. */
+class Trainer {
+  backend: string | null = null;
+  private readonly limits: ModelLimits;
+
+  constructor(private readonly lab: Lab, private readonly options: CollectOptions, private readonly reportKeys: readonly string[]) {
+    this.limits = limitsOf(options.profile, options.limits);
+  }
+
+  async train(key: string, model: ModelFacts, d: RunData | { error: string } | undefined, seed: number): Promise<ModelRun> {
+    const { options } = this;
+    const spec = model.spec!;
     if (!d || 'error' in d) {
-      model.trainingError = { code: 'TRAINING_FAILED', message: `no data: ${d && 'error' in d ? d.error : 'dataset not loaded'}` };
-      options.onEvent?.({ type: 'model-end', model: key, error: model.trainingError });
-      continue;
+      const error = { code: 'TRAINING_FAILED', message: `no data: ${d && 'error' in d ? d.error : 'dataset not loaded'}` };
+      options.onEvent?.({ type: 'model-end', model: key, error });
+      return { error };
     }
-    options.onEvent?.({ type: 'model-start', model: key, params: model.static!.params, maxEpochs: options.profile.maxEpochs });
+    const settle = settleRule(this.lab, key);
+    options.onEvent?.({ type: 'model-start', model: key, params: model.static?.params ?? 0, maxEpochs: options.profile.maxEpochs, seed });
     // The model's key names it in progress and errors (`cats_large`: Keras names take no dots).
-    const result = await trainIsolated({ ...model.spec!, name: model.spec!.name ?? key.replace('.', '_') }, d, {
-      setup: definition.training,
+    const result = await trainIsolated({ ...spec, name: spec.name ?? key.replace('.', '_') }, d, {
+      setup: this.lab.definition.training,
       maxEpochs: options.profile.maxEpochs,
       patience: options.profile.patience,
-      seed: options.seed,
+      seed,
       ...(options.backend ? { backend: options.backend } : {}),
-      withTestOutputs: reportKeys.includes(key),
+      ...(settle ? { settle } : {}),
+      withTestOutputs: this.reportKeys.includes(key),
       onEpoch: (epoch, logs) => options.onEvent?.({ type: 'epoch', model: key, epoch, logs }),
-    }, limits);
-    if (backend === null && result.backend) {
-      backend = result.backend;
-      options.onEvent?.({ type: 'backend', name: backend });
+    }, this.limits);
+    if (this.backend === null && result.backend) {
+      this.backend = result.backend;
+      options.onEvent?.({ type: 'backend', name: this.backend });
     }
-    if (result.error) options.debug?.note(`${key}: ${result.error.code}`, [result.stack ?? result.error.message, result.childOutput].filter((s) => s !== '').join('\n'));
-    if (result.training) model.training = result.training;
-    if (result.error) model.trainingError = result.error;
-    if (result.testOutputs && d.test) model.testOutputs = { outputs: result.testOutputs, labels: d.test.y, classes: d.classes };
+    if (result.error) options.debug?.note(`${key} (seed ${seed}): ${result.error.code}`, [result.stack ?? result.error.message, result.childOutput].filter((s) => s !== '').join('\n'));
     options.onEvent?.({ type: 'model-end', model: key, ...(result.training ? { training: result.training } : {}), ...(result.error ? { error: result.error } : {}) });
+    return {
+      ...(result.training ? { training: result.training } : {}),
+      ...(result.error ? { error: result.error } : {}),
+      ...(result.testOutputs && d.test ? { testOutputs: { outputs: result.testOutputs, labels: d.test.y, classes: d.classes } } : {}),
+    };
   }
-  return { facts: { lab: definition, profile: options.profileName, submission: loaded.submission, models, datasets }, backend, plan };
+}
+
+/**
+ * What `key`'s training may stop on: a check's `settles` rule, when every rubric item that names
+ * the model allows the same one (one item that needs the whole run keeps it whole).
+ */
+export function settleRule(lab: Lab, key: string): SettleRule | undefined {
+  const rules = lab.rubric.items.flatMap((item) => {
+    const check = rubricCheck(item.check);
+    if (!check) return [];
+    return check.modelParams.filter((p) => item.with?.[p] === key).map((p) => check.settles[p]);
+  });
+  const first = rules[0];
+  return first !== undefined && rules.every((r) => r === first) ? first : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { TrainingFacts } from '../checks/facts.js';
 export type RunEvent =
   | { type: 'plan'; lines: string[] }
   | { type: 'backend'; name: string }
-  | { type: 'model-start'; model: string; params: number; maxEpochs: number }
+  | { type: 'model-start'; model: string; params: number; maxEpochs: number; seed?: number }
   | { type: 'epoch'; model: string; epoch: number; logs: EpochLogs }
   | { type: 'model-end'; model: string; training?: TrainingFacts; error?: { code: string; message: string } };
 

@@ -16,7 +16,7 @@ import { applyOverrides, loadOverrides, type Override } from '../results/overrid
 import { writeResults } from '../results/write-results.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import type { Submission } from '../submission/types.js';
-import { collectFacts } from './collect-facts.js';
+import { collectFacts, trainMoreSeeds } from './collect-facts.js';
 import type { RunListener } from './events.js';
 import { GraderError } from '../errors.js';
 
@@ -91,15 +91,22 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
       return await finish(results, GRADE_EXIT.invalid, { problem: results.output });
     }
     meta.student = loaded.submission.student;
-    const { facts, backend, plan } = await collectFacts(lab, loaded as typeof loaded & { submission: Submission }, {
+    const collect = {
       profileName, profile, seed: meta.seed,
       ...(options.backend ? { backend: options.backend } : {}),
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       debug,
-    });
+    };
+    const { facts, backend, plan } = await collectFacts(lab, loaded as typeof loaded & { submission: Submission }, collect);
     meta.backend = backend;
-    const items = runRubric(lab.rubric, facts);
+    let items = runRubric(lab.rubric, facts);
+    // A close or failing verdict asks for the profile's other seeds; their majority decides (`decide`).
+    const moreSeeds = [...new Set(items.flatMap((r) => r.outcome.moreSeeds ?? []))];
+    if (moreSeeds.length > 0) {
+      await trainMoreSeeds(lab, facts, moreSeeds, collect);
+      items = runRubric(lab.rubric, facts);
+    }
     // The output says what the run used, so a short profile's numbers are read as such.
     let results = gradedResults(items, Object.values(facts.models), meta, [renderText(messages, summaryLine(items)), ...plan].join('\n'), messages);
     results = applyOverrides(results, overrides, options.overrides, messages);

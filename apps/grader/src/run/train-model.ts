@@ -1,7 +1,9 @@
 import { buildModel, earlyStopping, fit, inverseTimeDecay, isFitcheckError, predictLogits } from '@fitcheck/core';
 import type { Callback, EpochLogs, ModelSpec } from '@fitcheck/core';
 import type { TrainingFacts } from '../checks/facts.js';
-import { historyFacts } from '../checks/history-facts.js';
+import { runSummary } from '../checks/history-facts.js';
+import type { SettleRule } from '../checks/types.js';
+import { overfittingEvidence } from '../checks/verdicts/overfitting.js';
 import type { TrainingSetup } from '../lab/types.js';
 import type { RunData } from './load-data.js';
 
@@ -13,6 +15,8 @@ export interface TrainSettings {
   backend: string;
   /** Also compute the raw outputs on the test set (for the report check). */
   withTestOutputs?: boolean;
+  /** Stop as soon as the run shows what its rubric items ask (`CheckDefinition.settles`). */
+  settle?: SettleRule;
   onEpoch?: (epoch: number, logs: EpochLogs) => void;
 }
 
@@ -41,6 +45,16 @@ export async function trainModel(spec: ModelSpec, data: RunData, settings: Train
     staircase: lr.staircase,
   });
   const progress: Callback = { onEpochEnd: (epoch, logs) => settings.onEpoch?.(epoch, logs) };
+  let settled = false;
+  // Decided on the epochs so far, in the child: the same epochs stop the same run on every machine.
+  const settle: Callback = {
+    onEpochEnd: (_epoch, _logs, ctx) => {
+      if (settings.settle === 'overfitting' && overfittingEvidence(ctx.history).verdict === 'pass') {
+        settled = true;
+        ctx.stopTraining = true;
+      }
+    },
+  };
   let model;
   try {
     model = buildModel(spec, { seed: settings.seed });
@@ -58,19 +72,16 @@ export async function trainModel(spec: ModelSpec, data: RunData, settings: Train
           mode: 'min',
           restoreBestWeights: settings.setup.earlyStopping.restoreBestWeights ?? false,
         }),
+        settle,
         progress,
       ],
     });
     // Best epoch and gap as the rubric and the report read them: one function for all three.
-    const f = historyFacts(result.history);
     const training: TrainingFacts = {
       epochsRun: result.epochsRun,
-      bestEpoch: f?.bestEpoch ?? null,
       stoppedEarly: result.stoppedEarly,
-      bestValBce: f?.bestValBce ?? null,
-      finalTrainBce: f?.lastTrainBce ?? null,
-      finalValBce: f?.lastValBce ?? null,
-      gap: f?.gap ?? null,
+      ...(settled ? { settled } : {}),
+      ...runSummary(result.history),
       trainSamples: data.train.shape[0] ?? 0,
       validationSamples: data.validation.shape[0] ?? 0,
       seconds: (performance.now() - started) / 1000,

@@ -2,16 +2,18 @@ import type { History } from '@fitcheck/core';
 import type { RunFacts, TrainingFacts } from '../checks/facts.js';
 import { loadLab } from '../lab/load-lab.js';
 import type { Lab } from '../lab/types.js';
-import { staticModelFacts } from '../run/collect-facts.js';
+import { staticModelFacts, verdictPolicy } from '../run/collect-facts.js';
+import { runSummary } from '../checks/history-facts.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import { submissionFixture } from './paths.js';
 
 /** The facts of a fixture submission before training: real loading and static analysis, no runs. */
-export async function staticFacts(fixture: string): Promise<{ lab: Lab; facts: RunFacts }> {
+export async function staticFacts(fixture: string, profile = 'check'): Promise<{ lab: Lab; facts: RunFacts }> {
   const lab = await loadLab('lab5');
   const loaded = await loadSubmission(submissionFixture(fixture), lab.definition);
   if (!loaded.submission) throw new Error(`fixture ${fixture} is invalid`);
-  const facts: RunFacts = { lab: lab.definition, profile: 'check', submission: loaded.submission, models: staticModelFacts(lab, loaded), datasets: {} };
+  const policy = verdictPolicy(lab.definition.profiles[profile]!, lab.definition.profiles[profile]!.seed);
+  const facts: RunFacts = { lab: lab.definition, profile, verdicts: policy, submission: loaded.submission, models: staticModelFacts(lab, loaded), datasets: {} };
   return { lab, facts };
 }
 
@@ -24,11 +26,5 @@ export function run(train: number[], val: number[]): TrainingFacts {
       val_loss: val, val_binary_crossentropy: val, val_accuracy: val.map(() => 0.5),
     },
   };
-  const best = val.indexOf(Math.min(...val));
-  const last = train.length - 1;
-  return {
-    epochsRun: train.length, bestEpoch: best, stoppedEarly: false, bestValBce: val[best]!,
-    finalTrainBce: train[last]!, finalValBce: val[last]!, gap: val[last]! - train[last]!,
-    trainSamples: 100, validationSamples: 100, seconds: 1, backend: 'wasm', history,
-  };
+  return { epochsRun: train.length, stoppedEarly: false, ...runSummary(history), trainSamples: 100, validationSamples: 100, seconds: 1, backend: 'wasm', history };
 }

@@ -1,10 +1,13 @@
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
-import { text, type Line } from '../../messages/text.js';
+import { text, type Line, type Text } from '../../messages/text.js';
 import { count } from '../static/analyze-model.js';
-import type { RunFacts } from '../facts.js';
+import type { RunFacts, StaticFacts } from '../facts.js';
 import { defineCheck, type CheckedItem, type CheckOutcome } from '../types.js';
-import { fmt, outcome, showsOverfitting, sigmoidFinding, trainingFinding, USABLE_MODEL_FINDINGS, usableModel } from './helpers.js';
+import { decide, seedRuns, type Decision } from '../verdicts/decide.js';
+import { overfittingEvidence, type OverfittingEvidence, type OverfittingReason } from '../verdicts/overfitting.js';
+import { majorityLine, undecidedFinding } from '../verdicts/report.js';
+import { fmt, outcome, sigmoidFinding, trainingFinding, undecided, USABLE_MODEL_FINDINGS, usableModel } from './helpers.js';
 
 interface Params {
   /** The student's model, e.g. `higgs.giant`. */
@@ -16,9 +19,10 @@ interface Params {
 }
 
 /**
- * ToDo 1: half the points for capacity (at least `minRatio` × the baseline's parameters),
- * half for a run that shows overfitting (training BCE falls while validation BCE rises past
- * its minimum). A sigmoid output costs 3 points.
+ * ToDo 1: half the points for capacity (at least `minRatio` × the baseline's parameters), half
+ * for runs that show overfitting (`overfittingEvidence`: smoothed validation BCE rises past its
+ * minimum beyond noise while training BCE falls), decided by `decide`: a run that cannot tell
+ * costs nothing and is flagged. A sigmoid output costs 3 points.
  */
 export const capacityOverfits = defineCheck<Params>({
   name: 'capacity-overfits',
@@ -33,7 +37,9 @@ export const capacityOverfits = defineCheck<Params>({
     },
   },
   modelParams: ['model', 'baseline'],
-  findings: [...USABLE_MODEL_FINDINGS, 'NOT_MORE_CAPACITY', 'NOT_TRAINED', 'NO_OVERFITTING', 'SIGMOID_WITH_LOGITS_LOSS'],
+  findings: [...USABLE_MODEL_FINDINGS, 'NOT_MORE_CAPACITY', 'NOT_TRAINED', 'NO_OVERFITTING', 'VERDICT_UNDECIDED', 'SIGMOID_WITH_LOGITS_LOSS'],
+  // More epochs cannot undo a rise already beyond noise: the run may stop once it shows one.
+  settles: { model: 'overfitting' },
   run: scoreCapacityOverfits,
 });
 
@@ -50,10 +56,11 @@ function scoreCapacityOverfits(facts: RunFacts, item: CheckedItem<Params>): Chec
   let score = 0;
 
   const ratio = baseline ? model.static.params / baseline.params : Infinity;
+  const bigEnough = ratio >= minRatio;
   lines.push(baseline
     ? text('output.paramsRatio', { model: key, params: count(model.static.params), ratio: ratio.toFixed(2), baseline: baselineKey, baselineParams: count(baseline.params) })
     : text('output.params', { model: key, params: count(model.static.params) }));
-  if (ratio >= minRatio) score += half;
+  if (bigEnough) score += half;
   else {
     findings.push(finding('NOT_MORE_CAPACITY', 'error', {
       model: key, params: count(model.static.params), baseline: baselineKey, baselineParams: count(baseline?.params ?? 0),
@@ -61,6 +68,7 @@ function scoreCapacityOverfits(facts: RunFacts, item: CheckedItem<Params>): Chec
     }, { model: key }));
   }
 
+  let decision: Decision | undefined;
   const failed = trainingFinding(model);
   if (failed) findings.push(failed);
   else if (!model.training) {
@@ -68,13 +76,38 @@ function scoreCapacityOverfits(facts: RunFacts, item: CheckedItem<Params>): Chec
   } else {
     const t = model.training;
     lines.push(text('output.run', { epochs: t.epochsRun, best: fmt(t.bestValBce), epoch: t.bestEpoch ?? '—', train: fmt(t.finalTrainBce), val: fmt(t.finalValBce) }));
-    if (showsOverfitting(t.history)) score += half;
-    else findings.push(finding('NO_OVERFITTING', 'warning', { model: key, epochs: t.epochsRun }, { model: key }));
+    const evidence = seedRuns(model, facts.verdicts).map(({ seed, training }) => ({ seed, e: training ? overfittingEvidence(training.history) : undefined }));
+    for (const { seed, e } of evidence) lines.push(e ? overfittingLine(seed, e) : text('output.seedNotTrained', { seed }));
+    decision = decide(facts, evidence.map(({ e }) => e?.verdict ?? 'close'), [key]);
+    if (evidence.length > 1) lines.push(majorityLine(decision));
+    const primary = evidence[0]!.e!;
+    if (decision.state === 'pass') score += half;
+    else if (decision.state === 'fail') {
+      findings.push(finding('NO_OVERFITTING', 'error', {
+        model: key, epochs: t.epochsRun, runs: evidence.length, cause: noOverfittingCause(primary.reason, bigEnough, model.static),
+      }, { model: key }));
+    } else {
+      score += half;
+      findings.push(undecidedFinding(facts, key, text('what.overfitting'), decision, primary.reason === 'still-falling' ? 'stillFalling' : 'noisy'));
+    }
   }
   const sigmoid = sigmoidFinding(model);
   if (sigmoid) {
     findings.push(sigmoid);
     score -= 3;
   }
-  return outcome(item, score, lines, findings);
+  const result = outcome(item, score, lines, findings);
+  return decision?.state === 'undecided' ? undecided(result, decision.moreSeeds) : result;
+}
+
+/** One seed's overfitting evidence, as a line of the item's output. */
+function overfittingLine(seed: number, e: OverfittingEvidence): Line {
+  return text('output.overfitEvidence', { seed, epoch: e.bestEpoch, epochs: e.epochs, rise: fmt(e.rise, 3), z: fmt(e.z, 1), verdict: text(`verdict.overfitting.${e.verdict}`) });
+}
+
+/** Why a run that did not overfit did not: the cause its hint names (a real mistake, capacity, epochs). */
+function noOverfittingCause(reason: OverfittingReason, bigEnough: boolean, model: StaticFacts): Text {
+  if (model.hasDropout || model.hasWeightPenalty) return text('cause.regularizedGiant');
+  if (!bigEnough) return text('cause.tooLittleCapacity');
+  return text(reason === 'still-falling' ? 'cause.tooFewEpochs' : 'cause.tooLittleCapacity');
 }

@@ -1,9 +1,7 @@
-import type { History } from '@fitcheck/core';
 import { finding } from '../../findings/finding.js';
 import type { Finding, FindingCode } from '../../findings/types.js';
 import type { RubricItem } from '../../lab/types.js';
 import { text, type Line } from '../../messages/text.js';
-import { historyFacts } from '../history-facts.js';
 import type { ModelFacts, RunFacts, StaticFacts } from '../facts.js';
 import type { CheckOutcome } from '../types.js';
 
@@ -19,6 +17,14 @@ export function outcome(item: ItemRef, score: number, lines: Line[], findings: F
     lines,
     findings: findings.map((f) => ({ ...f, item: item.number })),
   };
+}
+
+/**
+ * The outcome with a verdict the run could not decide: whatever it scored (an undecided part
+ * costs no points), flagged `undecided` for the TA, with the models more seeds of could settle it.
+ */
+export function undecided(result: CheckOutcome, moreSeeds: readonly string[]): CheckOutcome {
+  return { ...result, status: 'undecided', ...(moreSeeds.length > 0 ? { moreSeeds: [...moreSeeds] } : {}) };
 }
 
 /** A model that exists and passed its static checks, or the outcome that scores the item 0. */
@@ -62,23 +68,6 @@ export function trainingFinding(model: ModelFacts): Finding | undefined {
   const code = TRAINING_FINDINGS.find((c) => c === model.trainingError!.code) ?? 'TRAINING_FAILED';
   return finding(code, 'error', { model: model.key, detail: model.trainingError.message }, { model: model.key });
 }
-
-/**
- * Overfitting as the lab shows it: validation BCE passed its minimum and rose again (by more
- * than `tolerance`, relative) while training BCE kept falling below its value at that minimum.
- */
-export function showsOverfitting(history: History, tolerance = OVERFIT_TOLERANCE): boolean {
-  const f = historyFacts(history);
-  if (!f || f.epochs < 3) return false;
-  const trainAtBest = history.history.binary_crossentropy[f.bestIndex]!;
-  return f.bestIndex < f.epochs - 1 && f.lastValBce > f.bestValBce * (1 + tolerance) && f.lastTrainBce < trainAtBest;
-}
-
-/**
- * How far (relative) validation BCE must climb above its best to count as overfitting: below it the
- * rise is epoch-to-epoch noise (a ±1 % wobble at BCE ≈ 0.6 on 1,000 validation rows).
- */
-export const OVERFIT_TOLERANCE = 0.02;
 
 export function fmt(x: number | null | undefined, digits = 4): string {
   return x === null || x === undefined ? '—' : x.toFixed(digits);

@@ -3,7 +3,10 @@ import type { Finding } from '../../findings/types.js';
 import { text, type Line } from '../../messages/text.js';
 import type { RunFacts } from '../facts.js';
 import { defineCheck, type CheckedItem, type CheckOutcome } from '../types.js';
-import { fmt, outcome, sigmoidFinding, trainingFinding, USABLE_MODEL_FINDINGS, usableModel } from './helpers.js';
+import { decide, seedRuns, type Decision } from '../verdicts/decide.js';
+import { narrowingEvidence } from '../verdicts/narrowing.js';
+import { majorityLine, undecidedFinding } from '../verdicts/report.js';
+import { fmt, outcome, sigmoidFinding, trainingFinding, undecided, USABLE_MODEL_FINDINGS, usableModel } from './helpers.js';
 
 interface Params {
   /** The regularized model, e.g. `cats.regularized`. */
@@ -13,9 +16,11 @@ interface Params {
 }
 
 /**
- * ToDo 9: regularization present (L1/L2 penalty or Dropout; else 0), and in the run the
- * regularized model's final train/validation BCE gap is smaller than the unregularized
- * baseline's (else half). A sigmoid output or a failed run costs half.
+ * ToDo 9: regularization present (L1/L2 penalty or Dropout; else 0), and the regularized model's
+ * smoothed end-of-training gap (validation − training BCE) narrower than the unregularized
+ * baseline's beyond noise (`narrowingEvidence`, seed by seed, decided by `decide`): a gap clearly
+ * wider costs half, one the runs cannot tell costs nothing and is flagged. A sigmoid output or a
+ * failed run costs half.
  */
 export const regularization = defineCheck<Params>({
   name: 'regularization',
@@ -26,7 +31,7 @@ export const regularization = defineCheck<Params>({
     properties: { model: { type: 'string' }, baseline: { type: 'string' } },
   },
   modelParams: ['model', 'baseline'],
-  findings: [...USABLE_MODEL_FINDINGS, 'NO_REGULARIZATION', 'SIGMOID_WITH_LOGITS_LOSS', 'NOT_TRAINED', 'GAP_NOT_NARROWED'],
+  findings: [...USABLE_MODEL_FINDINGS, 'NO_REGULARIZATION', 'SIGMOID_WITH_LOGITS_LOSS', 'NOT_TRAINED', 'GAP_NOT_NARROWED', 'VERDICT_UNDECIDED'],
   run: scoreRegularization,
 });
 
@@ -51,6 +56,7 @@ function scoreRegularization(facts: RunFacts, item: CheckedItem<Params>): CheckO
   }
   const failed = trainingFinding(model);
   const baseline = facts.models[baselineKey];
+  let decision: Decision | undefined;
   if (failed) {
     findings.push(failed);
     score -= half;
@@ -59,13 +65,27 @@ function scoreRegularization(facts: RunFacts, item: CheckedItem<Params>): CheckO
   } else if (!baseline?.training || baseline.training.gap === null) {
     lines.push(text('output.noBaselineRun', { baseline: baselineKey }));
   } else {
-    const gap = model.training.gap ?? Infinity;
-    const baselineGap = baseline.training.gap;
-    lines.push(text('output.gaps', { model: key, gap: fmt(gap), baseline: baselineKey, baselineGap: fmt(baselineGap) }));
-    if (!(gap < baselineGap)) {
-      findings.push(finding('GAP_NOT_NARROWED', 'error', { model: key, gap: fmt(gap), baseline: baselineKey, baselineGap: fmt(baselineGap) }, { model: key }));
+    // Runs are compared seed by seed: with the same seed both train on the same split.
+    const baselineRuns = new Map(seedRuns(baseline, facts.verdicts).map((r) => [r.seed, r.training]));
+    const evidence = seedRuns(model, facts.verdicts).map(({ seed, training }) => {
+      const other = baselineRuns.get(seed);
+      return { seed, e: training && other ? narrowingEvidence(training.history, other.history) : null };
+    });
+    for (const { seed, e } of evidence) {
+      lines.push(e
+        ? text('output.gapEvidence', { seed, model: key, gap: fmt(e.gap), baseline: baselineKey, baselineGap: fmt(e.baselineGap), z: fmt(e.z, 1), verdict: text(`verdict.narrowing.${e.verdict}`) })
+        : text('output.seedNotTrained', { seed }));
+    }
+    decision = decide(facts, evidence.map(({ e }) => e?.verdict ?? 'close'), [key, baselineKey]);
+    if (evidence.length > 1) lines.push(majorityLine(decision));
+    const primary = evidence[0]!.e;
+    if (decision.state === 'fail') {
+      findings.push(finding('GAP_NOT_NARROWED', 'error', { model: key, gap: fmt(primary?.gap), baseline: baselineKey, baselineGap: fmt(primary?.baselineGap), runs: evidence.length }, { model: key }));
       score -= half;
+    } else if (decision.state === 'undecided') {
+      findings.push(undecidedFinding(facts, key, text('what.gap'), decision, 'noisy'));
     }
   }
-  return outcome(item, score, lines, findings);
+  const result = outcome(item, score, lines, findings);
+  return decision?.state === 'undecided' ? undecided(result, decision.moreSeeds) : result;
 }
