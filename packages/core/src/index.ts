@@ -60,4 +60,5 @@ export { cosineDecay, type CosineDecayOptions } from './schedules/cosine-decay.j
 export { smooth } from './curves/smooth.js';
 export { pointerPosition, type LineCol } from './config/positions.js';
 export { initBackend, backendInfo, resolveThreads } from './backend/init-backend.js';
+export { nodeBindingProblem } from './backend/load-node.js';
 export { BACKEND_NAMES, type BackendInfo, type BackendName, type InitBackendOptions } from './backend/types.js';

@@ -1,4 +1,5 @@
 import { isFitcheckError } from '@fitcheck/core';
+import { NotGradedError, ownerOf } from '../errors.js';
 import type { BackendName } from '@fitcheck/core';
 import { rubricCheck } from '../checks/rubric/index.js';
 import { analyzeModel } from '../checks/static/analyze-model.js';
@@ -61,9 +62,11 @@ export async function collectFacts(
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       // Only the student's preprocess (a reshape of the wrong size) makes data unusable on their account. A
-      // missing, truncated or corrupted dataset is the grader's: stop before anyone is scored from bad data.
+      // missing, truncated or corrupted dataset is not (DATA_ERRORS: the machine's or the lab's): stop
+      // before anyone is scored from bad data.
       if (!(isFitcheckError(e) && e.code === 'SHAPE_MISMATCH')) {
-        throw new Error(`dataset ${name} could not be loaded, so nothing was graded: ${isFitcheckError(e) ? e.describe() : message}`, { cause: e });
+        const code = isFitcheckError(e) ? e.code : 'INTERNAL_ERROR';
+        throw new NotGradedError({ code, owner: ownerOf(code), message: `dataset ${name} could not be loaded, so nothing was graded: ${isFitcheckError(e) ? e.describe() : message}` });
       }
       data.set(name, { error: message });
       plan.push(`${name}: not loaded (${message})`);
@@ -102,6 +105,12 @@ export async function collectFacts(
       options.onEvent?.({ type: 'backend', name: backend });
     }
     if (result.error) options.debug?.note(`${key}: ${result.error.code}`, [result.stack ?? result.error.message, result.childOutput].filter((s) => s !== '').join('\n'));
+    // Only the student's own faults (divergence, a budget) are scored; any other stops the grade: the
+    // next model would meet the same backend or machine, and no score is better than a wrong one.
+    if (result.error && ownerOf(result.error.code) !== 'submission') {
+      const { code, message, hint } = result.error;
+      throw new NotGradedError({ code, owner: ownerOf(code), message: `${key}: ${message}`, ...(hint !== undefined && { hint }) });
+    }
     if (result.training) model.training = result.training;
     if (result.error) model.trainingError = result.error;
     if (result.testOutputs && d.test) model.testOutputs = { outputs: result.testOutputs, labels: d.test.y, classes: d.classes };
