@@ -1,4 +1,4 @@
-import { CORE_ERRORS, FitcheckError, isFitcheckError, ownerIn, type Owner } from '@fitcheck/core';
+import { CORE_ERRORS, FitcheckError, isFitcheckError, ownerIn, type Owner } from '@fitcheck/core/errors';
 import { DATA_ERRORS } from '@fitcheck/datasets';
 import { FINDINGS } from './findings/types.js';
 
@@ -59,8 +59,20 @@ export interface Fault {
   hint?: string;
 }
 
+/**
+ * A fault that is not the student's stopped the grade (a training process that crashed, a backend
+ * that will not start, data that cannot be read): thrown so that nothing is scored.
+ */
+export class NotGradedError extends Error {
+  override readonly name = 'NotGradedError';
+  constructor(readonly fault: Fault) {
+    super(fault.message);
+  }
+}
+
 /** Any thrown value as a fault: a FitcheckError by its code, anything else `INTERNAL_ERROR` (a bug). */
 export function faultOf(e: unknown): Fault {
+  if (e instanceof NotGradedError) return e.fault;
   if (isFitcheckError(e)) return { code: e.code, owner: ownerOf(e.code), message: e.message, ...(e.hint !== undefined && { hint: e.hint }) };
   return { code: 'INTERNAL_ERROR', owner: 'grader', message: e instanceof Error ? e.message : String(e) };
 }

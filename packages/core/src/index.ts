@@ -61,4 +61,5 @@ export { smooth, smoothingNoiseFactors } from './curves/smooth.js';
 export { curveNoise } from './curves/curve-noise.js';
 export { pointerPosition, type LineCol } from './config/positions.js';
 export { initBackend, backendInfo, resolveThreads } from './backend/init-backend.js';
+export { nodeBindingProblem } from './backend/load-node.js';
 export { BACKEND_NAMES, type BackendInfo, type BackendName, type InitBackendOptions } from './backend/types.js';

@@ -78,8 +78,18 @@ describe('grading/dangerfile.ts through `danger local`', () => {
     expect(out.markdowns[0]?.message).toContain('lab5.yaml:2:1: must have required property "student"');
   });
 
+  it('says a grade that could not be computed is not a 0, with whose fault it was, and shows no scores', async () => {
+    const out = await runDanger({
+      score: 0, max_score: 0, output: 'NOT GRADED — this is not a score of 0.', tests: [],
+      extra_data: { status: 'error', fault: { code: 'TRAINING_CRASHED', owner: 'environment', message: 'cats.large: killed' }, findings: [] },
+    });
+    expect(out.fails).toEqual([{ message: 'The grade could not be computed (the grading machine: `TRAINING_CRASHED`). This is not a 0 and not your fault: a TA will grade it again.' }]);
+    expect(out.markdowns[0]?.message).toMatch(/^## fitcheck: not graded\n/);
+    expect(out.markdowns[0]?.message).not.toContain('| **total** |');
+  });
+
   it('keeps the comment Danger would post to GitHub under 65,536 characters', async () => {
-    const findings = Array.from({ length: 3000 }, (_, i) => ({ code: `FINDING_${i}`, message: 'm'.repeat(120), hint: 'h'.repeat(60) }));
+    const findings = Array.from({ length: 3000 }, (_, i) => ({ code: 'NO_OVERFITTING', message: `${i} ${'m'.repeat(120)}`, hint: 'h'.repeat(60) }));
     const out = await runDanger({ ...results, extra_data: { ...results.extra_data, findings } });
     const body = template('danger', out, 'abc1234');
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);

@@ -8,6 +8,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { ENTRY_FILE, LOG_FILE, RESULTS_FILE, statusOfExit } from './batch-entry.js';
 import type { BatchEntry } from './batch-entry.js';
 import type { SubmissionEntry } from './discover.js';
+import { GRADER_ERRORS } from '../errors.js';
 import { digestResults } from './results-digest.js';
 
 /** The CLI this package builds; the same path from src/batch and dist/batch. */
@@ -146,7 +147,10 @@ async function readJsonObject(path: string): Promise<object | undefined> {
 
 const LOG_TAIL_LINES = 20;
 
-/** A Gradescope `results.json` for a submission the grader could not finish: score 0 and why. */
+/**
+ * A Gradescope `results.json` for a submission the grader could not finish: not graded (no tests,
+ * score 0 only because Gradescope needs a number), the fault and why, as `faultResults` writes it.
+ */
 export function crashResults(entry: BatchEntry, timedOut: boolean, timeoutMs: number, log: string): Record<string, unknown> {
   const how = timedOut
     ? `took longer than ${Math.round(timeoutMs / 60_000)} min and was stopped`
@@ -155,14 +159,17 @@ export function crashResults(entry: BatchEntry, timedOut: boolean, timeoutMs: nu
       : `exited with code ${entry.exitCode} without writing results`;
   // The log may be shown in a PR comment: colours off.
   const tail = stripVTControlCharacters(log).trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n');
+  const code = timedOut ? 'GRADER_TIMEOUT' : 'GRADER_CRASHED';
   return {
     score: 0,
-    output: `The grader ${how}. This is the grader's failure, not a grade: ask a TA to regrade.${tail ? `\n\nLast lines of its log:\n${tail}` : ''}`,
+    max_score: 0,
+    output: `NOT GRADED — this is not a score of 0. The grader ${how}: that is not your work's fault; a TA will grade this submission again.${tail ? `\n\nLast lines of its log:\n${tail}` : ''}`,
     tests: [],
     extra_data: {
       student: { id: entry.studentId, name: entry.studentName },
       status: 'error',
-      findings: [{ code: timedOut ? 'GRADER_TIMEOUT' : 'GRADER_CRASHED', message: `the grader ${how}` }],
+      fault: { code, owner: GRADER_ERRORS[code], message: `the grader ${how}` },
+      findings: [],
     },
   };
 }

@@ -10,19 +10,22 @@ describe('formatGradebook', () => {
       classRow('ana', 'graded', { id: '=HYPERLINK("http://x")', name: 'Silva, Ana "Aninha"' }, [t('1', 10), t('2', 7.5)], ['NO_OVERFITTING', 'MISSING_ANSWER', 'NO_OVERFITTING']),
       classRow('bob', 'invalid', { id: '-5', name: '@bob\nline2' }, []),
       classRow('carla', 'graded', { id: '+1', name: '\tTab' }, [t('2', 3), t('10', 0.333)]),
+      // Not graded (the machine's fault): no scores and no total, not zeros.
+      classRow('dora', 'error', { id: 'dora', name: 'Dora' }, [t('1', 0)], [], { code: 'BACKEND_UNAVAILABLE', owner: 'environment', message: 'no tfjs-node' }),
     ];
     // python3: csv.writer(lineterminator='\r\n') over the same cells, each text cell starting
     // with = + - @ TAB CR prefixed with "'" (OWASP CSV injection guidance).
     const expected =
-      'student_id,name,todo_1,todo_2,todo_10,total,status,findings,folder\r\n' +
-      `"'=HYPERLINK(""http://x"")","Silva, Ana ""Aninha""",10,7.5,,17.5,graded,NO_OVERFITTING;MISSING_ANSWER,ana\r\n` +
-      `'-5,"'@bob\nline2",,,,0,invalid,,bob\r\n` +
-      `'+1,'\tTab,,3,0.33,3.33,graded,,carla\r\n`;
+      'student_id,name,todo_1,todo_2,todo_10,total,status,fault,findings,folder\r\n' +
+      `"'=HYPERLINK(""http://x"")","Silva, Ana ""Aninha""",10,7.5,,17.5,graded,,NO_OVERFITTING;MISSING_ANSWER,ana\r\n` +
+      `'-5,"'@bob\nline2",,,,0,invalid,,,bob\r\n` +
+      `'+1,'\tTab,,3,0.33,3.33,graded,,,carla\r\n` +
+      'dora,Dora,,,,,error,environment:BACKEND_UNAVAILABLE,,dora\r\n';
     expect(formatGradebook(rows)).toBe(expected);
   });
 
   it('orders ToDo columns by number, not as text', () => {
     const rows = [classRow('a', 'graded', { id: 'a', name: 'A' }, [t('10', 1), t('2', 1), t('1', 1), t('2.1', 1)])];
-    expect(formatGradebook(rows).split('\r\n')[0]).toBe('student_id,name,todo_1,todo_2,todo_2.1,todo_10,total,status,findings,folder');
+    expect(formatGradebook(rows).split('\r\n')[0]).toBe('student_id,name,todo_1,todo_2,todo_2.1,todo_10,total,status,fault,findings,folder');
   });
 });

@@ -1,7 +1,13 @@
 import { formatScore } from './ordering.js';
 import { mdCell, mdText } from './markdown-text.js';
+import type { Owner } from '@fitcheck/core/errors';
 import type { ResultsFinding } from '../findings/types.js';
 import { digestResults } from './results-digest.js';
+
+/** Who caused a fault, in the comment's words. */
+const OWNER_WORDS: Record<Owner, string> = {
+  submission: 'the submission', lab: "the lab's configuration", grader: 'a bug in the grader', environment: 'the grading machine',
+};
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -40,15 +46,16 @@ export function buildPrComment(results: unknown, options: PrCommentOptions = {})
   const head: string[] = [];
   const fails: string[] = [];
   if (failed) {
-    head.push(`## fitcheck: ${d.status === 'invalid' ? 'submission not graded' : 'grader error'}${who}`, '');
+    head.push(`## fitcheck: ${d.status === 'invalid' ? 'submission not graded' : 'not graded'}${who}`, '');
+    const why = d.fault ? ` (${mdText(OWNER_WORDS[d.fault.owner])}: \`${mdText(d.fault.code)}\`)` : '';
     fails.push(d.status === 'invalid'
       ? 'The submission is invalid and was not graded: fix the problems below and push again.'
-      : 'The grader failed on this submission; this is not your grade. A TA will regrade it.');
+      : `The grade could not be computed${why}. This is not a 0 and not your fault: a TA will grade it again.`);
     if (d.output.trim() !== '') head.push('```text', clip(d.output.replaceAll('```', "'''"), MAX_OUTPUT_CHARS), '```', '');
   } else {
     head.push(`## fitcheck: ${formatScore(d.total)} / ${formatScore(d.maxTotal)}${who}`, '');
   }
-  if (d.items.length > 0) {
+  if (d.items.length > 0 && d.status !== 'error') {
     head.push('| ToDo | score | max |', '|---|---:|---:|');
     for (const item of d.items) head.push(`| ${mdCell(item.name)} | ${formatScore(item.score)} | ${formatScore(item.maxScore)} |`);
     head.push(`| **total** | **${formatScore(d.total)}** | **${formatScore(d.maxTotal)}** |`, '');

@@ -1,4 +1,5 @@
-import { OWNERS } from '@fitcheck/core';
+import { OWNERS } from '@fitcheck/core/errors';
+import type { Fault } from '../errors.js';
 import { FINDINGS, isFindingCode, type ResultsFinding, type Severity } from '../findings/types.js';
 
 /** One rubric item (a Gradescope `tests[]` entry) as the gradebook shows it. */
@@ -23,6 +24,8 @@ export interface ResultsDigest {
   studentName: string | null;
   /** `extra_data.status` when the grader set one. */
   status: string | null;
+  /** Why the grade could not be computed (`extra_data.fault`, status `error`): such a row is not graded, not a 0. */
+  fault: Fault | null;
   total: number;
   maxTotal: number;
   items: ItemScore[];
@@ -75,6 +78,7 @@ export function digestResults(results: unknown): ResultsDigest {
     studentId: asString(student.id) ?? null,
     studentName: asString(student.name) ?? null,
     status: asString(extra.status) ?? null,
+    fault: faultOf(extra.fault),
     total: asNumber(r.score) ?? items.reduce((sum, t) => sum + t.score, 0),
     maxTotal: asNumber(r.max_score) ?? items.reduce((sum, t) => sum + t.maxScore, 0),
     items,
@@ -104,4 +108,13 @@ const SEVERITIES = ['error', 'warning', 'info'] as const satisfies readonly Seve
 
 function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
   return values.find((v) => v === value);
+}
+
+function faultOf(value: unknown): Fault | null {
+  const fault = asRecord(value);
+  const code = asString(fault.code);
+  const owner = oneOf(OWNERS, fault.owner);
+  if (code === undefined || owner === undefined) return null;
+  const hint = asString(fault.hint);
+  return { code, owner, message: asString(fault.message) ?? '', ...(hint !== undefined && { hint }) };
 }

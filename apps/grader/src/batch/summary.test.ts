@@ -21,6 +21,7 @@ describe('formatSummary', () => {
     classRow('bia', 'graded', { id: 'bia', name: 'Bia' }, [t('1', 4), t('2', 3)], ['SIGMOID_WITH_LOGITS_LOSS', 'SIGMOID_WITH_LOGITS_LOSS']),
     classRow('cid', 'graded', { id: 'cid', name: 'Cid | <b>' }, [t('1', 7), t('2', 0)]),
     classRow('dan', 'invalid', { id: 'dan', name: 'Dan' }, [], ['MISSING_ITEM']),
+    classRow('eva', 'error', { id: 'eva', name: 'Eva' }, [], [], { code: 'TRAINING_CRASHED', owner: 'environment', message: 'killed' }),
   ];
 
   it('counts findings once per submission, most common first', () => {
@@ -34,7 +35,7 @@ describe('formatSummary', () => {
   it('writes the class table over graded submissions', () => {
     expect(formatSummary(rows)).toBe(`# Class summary
 
-4 submissions: 3 graded, 1 invalid, 0 grader errors.
+5 submissions: 3 graded, 1 invalid, 1 not graded (the grade could not be computed: not the student's fault).
 
 ## Scores (3 graded submissions)
 
@@ -48,15 +49,16 @@ describe('formatSummary', () => {
 
 | code | submissions | share |
 |---|---:|---:|
-| \`SIGMOID_WITH_LOGITS_LOSS\` | 2 | 50 % |
-| \`MISSING_ITEM\` | 1 | 25 % |
-| \`TEST_SET_AS_VALIDATION\` | 1 | 25 % |
+| \`SIGMOID_WITH_LOGITS_LOSS\` | 2 | 40 % |
+| \`MISSING_ITEM\` | 1 | 20 % |
+| \`TEST_SET_AS_VALIDATION\` | 1 | 20 % |
 
 ## Needs a TA
 
-| folder | student | status |
-|---|---|---|
-| dan | dan | invalid |
+| folder | student | status | why |
+|---|---|---|---|
+| dan | dan | invalid | submission invalid |
+| eva | eva | not graded | environment: \`TRAINING_CRASHED\` |
 `);
   });
 });

@@ -6,10 +6,10 @@ import { mdCell as cell } from './markdown-text.js';
 const TOP_FINDINGS = 10;
 
 /**
- * `summary.md`: how many submissions were graded, invalid or failed; per rubric item and for the
- * total, the mean and median over graded submissions (invalid ones score 0 by rule and would
- * hide how the class did); the most common findings by number of submissions; and which
- * submissions need a TA.
+ * `summary.md`: how many submissions were graded, invalid or not graded (the grade could not be
+ * computed); per rubric item and for the total, the mean and median over graded submissions (invalid
+ * ones score 0 by rule and would hide how the class did; not-graded ones have no score); the most
+ * common findings by number of submissions; and which submissions need a TA, and why.
  */
 export function formatSummary(rows: readonly ClassRow[]): string {
   const graded = rows.filter((r) => r.entry.status === 'graded');
@@ -17,7 +17,7 @@ export function formatSummary(rows: readonly ClassRow[]): string {
   const lines = [
     '# Class summary',
     '',
-    `${rows.length} submissions: ${graded.length} graded, ${count('invalid')} invalid, ${count('error')} grader errors.`,
+    `${rows.length} submissions: ${graded.length} graded, ${count('invalid')} invalid, ${count('error')} not graded (the grade could not be computed: not the student's fault).`,
     '',
     `## Scores (${graded.length} graded submissions)`,
     '',
@@ -46,8 +46,11 @@ export function formatSummary(rows: readonly ClassRow[]): string {
 
   const attention = rows.filter((r) => r.entry.status !== 'graded');
   if (attention.length > 0) {
-    lines.push('', '## Needs a TA', '', '| folder | student | status |', '|---|---|---|');
-    for (const { entry } of attention) lines.push(`| ${cell(entry.key)} | ${cell(entry.studentId ?? entry.folder)} | ${entry.status} |`);
+    lines.push('', '## Needs a TA', '', '| folder | student | status | why |', '|---|---|---|---|');
+    for (const { entry, digest } of attention) {
+      const why = digest.fault ? `${digest.fault.owner}: \`${cell(digest.fault.code)}\`` : entry.status === 'invalid' ? 'submission invalid' : '';
+      lines.push(`| ${cell(entry.key)} | ${cell(entry.studentId ?? entry.folder)} | ${entry.status === 'error' ? 'not graded' : entry.status} | ${why} |`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import type { Fault } from '../errors.js';
 import { FINDINGS, type FindingCode } from '../findings/types.js';
 import type { BatchEntry, SubmissionStatus } from './batch-entry.js';
 import type { ClassRow } from './class-rows.js';
@@ -10,12 +11,13 @@ export function classRow(
   student: { id: string; name: string },
   tests: { number: string; name: string; score: number; max_score: number }[],
   findings: FindingCode[] = [],
+  fault: Fault | null = null,
 ): ClassRow {
-  const entry: BatchEntry = { folder: key, key, studentId: student.id, studentName: student.name, status, exitCode: status === 'graded' ? 0 : 2, signal: null };
+  const entry: BatchEntry = { folder: key, key, studentId: student.id, studentName: student.name, status, exitCode: status === 'graded' ? 0 : status === 'invalid' ? 2 : 1, signal: null };
   const results = {
     score: tests.reduce((s, t) => s + t.score, 0),
     tests,
-    extra_data: { student, status, findings: findings.map((code) => ({ code, owner: FINDINGS[code], severity: 'error', message: `${code} found`, hint: '' })) },
+    extra_data: { student, status, fault, findings: findings.map((code) => ({ code, owner: FINDINGS[code], severity: 'error', message: `${code} found`, hint: '' })) },
   };
   return { entry, digest: digestResults(results) };
 }

@@ -1,9 +1,14 @@
-import { defineCommand, runCommand, showUsage, type CommandDef } from 'citty';
-import { BACKEND_NAMES, isFitcheckError } from '@fitcheck/core';
+import { stripVTControlCharacters } from 'node:util';
+import { defineCommand, renderUsage, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
+import { BACKEND_NAMES, isFitcheckError, type Owner } from '@fitcheck/core';
 import { commands } from '../commands/index.js';
-import { GraderError } from '../errors.js';
+import { faultOf, GraderError, NotGradedError, type Fault } from '../errors.js';
 
-/** Exit codes: 0 done, 1 fitcheck's own fault, 2 bad input (a file, a flag, a submission). */
+/**
+ * Exit codes: 0 done; 2 bad input — a file, a flag, a submission, a lab (owners `submission` and
+ * `lab`); 1 the work could not be done for a fault of fitcheck or of the machine (owners `grader`
+ * and `environment`).
+ */
 export const EXIT = { ok: 0, fault: 1, badInput: 2 } as const;
 
 const root = defineCommand({
@@ -11,32 +16,94 @@ const root = defineCommand({
   subCommands: commands,
 });
 
-/** The binary's one `catch`: typed errors become a readable paragraph and exit 2, anything else exit 1. */
+/**
+ * The binary's one `catch`: every error becomes a readable paragraph and the exit code its owner
+ * gives (`ownerOf`). citty's usage errors (no or an unknown subcommand, a missing argument) and
+ * unknown flags are usage (exit 2), shown with the command's usage.
+ */
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
     const { cmd, parent } = await commandFor(argv);
     await showUsage(cmd, parent);
     return EXIT.ok;
   }
+  let target: { cmd: CommandDef; parent?: CommandDef } = { cmd: root };
   try {
     argv = takeBackendFlag(argv);
     // Run the named leaf command ourselves: citty drops a subcommand's return value (the exit code).
-    const { cmd, rest } = await commandFor(argv);
+    const { cmd, parent, rest } = await commandFor(argv);
+    target = parent ? { cmd, parent } : { cmd };
+    await refuseUnknownFlags(cmd, rest);
     const { result } = await runCommand(cmd, { rawArgs: rest });
     return typeof result === 'number' ? result : EXIT.ok;
-  } catch (e) {
-    if (isFitcheckError(e)) {
-      process.stderr.write(`fitcheck: ${e.describe()}\n`);
-      return EXIT.badInput;
-    }
-    if (e instanceof Error && /Unknown command|Missing required/.test(e.message)) {
-      process.stderr.write(`fitcheck: ${e.message}\n`);
-      return EXIT.badInput;
-    }
-    process.stderr.write(`fitcheck: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (process.env.FITCHECK_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
-    return EXIT.fault;
+  } catch (thrown) {
+    const e = usageError(thrown) ?? thrown;
+    const fault = faultOf(e);
+    process.stderr.write(`fitcheck: ${explain(e, fault)}\n`);
+    if (fault.code === 'USAGE') process.stderr.write(`\n${stripVTControlCharacters(await renderUsage(target.cmd, target.parent))}\n`);
+    if (fault.code === 'INTERNAL_ERROR' && process.env.FITCHECK_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+    return exitOf(fault.owner);
   }
+}
+
+function exitOf(owner: Owner): number {
+  return owner === 'grader' || owner === 'environment' ? EXIT.fault : EXIT.badInput;
+}
+
+function explain(e: unknown, fault: Fault): string {
+  if (isFitcheckError(e)) return e.describe();
+  if (e instanceof NotGradedError) return `not graded (${fault.owner}: ${fault.code}): ${fault.message}${fault.hint ? `\n  ${fault.hint}` : ''}`;
+  return `internal error: ${fault.message}`;
+}
+
+/**
+ * citty's own errors (its `CLIError`, which citty does not export) by their code: no subcommand
+ * (`E_NO_COMMAND`), an unknown one (`E_UNKNOWN_COMMAND`), a missing or invalid argument (`EARG`).
+ * Any other code is a mistake in a command's definition: left to be an internal error.
+ */
+function usageError(e: unknown): GraderError | undefined {
+  if (!(e instanceof Error) || e.name !== 'CLIError') return undefined;
+  const code = (e as Error & { code?: unknown }).code;
+  if (code !== 'E_NO_COMMAND' && code !== 'E_UNKNOWN_COMMAND' && code !== 'EARG') return undefined;
+  const message = stripVTControlCharacters(e.message);
+  return new GraderError('USAGE', code === 'E_NO_COMMAND' ? 'no command given' : message.replace(/\.$/, ''), {}, 'see the usage below');
+}
+
+/**
+ * citty reads any `--flag`; a misspelt one (`--prfile ci`) would silently leave the default in place.
+ * A leaf command refuses flags it does not declare (in name, camelCase, kebab-case, alias or `--no-`).
+ */
+async function refuseUnknownFlags(cmd: CommandDef, rawArgs: string[]): Promise<void> {
+  if (cmd.subCommands) return;
+  const defs = (typeof cmd.args === 'function' ? await cmd.args() : await cmd.args) ?? ({} as ArgsDef);
+  const known = new Set<string>();
+  for (const [name, def] of Object.entries(defs)) {
+    if (def.type === 'positional') continue;
+    const alias = 'alias' in def ? def.alias : undefined;
+    const aliases = alias === undefined ? [] : Array.isArray(alias) ? alias : [alias];
+    for (const n of [name, camel(name), kebab(name), ...aliases]) {
+      known.add(n);
+      if (def.type === 'boolean') known.add(`no-${n}`);
+    }
+  }
+  for (const arg of rawArgs) {
+    if (arg === '--') break;
+    // `-1` is a value (`--seed -1` is refused later, with its reason), not a flag.
+    if (!arg.startsWith('-') || /^-\d/.test(arg)) continue;
+    const name = arg.replace(/^--?/, '').split('=')[0]!;
+    if (!known.has(name)) {
+      const flags = [...new Set(Object.entries(defs).filter(([, d]) => d.type !== 'positional').map(([n]) => `--${n}`))];
+      throw new GraderError('USAGE', `unknown flag ${arg.split('=')[0]}`, {}, flags.length > 0 ? `this command takes ${flags.join(', ')}` : 'this command takes no flags');
+    }
+  }
+}
+
+function camel(name: string): string {
+  return name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 /** The (sub)command the leading words of argv name, its parent, and the words after its name. */
@@ -52,7 +119,7 @@ async function commandFor(argv: string[]): Promise<{ cmd: CommandDef; parent?: C
     cmd = typeof next === 'function' ? await next() : await next;
     used += 1;
   }
-  return { cmd, parent, rest: argv.slice(used) };
+  return { cmd, ...(parent ? { parent } : {}), rest: argv.slice(used) };
 }
 
 /**

@@ -2,7 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fitcheck, readResults } from '../test-helpers/cli.js';
+import { nodeBindingProblem } from '@fitcheck/core';
+import { childProcessOf, fitcheck, readResults } from '../test-helpers/cli.js';
 import { editedLab5 } from '../test-helpers/lab.js';
 
 const out = (): Promise<string> => mkdtemp(join(tmpdir(), 'fitcheck-grade-'));
@@ -51,14 +52,14 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     expect(results.tests.find((t) => t.number === '2')!.output).toContain('TA: 4/10 — short but right');
   });
 
-  it('a broken overrides file is bad input: exit 2, and results.json still written', async () => {
+  it("a broken overrides file is bad input (the TA's): exit 2, results.json still written, nothing graded", async () => {
     const dir = await out();
     const overrides = join(dir, 'overrides.yaml');
     await writeFile(overrides, 'overrides:\n  - { student: "2024-0388", item: "2", pionts: 4 }\n');
     const { code, stderr } = await fitcheck(['grade', 'fixtures/submissions/broken', '--out', dir, '--quiet', '--overrides', overrides, '--lang', 'en']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/overrides\.yaml:2:\d+: unknown key "pionts".*\(did you mean "points"\?\)/);
-    expect((await readResults(dir)).score).toBe(0);
+    expect(await readResults(dir)).toMatchObject({ score: 0, tests: [], extra_data: { status: 'error', fault: { code: 'INVALID_OVERRIDES', owner: 'lab' } } });
   });
 
   it("a typo in the lab's rubric stops the grade before any student is graded: exit 2, rubric.yaml:line:col and the fix", async () => {
@@ -68,10 +69,44 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(`${join(lab, 'rubric.yaml')}:${at('modle')}: unknown key "modle" in items[5].with; allowed: model, moreCapacityThan (did you mean "model"?)`);
     expect(stderr).toMatch(/fix: .*apps\/grader\/src\/checks\/rubric\//);
-    // Nothing was trained or scored: no progress past the first line, no items in results.json.
+    // Nothing was trained or scored: no progress past the first line, no items in results.json, and the
+    // lab (not the student) is named as the cause.
     expect(stderr).not.toMatch(/higgs\.giant|epoch/);
     const results = await readResults(dir);
-    expect(results).toMatchObject({ score: 0, tests: [], extra_data: { status: 'invalid', models: [] } });
+    expect(results).toMatchObject({ score: 0, max_score: 0, tests: [], extra_data: { status: 'error', fault: { code: 'INVALID_LAB', owner: 'lab' }, models: [] } });
     expect(results.output).toContain('unknown key "modle"');
+  });
+
+  // The grade could not be computed for a fault that is not the student's: exit 1, not graded, no score.
+  function expectNotGraded(results: Awaited<ReturnType<typeof readResults>>, fault: { code: string; owner: string }): void {
+    expect(results).toMatchObject({ score: 0, max_score: 0, tests: [], extra_data: { status: 'error', fault, findings: [] } });
+    expect(results.output).toMatch(/^NOT GRADED — this is not a score of 0/);
+  }
+
+  it.skipIf(nodeBindingProblem() === null)('a backend that will not start (tfjs-node forced, not installed here) is the machine\'s fault: exit 1, not graded', async () => {
+    const dir = await out();
+    const { code, stdout, stderr } = await fitcheck(['grade', 'fixtures/submissions/reference', '--out', dir, '--quiet', '--lang', 'en'], { FITCHECK_BACKEND: 'node' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/not graded \(environment: BACKEND_UNAVAILABLE\): higgs\.giant: the TF\.js node backend cannot start/);
+    expect(stderr).toContain('fix: tfjs-node needs its native TensorFlow library');
+    expect(stdout).toContain(`not graded (the grading machine: BACKEND_UNAVAILABLE) → ${join(dir, 'results.json')}`);
+    expect(stdout).not.toMatch(/score \d/);
+    expectNotGraded(await readResults(dir), { code: 'BACKEND_UNAVAILABLE', owner: 'environment' });
+  });
+
+  it("a training process killed from outside, under every budget, is the machine's fault: exit 1, not graded", async () => {
+    const dir = await out();
+    let killed: number | undefined;
+    const { code, stderr } = await fitcheck(['grade', 'fixtures/submissions/reference', '--out', dir, '--quiet', '--lang', 'en'], {}, {
+      // What an OOM killer or a crashing native library does to a training child: SIGKILL, no budget reached.
+      onSpawn: (cli) => void childProcessOf(cli, 'train-child.js').then((pid) => {
+        killed = pid;
+        if (pid !== undefined) process.kill(pid, 'SIGKILL');
+      }),
+    });
+    expect(killed).toBeGreaterThan(0);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/not graded \(environment: TRAINING_CRASHED\): higgs\.giant: the training process ended unexpectedly \(signal SIGKILL\)/);
+    expectNotGraded(await readResults(dir), { code: 'TRAINING_CRASHED', owner: 'environment' });
   });
 });

@@ -1,4 +1,4 @@
-import { ownerIn, type Owner } from '@fitcheck/core';
+import { ownerIn, type Owner } from '@fitcheck/core/errors';
 import type { Params } from '../messages/text.js';
 
 /**

@@ -1,7 +1,7 @@
 // The training child: `trainIsolated` forks this file, sends one TrainJob, and reads epochs and
 // the outcome back over IPC. It exits once the outcome is sent, or as soon as the parent is gone.
 import { initBackend } from '@fitcheck/core';
-import { trainModel } from '../run/train-model.js';
+import { trainingError, trainModel } from '../run/train-model.js';
 import type { ChildMessage, TrainJob } from './protocol.js';
 
 function send(message: ChildMessage): Promise<void> {
@@ -28,10 +28,10 @@ process.once('message', (job: TrainJob) => {
   run(job).then(
     () => process.exit(0),
     (e: unknown) => {
-      // trainModel never throws; this is a backend that would not start. The parent reads stderr for --debug.
+      // trainModel never throws: this is a backend that would not start (BACKEND_UNAVAILABLE, the machine's
+      // fault, never the student's). The parent reads stderr for --debug.
       process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      const message = e instanceof Error ? e.message : String(e);
-      void send({ type: 'done', outcome: { error: { code: 'TRAINING_FAILED', message } }, maxRssBytes: 0 }).then(() => process.exit(1));
+      void send({ type: 'done', outcome: { error: trainingError(e) }, maxRssBytes: 0 }).then(() => process.exit(1));
     },
   );
 });

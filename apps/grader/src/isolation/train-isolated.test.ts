@@ -7,7 +7,10 @@ import type { Lab } from '../lab/types.js';
 import { loadRunData } from '../run/load-data.js';
 import type { RunData } from '../run/load-data.js';
 import { trainModel } from '../run/train-model.js';
-import { trainIsolated } from './train-isolated.js';
+import { ownerOf } from '../errors.js';
+import { deathOf, trainIsolated } from './train-isolated.js';
+
+const HELPERS = join(import.meta.dirname, 'test-helpers');
 
 // One wasm thread, in this process and in the children: the same arithmetic, so the same numbers.
 process.env.FITCHECK_THREADS = '1';
@@ -64,10 +67,37 @@ describe('trainIsolated: one model in a child process under a time and a memory 
     expect(outcome.training).toBeUndefined();
   });
 
-  it('reports a child that dies without a result as TRAINING_FAILED, without throwing', async () => {
+  it("reports a child that dies without a result as TRAINING_CRASHED (the machine's fault), without throwing", async () => {
     const missing = join(import.meta.dirname, 'no-such-child.js');
     const outcome = await trainIsolated(spec(higgs, lab.definition.models['higgs.tiny']!.layers), higgs, settings(1), roomy, missing);
-    expect(outcome.error).toEqual({ code: 'TRAINING_FAILED', message: 'the training process ended unexpectedly (exit code 1) after 0 epoch(s)' });
+    expect(outcome.error).toMatchObject({ code: 'TRAINING_CRASHED', message: expect.stringMatching(/^the training process ended unexpectedly \(exit code 1\) after 0 epoch\(s\), under its budgets/) });
     expect(outcome.childOutput).toContain('Cannot find module');
+    expect(ownerOf(outcome.error!.code)).toBe('environment');
+  });
+
+  it('reads a SIGABRT far under the memory cap as a crash, not as the memory budget', async () => {
+    const outcome = await trainIsolated(spec(higgs, lab.definition.models['higgs.tiny']!.layers), higgs, settings(1), roomy, join(HELPERS, 'abort-child.mjs'));
+    expect(outcome.error).toMatchObject({ code: 'TRAINING_CRASHED', message: expect.stringContaining('(signal SIGABRT) after 0 epoch(s), under its budgets') });
+    expect(outcome.peakRssBytes).toBeLessThan(roomy.memoryMb * 1024 * 1024);
+  });
+
+  it('reads a V8 heap that reaches the cap (set to the memory budget) as the memory budget', async () => {
+    const outcome = await trainIsolated(spec(higgs, lab.definition.models['higgs.tiny']!.layers), higgs, settings(1), { seconds: 120, memoryMb: 96 }, join(HELPERS, 'heap-hog-child.mjs'));
+    expect(outcome.error).toMatchObject({ code: 'MEMORY_BUDGET_EXCEEDED' });
+    expect(ownerOf(outcome.error!.code)).toBe('submission');
+  });
+});
+
+describe('deathOf: whose fault a child that sent no result is', () => {
+  const limits = { seconds: 60, memoryMb: 100 };
+  const MiB = 1024 * 1024;
+  it('is the memory budget only when the cap was reached', () => {
+    expect(deathOf({ code: null, signal: 'SIGABRT' }, { peakRssBytes: 100 * MiB, tail: '', epochs: 2 }, limits).code).toBe('MEMORY_BUDGET_EXCEEDED');
+    const v8 = '<--- Last few GCs --->\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n';
+    expect(deathOf({ code: null, signal: 'SIGABRT' }, { peakRssBytes: 60 * MiB, tail: v8, epochs: 2 }, limits).code).toBe('MEMORY_BUDGET_EXCEEDED');
+    expect(deathOf({ code: 134, signal: null }, { peakRssBytes: 60 * MiB, tail: 'Assertion failed', epochs: 2 }, limits)).toEqual({
+      code: 'TRAINING_CRASHED', message: 'the training process ended unexpectedly (exit code 134) after 2 epoch(s), under its budgets (peak 60 MiB of 100 MiB)',
+    });
+    expect(deathOf({ code: null, signal: 'SIGSEGV' }, { peakRssBytes: 0, tail: '', epochs: 0 }, limits).code).toBe('TRAINING_CRASHED');
   });
 });

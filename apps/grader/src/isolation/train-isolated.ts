@@ -15,6 +15,10 @@ export const TRAIN_CHILD: string = fileURLToPath(new URL('../../dist/isolation/t
 const RSS_POLL_MS = 50;
 /** Most child output kept for the debug log. */
 const MAX_CHILD_OUTPUT = 64 * 1024;
+/** The last characters of the child's output, kept whatever came before. */
+const OUTPUT_TAIL = 4096;
+/** What V8 prints when its heap reaches `--max-old-space-size`, just before it aborts. */
+const V8_HEAP_OOM = /JavaScript heap out of memory/;
 
 export interface IsolatedSettings extends Omit<TrainSettings, 'backend'> {
   backend?: BackendName;
@@ -35,7 +39,8 @@ export interface IsolatedOutcome extends TrainOutcome {
  * cap: the child is killed (SIGKILL) when it runs past `limits.seconds` or its resident memory
  * (`/proc/<pid>/status` VmRSS, polled every 50 ms) passes `limits.memoryMb`, and the outcome is
  * then `TIME_BUDGET_EXCEEDED` / `MEMORY_BUDGET_EXCEEDED` with the epochs finished so far. Never
- * throws and never takes the parent down: a crashed child is a `TRAINING_FAILED` outcome.
+ * throws and never takes the parent down: a child that dies without reaching a budget is a
+ * `TRAINING_CRASHED` outcome (see {@link deathOf}), which is the machine's fault, not the student's.
  */
 export function trainIsolated(spec: ModelSpec, data: RunData, settings: IsolatedSettings, limits: ModelLimits, entry: string = TRAIN_CHILD): Promise<IsolatedOutcome> {
   const { onEpoch, backend, ...rest } = settings;
@@ -52,11 +57,13 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
         execArgv: [...process.execArgv.filter((a) => !a.startsWith('--max-old-space-size')), `--max-old-space-size=${limits.memoryMb}`],
       });
     } catch (e) {
-      resolve({ error: { code: 'TRAINING_FAILED', message: `the training process did not start: ${e instanceof Error ? e.message : String(e)}` }, peakRssBytes: 0, childOutput: '' });
+      resolve({ error: { code: 'TRAINING_CRASHED', message: `the training process did not start: ${e instanceof Error ? e.message : String(e)}` }, peakRssBytes: 0, childOutput: '' });
       return;
     }
     const epochs: EpochLogs[] = [];
     let output = '';
+    // The end of the output too: V8's out-of-memory report is the last thing a dying child writes.
+    let tail = '';
     let peak = 0;
     let childBackend: string | undefined;
     let result: TrainOutcome | undefined;
@@ -66,7 +73,9 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
     let settled = false;
 
     const keep = (chunk: Buffer): void => {
-      if (output.length < MAX_CHILD_OUTPUT) output += chunk.toString().slice(0, MAX_CHILD_OUTPUT - output.length);
+      const text = chunk.toString();
+      if (output.length < MAX_CHILD_OUTPUT) output += text.slice(0, MAX_CHILD_OUTPUT - output.length);
+      tail = (tail + text).slice(-OUTPUT_TAIL);
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -112,19 +121,40 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
       const base = { peakRssBytes: peak, childOutput: output, ...(childBackend ? { backend: childBackend } : {}) };
       if (result && !breach) return resolve({ ...result, ...base });
       const partial = partialTraining(epochs, data, childBackend ?? backend ?? 'unknown', (performance.now() - started) / 1000);
-      // A V8 heap overflow aborts the child (SIGABRT / exit 134): the memory cap, reached from inside.
-      const oom = !breach && (signal === 'SIGABRT' || code === 134 || /heap out of memory/i.test(output));
-      const error = breach ? { code: breach.code, message: breach.message(epochs.length) } : (oom
-        ? { code: 'MEMORY_BUDGET_EXCEEDED', message: `training ran out of its ${limits.memoryMb} MiB memory budget after ${epochs.length} epoch(s)` }
-        : { code: 'TRAINING_FAILED', message: `the training process ended unexpectedly (${spawnError?.message ?? (signal ? `signal ${signal}` : `exit code ${code}`)}) after ${epochs.length} epoch(s)` });
+      const error = breach
+        ? { code: breach.code, message: breach.message(epochs.length) }
+        : deathOf({ code, signal, ...(spawnError ? { spawnError } : {}) }, { peakRssBytes: peak, tail, epochs: epochs.length }, limits);
       resolve({ error, ...(partial ? { training: partial } : {}), ...base });
     };
     child.on('error', (e) => finish(null, null, e));
     child.on('exit', (code, signal) => finish(code, signal));
     child.send(job, (e) => {
-      if (e) kill({ code: 'TRAINING_FAILED', message: () => `the training job could not be sent: ${e.message}` });
+      if (e) kill({ code: 'TRAINING_CRASHED', message: () => `the training job could not be sent: ${e.message}` });
     });
   });
+}
+
+/**
+ * Why a child that sent no result ended. It counts as its memory budget only when the cap was
+ * reached: its resident set was seen at or over the cap, or V8 reported "JavaScript heap out of
+ * memory" — the child's V8 heap is capped at the budget itself (`--max-old-space-size`, above), so
+ * that abort is the budget reached from inside, between two polls. Any other end — a signal such as
+ * SIGABRT or SIGSEGV, an exit code, a failed start — hit no budget: `TRAINING_CRASHED`, the
+ * environment's fault, and the grade is not computed rather than charged to the student.
+ */
+export function deathOf(
+  end: { code: number | null; signal: NodeJS.Signals | null; spawnError?: Error },
+  seen: { peakRssBytes: number; tail: string; epochs: number },
+  limits: ModelLimits,
+): { code: string; message: string } {
+  const how = end.spawnError?.message ?? (end.signal ? `signal ${end.signal}` : `exit code ${end.code}`);
+  if (seen.peakRssBytes >= limits.memoryMb * 1024 * 1024 || V8_HEAP_OOM.test(seen.tail)) {
+    return { code: 'MEMORY_BUDGET_EXCEEDED', message: `training ran out of its ${limits.memoryMb} MiB memory budget after ${seen.epochs} epoch(s)` };
+  }
+  return {
+    code: 'TRAINING_CRASHED',
+    message: `the training process ended unexpectedly (${how}) after ${seen.epochs} epoch(s), under its budgets (peak ${mib(seen.peakRssBytes)} MiB of ${limits.memoryMb} MiB)`,
+  };
 }
 
 function mib(bytes: number): number {

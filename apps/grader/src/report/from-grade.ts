@@ -42,7 +42,7 @@ export function reportInputFromGrade(grade: GradeForReport, messages: Messages, 
     maxScore: results.max_score,
     todos: todoRows(grade, messages),
     findings: results.extra_data.findings,
-    ...(results.extra_data.status !== 'graded' && { notGraded: { status: results.extra_data.status, lines: results.extra_data.errors } }),
+    ...(results.extra_data.status !== 'graded' && { notGraded: notGradedOf(results) }),
     profile: x.profile,
     seed: x.seed,
     backend: x.backend ?? '—',
@@ -70,6 +70,13 @@ function todoRows({ results, items }: GradeForReport, messages: Messages): TodoR
       ...(output !== '' && { output }),
     };
   });
+}
+
+/** Why nothing was scored: the submission's problems, or the fault (with its owner) that stopped the grade. */
+function notGradedOf(results: GradescopeResults): NonNullable<ReportInput['notGraded']> {
+  const { status, errors, fault } = results.extra_data;
+  const lines = fault?.hint === undefined ? errors : [...errors, fault.hint];
+  return { status: status === 'invalid' ? 'invalid' : 'error', lines, ...(fault && { fault: { owner: fault.owner, code: fault.code } }) };
 }
 
 /** The notebook's smoothing (std 10 epochs) needs runs long enough for its kernel (8·std + 1 epochs); shorter runs are drawn raw. */

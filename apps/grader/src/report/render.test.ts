@@ -106,6 +106,21 @@ describe('findings', () => {
   });
 });
 
+describe('a grade that could not be computed', () => {
+  it('shows no score, says whose fault it was and that it is not a 0, in both languages', async () => {
+    const input = {
+      ...referenceInput(h), score: 0, maxScore: 0, todos: [], findings: [],
+      notGraded: { status: 'error' as const, lines: ['cats.large: the training process ended unexpectedly (signal SIGKILL)'], fault: { owner: 'environment' as const, code: 'TRAINING_CRASHED' } },
+    };
+    const [html, htmlPt] = await Promise.all([renderReport(input, { lang: 'en' }), renderReport(input, { lang: 'pt-BR' })]);
+    expect(html).toContain('Not graded — this is not a score of 0: the grade could not be computed because of the grading machine (TRAINING_CRASHED)');
+    expect(html).toContain('(signal SIGKILL)');
+    expect(html).not.toContain('class="score"');
+    expect(html).not.toContain('No problems found.');
+    expect(htmlPt).toContain('Não avaliado — isto não é uma nota 0: não foi possível calcular a nota por causa da máquina de correção (TRAINING_CRASHED)');
+  });
+});
+
 describe('hostile student text', () => {
   it('is escaped in every text field, in both languages, charts included', async () => {
     for (const lang of ['en', 'pt-BR'] as const) {

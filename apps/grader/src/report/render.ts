@@ -45,7 +45,8 @@ export async function renderReport(input: ReportInput, { lang }: RenderOptions):
     lang,
     student: input.student,
     lab: input.lab,
-    score: formatScore(lang, input.score),
+    // A grade that could not be computed shows no score (not a 0).
+    score: input.notGraded?.status === 'error' ? null : formatScore(lang, input.score),
     maxScore: formatScore(lang, input.maxScore),
     pending: pending > 0 ? formatScore(lang, pending) : null,
     profile: input.profile,
@@ -57,7 +58,12 @@ export async function renderReport(input: ReportInput, { lang }: RenderOptions):
       number: r.number, name: r.name, max: formatScore(lang, r.max), output: r.output ?? null,
       score: r.score === null ? null : formatScore(lang, r.score), statusKey: `todos.status_${r.status}`, status: r.status,
     })),
-    notGraded: input.notGraded ? { key: `header.notGraded_${input.notGraded.status}`, lines: input.notGraded.lines } : null,
+    notGraded: input.notGraded ? {
+      text: translate(messages, `header.notGraded_${input.notGraded.status}`, {
+        cause: translate(messages, `cause.${input.notGraded.fault?.owner ?? 'grader'}`), code: input.notGraded.fault?.code ?? '',
+      }),
+      lines: input.notGraded.lines,
+    } : null,
     findings: sortFindings(input.findings).map((f) => ({
       code: f.code, severity: f.severity, severityKey: `findings.severity_${f.severity}`,
       item: f.item ?? null, model: f.model ?? null, message: f.message, hint: f.hint ?? null,

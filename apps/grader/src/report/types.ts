@@ -1,4 +1,4 @@
-import type { History } from '@fitcheck/core';
+import type { History, Owner } from '@fitcheck/core';
 import type { ResultsFinding } from '../findings/types.js';
 
 /** How a ToDo was scored: by a check, still waiting for a TA, or by a TA. */
@@ -73,7 +73,7 @@ export interface ReportInput {
    * Set when nothing was scored: `invalid` (the submission could not be read; `lines` say where and
    * why) or `error` (the grade could not be computed, not the student's fault; `lines` say why).
    */
-  notGraded?: { status: 'invalid' | 'error'; lines: string[] };
+  notGraded?: { status: 'invalid' | 'error'; lines: string[]; fault?: { owner: Owner; code: string } };
   profile: string;
   seed: number;
   backend: string;

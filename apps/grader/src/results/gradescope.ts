@@ -7,6 +7,7 @@ import type { Finding, ResultsFinding } from '../findings/types.js';
 import { langOf, loadMessages, type Messages } from '../messages/locale.js';
 import { renderLines, renderText, text } from '../messages/text.js';
 import type { Rubric, RubricItem } from '../lab/types.js';
+import type { Fault } from '../errors.js';
 
 /** One Gradescope `tests[]` entry; `extra_data.status` says who scored it. */
 export interface GradescopeTest {
@@ -50,8 +51,14 @@ export interface GradescopeResults {
   stdout_visibility: 'visible';
   tests: GradescopeTest[];
   extra_data: {
-    /** `graded`, `invalid` (the submission could not be read) or `error` (the grader failed). */
+    /**
+     * `graded`; `invalid`: the submission could not be read (the student's fault: every item 0);
+     * `error`: the grade could not be computed for a fault that is not the student's (`fault`
+     * says whose): no score is given, `score` and `max_score` are 0 and `tests` is empty.
+     */
     status: 'graded' | 'invalid' | 'error';
+    /** Why the grade could not be computed (status `error`); null otherwise. */
+    fault: Fault | null;
     lab: string;
     profile: string;
     seed: number;
@@ -95,12 +102,12 @@ export function gradedResults(
     tags: [item.check, ...(item.manual ? ['manual'] : [])],
     extra_data: { status: outcome.status === 'pending' ? 'pending' as const : 'auto' as const, check: item.check },
   }));
-  const errors = items.flatMap((r) => (r.graderError ? [`item ${r.item.number}: ${r.graderError}`] : []));
   return assemble(tests, meta, summary, {
-    status: errors.length > 0 ? 'error' : 'graded',
+    status: 'graded',
+    fault: null,
     findings: localized.flatMap((r) => r.findings.map(({ params: _params, ...f }) => f)),
     models: models.map((m) => summarizeModel(m, messages)),
-    errors,
+    errors: [],
   });
 }
 
@@ -111,13 +118,20 @@ export function gradedResults(
 export function invalidResults(rubric: Rubric, issues: ConfigIssue[], meta: ResultsMeta, messages: Messages = loadMessages('en')): GradescopeResults {
   const lines = issues.map(formatIssue);
   const output = `${renderText(messages, text('results.invalid'))}\n${lines.join('\n')}`;
-  return assemble(zeroTests(rubric, renderText(messages, text('results.notGradedInvalid')), messages), meta, output, { status: 'invalid', findings: [], models: [], errors: lines });
+  return assemble(zeroTests(rubric, renderText(messages, text('results.notGradedInvalid')), messages), meta, output, { status: 'invalid', fault: null, findings: [], models: [], errors: lines });
 }
 
-/** The grader itself failed: still a results.json (score 0) saying so, for Gradescope and the batch. */
-export function faultResults(rubric: Rubric | undefined, message: string, meta: ResultsMeta, messages: Messages = loadMessages('en')): GradescopeResults {
-  const output = renderText(messages, text('results.fault', { detail: message }));
-  return assemble(rubric ? zeroTests(rubric, renderText(messages, text('results.notGradedFault')), messages) : [], meta, output, { status: 'error', findings: [], models: [], errors: [message] });
+/**
+ * The grade could not be computed, for a fault that is not the student's (the lab's, the grader's,
+ * the machine's): still a results.json, for Gradescope and the batch, but with no score presented as a
+ * grade — no tests, `score` and `max_score` 0 (Gradescope needs a number), `extra_data.status`
+ * `error` and the fault with its owner; `output` (which Gradescope shows the student) says it is not
+ * a 0 and why. See docs/decisions/0006-results-status.md.
+ */
+export function faultResults(fault: Fault, meta: ResultsMeta, messages: Messages = loadMessages('en')): GradescopeResults {
+  const detail = fault.hint === undefined ? fault.message : `${fault.message}\n${renderText(messages, text('results.fix', { hint: fault.hint }))}`;
+  const output = renderText(messages, text('results.notGraded', { cause: text(`cause.${fault.owner}`), code: fault.code, detail }));
+  return assemble([], meta, output, { status: 'error', fault, findings: [], models: [], errors: [fault.message] });
 }
 
 /** Two lines per finding: `[CODE] message`, then `  fix: hint` (the word "fix" in the reader's language). */
@@ -141,7 +155,7 @@ function assemble(
   tests: GradescopeTest[],
   meta: ResultsMeta,
   output: string,
-  extra: Pick<GradescopeResults['extra_data'], 'status' | 'findings' | 'models' | 'errors'>,
+  extra: Pick<GradescopeResults['extra_data'], 'status' | 'fault' | 'findings' | 'models' | 'errors'>,
 ): GradescopeResults {
   return {
     score: round(tests.reduce((sum, t) => sum + t.score, 0)),
@@ -153,6 +167,7 @@ function assemble(
     tests,
     extra_data: {
       status: extra.status,
+      fault: extra.fault,
       lab: meta.lab,
       profile: meta.profile,
       seed: meta.seed,

@@ -1,4 +1,5 @@
 import { isFitcheckError } from '@fitcheck/core';
+import { NotGradedError, ownerOf } from '../errors.js';
 import type { BackendName } from '@fitcheck/core';
 import { rubricCheck } from '../checks/rubric/index.js';
 import { analyzeModel } from '../checks/static/analyze-model.js';
@@ -123,9 +124,11 @@ async function loadDatasets(lab: Lab, submission: Submission, profile: Profile, 
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       // Only the student's preprocess (a reshape of the wrong size) makes data unusable on their account. A
-      // missing, truncated or corrupted dataset is the grader's: stop before anyone is scored from bad data.
+      // missing, truncated or corrupted dataset is not (DATA_ERRORS: the machine's or the lab's): stop
+      // before anyone is scored from bad data.
       if (!(isFitcheckError(e) && e.code === 'SHAPE_MISMATCH')) {
-        throw new Error(`dataset ${name} could not be loaded, so nothing was graded: ${isFitcheckError(e) ? e.describe() : message}`, { cause: e });
+        const code = isFitcheckError(e) ? e.code : 'INTERNAL_ERROR';
+        throw new NotGradedError({ code, owner: ownerOf(code), message: `dataset ${name} could not be loaded, so nothing was graded: ${isFitcheckError(e) ? e.describe() : message}` });
       }
       data.set(name, { error: message });
       descriptions.push(`${name}: not loaded (${message})`);
@@ -176,6 +179,12 @@ class Trainer {
       options.onEvent?.({ type: 'backend', name: this.backend });
     }
     if (result.error) options.debug?.note(`${key} (seed ${seed}): ${result.error.code}`, [result.stack ?? result.error.message, result.childOutput].filter((s) => s !== '').join('\n'));
+    // Only the student's own faults (divergence, a budget) are scored; any other stops the grade: the
+    // next model would meet the same backend or machine, and no score is better than a wrong one.
+    if (result.error && ownerOf(result.error.code) !== 'submission') {
+      const { code, message, hint } = result.error;
+      throw new NotGradedError({ code, owner: ownerOf(code), message: `${key}: ${message}`, ...(hint !== undefined && { hint }) });
+    }
     options.onEvent?.({ type: 'model-end', model: key, ...(result.training ? { training: result.training } : {}), ...(result.error ? { error: result.error } : {}) });
     return {
       ...(result.training ? { training: result.training } : {}),

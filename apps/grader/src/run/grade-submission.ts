@@ -1,5 +1,4 @@
-import { isFitcheckError } from '@fitcheck/core';
-import type { BackendName } from '@fitcheck/core';
+import { isFitcheckError, type BackendName, type Owner } from '@fitcheck/core';
 import type { RunFacts } from '../checks/facts.js';
 import { runRubric } from '../checks/run-rubric.js';
 import type { ItemResult } from '../checks/run-rubric.js';
@@ -18,10 +17,18 @@ import { loadSubmission } from '../submission/load-submission.js';
 import type { Submission } from '../submission/types.js';
 import { collectFacts, trainMoreSeeds } from './collect-facts.js';
 import type { RunListener } from './events.js';
-import { GraderError } from '../errors.js';
+import { faultOf, GraderError, NotGradedError, type Fault } from '../errors.js';
 
-/** Exit codes of `fitcheck grade`: 0 graded, 2 invalid submission (or flags), 1 grader fault. */
+/**
+ * Exit codes of `fitcheck grade`: 0 graded; 2 bad input — an invalid submission, or a lab, flag or
+ * overrides problem (owner `lab`); 1 the grade could not be computed (owner `grader` or `environment`).
+ */
 export const GRADE_EXIT = { graded: 0, fault: 1, invalid: 2 } as const;
+
+/** The exit code a fault's owner gives (`EXIT` in cli/main.ts): bad input is 2, the grader's or the machine's fault 1. */
+export function exitCodeOf(owner: Owner): 0 | 1 | 2 {
+  return owner === 'grader' || owner === 'environment' ? GRADE_EXIT.fault : GRADE_EXIT.invalid;
+}
 
 export interface GradeOptions {
   dir: string;
@@ -55,6 +62,8 @@ export interface GradeOutcome {
   overrides?: Override[];
   /** What went wrong when the exit code is not 0, for the terminal. */
   problem?: string;
+  /** Why the grade could not be computed (results status `error`). */
+  fault?: Fault;
 }
 
 /**
@@ -107,20 +116,25 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
       await trainMoreSeeds(lab, facts, moreSeeds, collect);
       items = runRubric(lab.rubric, facts);
     }
+    // A check that threw is the grader's bug: the other items' scores are not a grade either.
+    const broken = items.filter((r) => r.graderError !== undefined);
+    if (broken.length > 0) {
+      throw new NotGradedError({
+        code: 'RUBRIC_CHECK_FAILED', owner: 'grader',
+        message: broken.map((r) => `item ${r.item.number} (${r.item.check}): ${r.graderError}`).join('\n'),
+      });
+    }
     // The output says what the run used, so a short profile's numbers are read as such.
     let results = gradedResults(items, Object.values(facts.models), meta, [renderText(messages, summaryLine(items)), ...plan].join('\n'), messages);
     results = applyOverrides(results, overrides, options.overrides, messages);
-    const fault = results.extra_data.status === 'error';
-    return await finish(results, fault ? GRADE_EXIT.fault : GRADE_EXIT.graded, {
-      items, facts, overrides, ...(fault ? { problem: results.extra_data.errors.join('\n') } : {}),
-    });
+    return await finish(results, GRADE_EXIT.graded, { items, facts, overrides });
   } catch (e) {
-    // Flags and lab files are bad input (2); anything unexpected is the grader's fault (1).
-    const message = isFitcheckError(e) ? e.describe() : e instanceof Error ? e.message : String(e);
-    debug.note('grade failed', e instanceof Error ? (e.stack ?? message) : message);
-    const results = faultResults(lab?.rubric, message, meta, messages);
-    if (isFitcheckError(e)) results.extra_data.status = 'invalid';
-    return finish(results, isFitcheckError(e) ? GRADE_EXIT.invalid : GRADE_EXIT.fault, { problem: message });
+    // Whose fault it is decides everything: a lab, flag or overrides problem is bad input (exit 2), the
+    // grader's or the machine's means the grade could not be computed (exit 1); neither is scored.
+    const fault = faultOf(e);
+    debug.note(`grade not computed: ${fault.owner} ${fault.code}`, e instanceof Error ? (e.stack ?? fault.message) : fault.message);
+    const problem = isFitcheckError(e) ? e.describe() : `${fault.message}${fault.hint === undefined ? '' : `\n  fix: ${fault.hint}`}`;
+    return finish(faultResults(fault, meta, messages), exitCodeOf(fault.owner), { problem, fault });
   }
 }
 
@@ -145,13 +159,15 @@ function summaryLine(items: ItemResult[]): Text {
 }
 
 /**
- * Turns a non-zero outcome into the error the binary's one `catch` maps to its exit code
- * (citty drops a subcommand's return value): a typed error for an invalid submission (2),
- * a plain one for a grader fault (1). results.json is already written either way.
+ * Turns a non-zero outcome into the error the binary's one `catch` maps to its exit code by its owner
+ * (citty drops a subcommand's return value): INVALID_SUBMISSION for an invalid submission (2), the
+ * fault itself when the grade could not be computed (2 for the lab's, 1 for the grader's or the
+ * machine's). results.json is already written either way.
  */
 export function assertGraded(outcome: GradeOutcome): void {
+  const written = `results written to ${outcome.resultsPath}`;
+  if (outcome.fault) throw new NotGradedError({ ...outcome.fault, message: outcome.problem ?? outcome.fault.message, hint: written });
   if (outcome.exitCode === GRADE_EXIT.invalid) {
-    throw new GraderError('INVALID_SUBMISSION', outcome.problem ?? 'the submission is invalid', {}, `results written to ${outcome.resultsPath}`);
+    throw new GraderError('INVALID_SUBMISSION', outcome.problem ?? 'the submission is invalid', {}, written);
   }
-  if (outcome.exitCode === GRADE_EXIT.fault) throw new Error(`${outcome.problem ?? 'grader fault'} (results written to ${outcome.resultsPath})`);
 }

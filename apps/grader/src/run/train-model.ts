@@ -22,7 +22,7 @@ export interface TrainSettings {
 
 export interface TrainOutcome {
   training?: TrainingFacts;
-  error?: { code: string; message: string };
+  error?: TrainingError;
   testOutputs?: Float32Array;
   /** The failure's stack trace, for `--debug` only (never shown to a student). */
   stack?: string;
@@ -91,10 +91,27 @@ export async function trainModel(spec: ModelSpec, data: RunData, settings: Train
     const testOutputs = settings.withTestOutputs && data.test ? await predictLogits(model, data.test) : undefined;
     return { training, ...(testOutputs ? { testOutputs } : {}) };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const stack = e instanceof Error && e.stack !== undefined ? { stack: e.stack } : {};
-    return { error: { code: isFitcheckError(e) ? e.code : 'TRAINING_FAILED', message }, ...stack };
+    return { error: trainingError(e), ...(e instanceof Error && e.stack !== undefined ? { stack: e.stack } : {}) };
   } finally {
     model?.dispose();
   }
+}
+
+/**
+ * Why training stopped, as a code whose owner (`ownerOf`) says who pays: a FitcheckError keeps its
+ * code (`TRAINING_DIVERGED` is the student's, `BACKEND_UNAVAILABLE` the machine's); anything else is
+ * `TRAINING_ERROR`, the grader's — a model that passed the static checks should train, so an error
+ * fitcheck did not foresee is never charged to the student.
+ */
+export function trainingError(e: unknown): TrainingError {
+  const message = e instanceof Error ? e.message : String(e);
+  if (!isFitcheckError(e)) return { code: 'TRAINING_ERROR', message };
+  return { code: e.code, message, ...(e.hint !== undefined && { hint: e.hint }) };
+}
+
+/** Why a training run has no (complete) result; `hint` says how to fix it when the error said. */
+export interface TrainingError {
+  code: string;
+  message: string;
+  hint?: string;
 }

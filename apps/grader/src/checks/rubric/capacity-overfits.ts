@@ -107,7 +107,7 @@ function overfittingLine(seed: number, e: OverfittingEvidence): Line {
 
 /** Why a run that did not overfit did not: the cause its hint names (a real mistake, capacity, epochs). */
 function noOverfittingCause(reason: OverfittingReason, bigEnough: boolean, model: StaticFacts): Text {
-  if (model.hasDropout || model.hasWeightPenalty) return text('cause.regularizedGiant');
-  if (!bigEnough) return text('cause.tooLittleCapacity');
-  return text(reason === 'still-falling' ? 'cause.tooFewEpochs' : 'cause.tooLittleCapacity');
+  if (model.hasDropout || model.hasWeightPenalty) return text('overfitCause.regularizedGiant');
+  if (!bigEnough) return text('overfitCause.tooLittleCapacity');
+  return text(reason === 'still-falling' ? 'overfitCause.tooFewEpochs' : 'overfitCause.tooLittleCapacity');
 }
