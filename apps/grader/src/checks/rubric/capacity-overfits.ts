@@ -88,7 +88,7 @@ function scoreCapacityOverfits(facts: RunFacts, item: CheckedItem<Params>): Chec
       }, { model: key }));
     } else {
       score += half;
-      findings.push(undecidedFinding(facts, key, text('what.overfitting'), decision, primary.reason === 'still-falling' ? 'stillFalling' : 'noisy'));
+      findings.push(undecidedFinding(facts, key, text('question.overfitting'), decision, primary.reason === 'still-falling' ? 'stillFalling' : 'noisy'));
     }
   }
   const sigmoid = sigmoidFinding(model);

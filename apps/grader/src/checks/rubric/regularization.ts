@@ -83,7 +83,7 @@ function scoreRegularization(facts: RunFacts, item: CheckedItem<Params>): CheckO
       findings.push(finding('GAP_NOT_NARROWED', 'error', { model: key, gap: fmt(primary?.gap), baseline: baselineKey, baselineGap: fmt(primary?.baselineGap), runs: evidence.length }, { model: key }));
       score -= half;
     } else if (decision.state === 'undecided') {
-      findings.push(undecidedFinding(facts, key, text('what.gap'), decision, 'noisy'));
+      findings.push(undecidedFinding(facts, key, text('question.gap'), decision, 'noisy'));
     }
   }
   const result = outcome(item, score, lines, findings);
