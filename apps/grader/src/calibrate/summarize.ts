@@ -1,4 +1,4 @@
-import type { GradescopeTest } from '../results/gradescope.js';
+import type { GradescopeResults, GradescopeTest } from '../results/gradescope.js';
 import type { CorpusEntry, Expectation } from './corpus.js';
 import type { GradeRun } from './grade-runs.js';
 
@@ -75,12 +75,12 @@ export function summarizeCalibration(corpus: readonly CorpusEntry[], runs: reado
     for (const test of sorted[0]!.results.tests.filter(isAutograded)) {
       const perSeed = sorted.map((r) => r.results.tests.find((t) => t.number === test.number)!);
       const scores = perSeed.map((t) => t.score);
-      const statuses = perSeed.map(statusOf);
+      const statuses = perSeed.map((t, i) => statusOf(t, sorted[i]!.results));
       const expect = expectOf.get(submission)?.[test.number] ?? null;
       rows.push({
         submission, item: test.number, profile, expect, seeds: sorted.map((r) => r.seed), scores, maxScore: test.max_score, statuses,
         agree: scores.every((s) => s === scores[0]),
-        expected: expect === null || expect === 'borderline' ? null : perSeed.every((t) => held(expect, t, provisional.has(profile))),
+        expected: expect === null || expect === 'borderline' ? null : perSeed.every((t, i) => held(expect, t, sorted[i]!.results, provisional.has(profile))),
       });
     }
   }
@@ -94,15 +94,17 @@ function isAutograded(test: GradescopeTest): boolean {
   return !test.tags.includes('manual');
 }
 
-/** passed / failed / undecided / pending, from results.json's per-test `extra_data.status`. */
-function statusOf(test: GradescopeTest): string {
+/** passed / failed / undecided / pending: results.json's per-test status, or a VERDICT_UNDECIDED finding on the item. */
+function statusOf(test: GradescopeTest, results: GradescopeResults): string {
   const status = (test.extra_data as { status?: string }).status;
-  return status === 'undecided' || status === 'pending' ? status : test.score >= test.max_score ? 'passed' : 'failed';
+  if (status === 'undecided' || status === 'pending') return status;
+  if (results.extra_data.findings.some((f) => f.item === test.number && f.code === 'VERDICT_UNDECIDED')) return 'undecided';
+  return test.score >= test.max_score ? 'passed' : 'failed';
 }
 
-function held(expect: 'pass' | 'fail', test: GradescopeTest, provisional: boolean): boolean {
+function held(expect: 'pass' | 'fail', test: GradescopeTest, results: GradescopeResults, provisional: boolean): boolean {
   if (expect === 'pass') return test.score >= test.max_score;
-  return test.score < test.max_score || (provisional && statusOf(test) === 'undecided');
+  return test.score < test.max_score || (provisional && statusOf(test, results) === 'undecided');
 }
 
 function profileSummary(profile: string, rows: ItemRow[], runs: readonly GradeRun[]): ProfileSummary {

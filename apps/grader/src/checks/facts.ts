@@ -33,6 +33,9 @@ export interface TrainingFacts {
   finalValBce: number | null;
   /** Smoothed validation − training BCE at the end of the run: how far the model overfits. */
   gap: number | null;
+  /** Smoothed validation and training BCE at the end of the run (what `gap` subtracts). */
+  smoothedFinalValBce: number | null;
+  smoothedFinalTrainBce: number | null;
   trainSamples: number;
   validationSamples: number;
   seconds: number;

@@ -74,10 +74,10 @@ export function historyFacts(history: History): HistoryFacts | null {
 }
 
 /**
- * What results.json and the terminal say of a run: the smoothed best epoch, lowest validation BCE
- * and end gap of {@link historyFacts}, and the last epoch's raw BCEs as Keras logged them.
+ * What results.json and the terminal say of a run: the smoothed best epoch, lowest validation BCE,
+ * end values and gap of {@link historyFacts}, and the last epoch's raw BCEs as Keras logged them.
  */
-export function runSummary(history: History): Pick<TrainingFacts, 'bestEpoch' | 'bestValBce' | 'finalTrainBce' | 'finalValBce' | 'gap'> {
+export function runSummary(history: History): Pick<TrainingFacts, 'bestEpoch' | 'bestValBce' | 'finalTrainBce' | 'finalValBce' | 'gap' | 'smoothedFinalValBce' | 'smoothedFinalTrainBce'> {
   const f = historyFacts(history);
   const last = (values: number[]) => (values.length > 0 ? (values[values.length - 1] as number) : null);
   return {
@@ -86,6 +86,8 @@ export function runSummary(history: History): Pick<TrainingFacts, 'bestEpoch' | 
     finalTrainBce: last(history.history.binary_crossentropy),
     finalValBce: last(history.history.val_binary_crossentropy),
     gap: f?.gap ?? null,
+    smoothedFinalValBce: f?.lastValBce ?? null,
+    smoothedFinalTrainBce: f?.lastTrainBce ?? null,
   };
 }
 

@@ -22,8 +22,9 @@ describe('fitcheck check (the notebook mistakes)', () => {
     expect(stdout).toContain('fix: end the model with { type: Dense, units: 1 } (no activation)');
     const results = await readResults(dir);
     const scores = Object.fromEntries(results.tests.map((t) => [t.number, t.score]));
-    expect(scores).toMatchObject({ 1: 0, 5: 10, 6: 5, 7: 0, 8: 5, 9: 0, 10: 0 });
-    expect(results.score).toBe(20);
+    // ToDo 1 loses its capacity half; a check run never takes the overfitting half (it shows it or leaves it undecided).
+    expect(scores).toMatchObject({ 1: 5, 5: 10, 6: 5, 7: 0, 8: 5, 9: 0, 10: 0 });
+    expect(results.score).toBe(25);
     // The notebook's leak, as run: early stopping watched the 50 test images.
     expect(stdout).not.toContain('held out of the training set');
   });

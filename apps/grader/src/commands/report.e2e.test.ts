@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { smooth } from '@fitcheck/core';
+import { smoothingFor } from '../checks/history-facts.js';
 import type { GradescopeResults } from '../results/gradescope.js';
 import { fitcheck, readResults, type CliRun } from '../test-helpers/cli.js';
 
@@ -63,7 +65,7 @@ describe('fitcheck grade writes the report next to results.json', () => {
   it('reference: the diagnosis states the same numbers as results.json (one computation of best epoch and gap)', () => {
     const giant = reference.results.extra_data.models.find((m) => m.name === 'higgs.giant')!;
     const pt = (x: number) => x.toFixed(3).replace('.', ',');
-    expect(reference.html).toContain(`higgs.giant sofre sobreajuste a partir da época ${giant.bestEpoch}: a BCE de validação sobe de ${pt(giant.bestValBce!)} para ${pt(giant.finalValBce!)}`);
+    expect(reference.html).toContain(`higgs.giant sofre sobreajuste a partir da época ${giant.bestEpoch}: a BCE de validação suavizada sobe de ${pt(giant.bestValBce!)} para ${pt(giant.smoothedFinalValBce!)}`);
     expect(reference.html).toContain(`a diferença final é de ${pt(giant.gap!)}`);
   });
 
@@ -85,7 +87,10 @@ describe('fitcheck grade writes the report next to results.json', () => {
     const giant = reference.results.extra_data.models.find((m) => m.name === 'higgs.giant')!;
     const validation = scalars(join(tb, 'sizes', 'higgs.giant', 'validation')).filter(([tag]) => tag === 'epoch_binary_crossentropy');
     expect(validation).toHaveLength(giant.epochsRun!);
-    expect(validation[giant.bestEpoch!]![2]).toBe(Math.fround(giant.bestValBce!));
+    // The lowest validation BCE results.json reports is the lab's smoothing of these very values.
+    const smoothed = smooth(validation.map(([, , v]) => v), smoothingFor(validation.length));
+    expect(smoothed[giant.bestEpoch!]).toBeCloseTo(giant.bestValBce!, 6);
+    expect(Math.min(...smoothed)).toBe(smoothed[giant.bestEpoch!]);
     expect(validation.at(-1)![2]).toBe(Math.fround(giant.finalValBce!));
     const train = scalars(join(tb, 'sizes', 'higgs.giant', 'train')).filter(([tag]) => tag === 'epoch_binary_crossentropy');
     expect(train.at(-1)![2]).toBe(Math.fround(giant.finalTrainBce!));
@@ -97,14 +102,15 @@ describe('fitcheck grade writes the report next to results.json', () => {
     for (const id of SECTIONS) expect(html).toContain(`<section id="${id}"`);
     expect(html).toContain('Bruno Souza');
     expect(html).toContain(`${results.score} / 100`);
-    expect(results.score).toBe(20);
+    // ToDo 1's Giant is smaller than Large (0 of 5); the short run cannot show it does not overfit (undecided, 5 of 5).
+    expect(results.score).toBe(25);
     for (const code of ['SIGMOID_WITH_LOGITS_LOSS', 'THRESHOLD_ON_LOGITS', 'TEST_SET_AS_VALIDATION', 'NO_REGULARIZATION', 'MISSING_ITEM']) {
       expect(html).toContain(`>${code}<`);
     }
     expect(html).toContain('<strong>Fix:</strong> end the model with { type: Dense, units: 1 } (no activation)');
     expect(html).toContain('cats.regularized: as your report computes it (y &gt; 0.5)');
     expect(html).toContain('cats.regularized: computed correctly (y &gt; 0)');
-    expect(run.stdout).toContain('score 20/100 →');
+    expect(run.stdout).toContain('score 25/100 →');
   });
 
   it('mistakes: --pdf without a browser is one line naming the install command; HTML written, grade exit code kept', () => {

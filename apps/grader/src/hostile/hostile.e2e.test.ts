@@ -146,7 +146,7 @@ describe.concurrent('the hostile corpus: every case graded by the real CLI ends 
     expect(run.code).toBe(0);
     expect(`${run.stdout}${run.stderr}`).not.toMatch(STACK_FRAME);
     const log = await readFile(join(box.out, 'debug.log'), 'utf8');
-    expect(log).toContain('higgs.giant: TRAINING_DIVERGED');
+    expect(log).toContain('higgs.giant (seed 1): TRAINING_DIVERGED');
     expect(log).toMatch(STACK_FRAME);
   });
 });

@@ -34,11 +34,19 @@ export interface ModelSummaryFacts {
   bestValBce: number | null;
   finalTrainBce: number | null;
   finalValBce: number | null;
+  /** Smoothed end values and their difference: what the verdicts read (`historyFacts`). */
+  smoothedFinalTrainBce: number | null;
+  smoothedFinalValBce: number | null;
   gap: number | null;
   earlyStopped: boolean | null;
+  /** Stopped once its rubric verdict was settled (an overfitting rise beyond noise). */
+  settled: boolean | null;
   seconds: number | null;
   backend: string | null;
   error: string | null;
+  /** The seed of this run, and the runs with further seeds a close or failing verdict asked for. */
+  seed: number | null;
+  otherSeeds: { seed: number; epochsRun: number | null; bestEpoch: number | null; bestValBce: number | null; gap: number | null; seconds: number | null; error: string | null }[];
 }
 
 /** Gradescope's autograder `results.json`, with fitcheck's facts in `extra_data`. */
@@ -195,11 +203,24 @@ function summarizeModel(m: ModelFacts, messages: Messages): ModelSummaryFacts {
     bestValBce: t?.bestValBce ?? null,
     finalTrainBce: t?.finalTrainBce ?? null,
     finalValBce: t?.finalValBce ?? null,
+    smoothedFinalTrainBce: t?.smoothedFinalTrainBce ?? null,
+    smoothedFinalValBce: t?.smoothedFinalValBce ?? null,
     gap: t?.gap ?? null,
     earlyStopped: t?.stoppedEarly ?? null,
+    settled: t ? (t.settled ?? false) : null,
     seconds: t ? Math.round(t.seconds * 10) / 10 : null,
     backend: t?.backend ?? null,
     error: m.trainingError?.message ?? firstError(m, messages),
+    seed: t ? (m.seed ?? null) : null,
+    otherSeeds: (m.extraRuns ?? []).map((r) => ({
+      seed: r.seed,
+      epochsRun: r.training?.epochsRun ?? null,
+      bestEpoch: r.training?.bestEpoch ?? null,
+      bestValBce: r.training?.bestValBce ?? null,
+      gap: r.training?.gap ?? null,
+      seconds: r.training ? Math.round(r.training.seconds * 10) / 10 : null,
+      error: r.error?.message ?? null,
+    })),
   };
 }
 

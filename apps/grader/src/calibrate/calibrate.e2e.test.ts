@@ -1,0 +1,40 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from './corpus.js';
+import { gradeRuns } from './grade-runs.js';
+import { summarizeCalibration } from './summarize.js';
+
+// `pnpm calibrate` in miniature, as CI can afford it: the smoke profile (a short provisional run), two
+// seeds, the whole corpus through the real CLI. Its clear cases must score the same on both seeds and
+// as the corpus says; the benchmark (`pnpm calibrate`) measures the check and ci profiles.
+const out = await mkdtemp(join(tmpdir(), 'fitcheck-calibrate-'));
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+describe('the calibration corpus on the smoke profile, two seeds', async () => {
+  const corpus = await loadCorpus();
+  const plan = corpus.flatMap((entry) => [1, 2].map((seed) => ({ entry, profile: 'smoke', seed })));
+  const runs = await gradeRuns(plan, { out, jobs: 2, threads: 1 });
+  const summary = summarizeCalibration(corpus, runs, new Set(['smoke']));
+  const clear = summary.rows.filter((r) => r.expected !== null);
+
+  it('holds at least 16 submissions with a clear pass, a clear fail and a borderline case for every autograded item', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(16);
+    for (const item of ['1', '5', '6', '7', '8', '9', '10']) {
+      for (const kind of ['pass', 'fail', 'borderline'] as const) {
+        expect(corpus.some((e) => e.expect[item] === kind), `item ${item} has a ${kind} case`).toBe(true);
+      }
+    }
+  });
+
+  it('grades every clear case the same on both seeds', () => {
+    expect(clear.filter((r) => !r.agree).map((r) => `${r.submission} #${r.item}: ${r.scores.join(', ')}`)).toEqual([]);
+    expect(summary.profiles[0]).toMatchObject({ profile: 'smoke', submissions: corpus.length, seeds: 2 });
+    expect(summary.profiles[0]!.clearAgreeing).toBe(summary.profiles[0]!.clearPairs);
+  });
+
+  it('scores every clear case as the corpus expects: full points for a pass, points lost (or undecided, in a short run) for a fail', () => {
+    expect(clear.filter((r) => !r.expected).map((r) => `${r.submission} #${r.item} (${r.expect}): ${r.scores.join(', ')} ${r.statuses.join(', ')}`)).toEqual([]);
+  });
+});
