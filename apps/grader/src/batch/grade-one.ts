@@ -4,7 +4,7 @@ import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../out/write-out.js';
 import { ENTRY_FILE, LOG_FILE, RESULTS_FILE, statusOfExit } from './batch-entry.js';
 import type { BatchEntry } from './batch-entry.js';
 import type { SubmissionEntry } from './discover.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FitcheckError } from '@fitcheck/core';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../out/write-out.js';
 import type { Shard } from './shard.js';
 
 export const MANIFEST_FILE = 'batch-manifest.json';

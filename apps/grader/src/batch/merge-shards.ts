@@ -1,7 +1,7 @@
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { FitcheckError } from '@fitcheck/core';
-import { syncDir } from './atomic-write.js';
+import { prepareOut, syncDir } from '../out/write-out.js';
 import { acquireBatchLock } from './batch-lock.js';
 import { WORK_DIR } from './batch-entry.js';
 import { writeClassReports } from './class-reports.js';
@@ -38,7 +38,7 @@ export async function mergeShards(shardOuts: readonly string[], out: string): Pr
     }
   }
 
-  await mkdir(out, { recursive: true });
+  await prepareOut(out);
   const release = await acquireBatchLock(out);
   try {
     const work = join(out, WORK_DIR);

@@ -1,7 +1,8 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { backendEnvironment } from '@fitcheck/core';
 import { loadLab } from '../lab/load-lab.js';
-import { syncDir } from './atomic-write.js';
+import { prepareOut, syncDir } from '../out/write-out.js';
 import { acquireBatchLock } from './batch-lock.js';
 import { WORK_DIR } from './batch-entry.js';
 import type { BatchEntry } from './batch-entry.js';
@@ -50,8 +51,10 @@ export interface BatchOutcome {
  * made from the folders alone, so it equals the one an uninterrupted run writes.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
+  // Checked here, once: a FITCHECK_* variable that every child would trip on is the machine's error (exit 1), not each student's.
+  backendEnvironment();
   const files = (await loadLab(options.lab ?? 'lab5')).definition.submission.files;
-  await mkdir(options.out, { recursive: true });
+  await prepareOut(options.out);
   const release = await acquireBatchLock(options.out);
   try {
     const all = await discoverSubmissions(options.root, files);

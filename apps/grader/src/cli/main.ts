@@ -1,9 +1,10 @@
 import { defineCommand, runCommand, showUsage, type CommandDef } from 'citty';
 import { BACKEND_NAMES, FitcheckError, isFitcheckError } from '@fitcheck/core';
 import { commands } from '../commands/index.js';
+import { isEnvironmentError } from './environment-errors.js';
 
-/** Exit codes: 0 done, 1 fitcheck's own fault, 2 bad input (a file, a flag, a submission). */
-export const EXIT = { ok: 0, fault: 1, badInput: 2 } as const;
+/** Exit codes: 0 done, 1 fitcheck's own fault or the machine's (a FITCHECK_* variable, the disk), 2 bad input (a file, a flag, a submission). */
+export const EXIT = { ok: 0, fault: 1, environment: 1, badInput: 2 } as const;
 
 const root = defineCommand({
   meta: { name: 'fitcheck', description: 'Train, check and grade the overfitting lab' },
@@ -12,7 +13,9 @@ const root = defineCommand({
 
 /** The binary's one `catch`: typed errors become a readable paragraph and exit 2, anything else exit 1. */
 export async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+  // After `--` every word is an operand: a folder named `--help` is a folder.
+  const flags = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (argv.length === 0 || flags.includes('--help') || flags.includes('-h')) {
     const { cmd, parent } = await commandFor(argv);
     await showUsage(cmd, parent);
     return EXIT.ok;
@@ -26,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (isFitcheckError(e)) {
       process.stderr.write(`fitcheck: ${e.describe()}\n`);
-      return EXIT.badInput;
+      return isEnvironmentError(e) ? EXIT.environment : EXIT.badInput;
     }
     if (e instanceof Error && /Unknown command|Missing required/.test(e.message)) {
       process.stderr.write(`fitcheck: ${e.message}\n`);
@@ -62,6 +65,10 @@ function takeBackendFlag(argv: string[]): string[] {
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
     const inline = arg.startsWith('--backend=') ? arg.slice('--backend='.length) : undefined;
     if (arg !== '--backend' && inline === undefined) {
       rest.push(arg);

@@ -1,6 +1,7 @@
-import { FitcheckError, isFitcheckError } from '@fitcheck/core';
+import { backendEnvironment, FitcheckError, isFitcheckError } from '@fitcheck/core';
 import type { BackendName } from '@fitcheck/core';
 import type { RunFacts } from '../checks/facts.js';
+import { isEnvironmentError } from '../cli/environment-errors.js';
 import { runRubric } from '../checks/run-rubric.js';
 import type { ItemResult } from '../checks/run-rubric.js';
 import { debugLog } from '../debug/debug-log.js';
@@ -14,6 +15,7 @@ import { faultResults, gradedResults, invalidResults } from '../results/gradesco
 import type { GradescopeResults, ResultsMeta } from '../results/gradescope.js';
 import { applyOverrides, loadOverrides, type Override } from '../results/overrides.js';
 import { writeResults } from '../results/write-results.js';
+import { prepareOut } from '../out/write-out.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import type { Submission } from '../submission/types.js';
 import { collectFacts } from './collect-facts.js';
@@ -53,19 +55,25 @@ export interface GradeOutcome {
   overrides?: Override[];
   /** What went wrong when the exit code is not 0, for the terminal. */
   problem?: string;
+  /** The machine's fault (a FITCHECK_* variable, the disk) that stopped the grade, rethrown by {@link assertGraded}. */
+  environmentError?: FitcheckError;
 }
 
 /**
  * Grades one submission folder and always writes `OUT/results.json` (Gradescope format), even
- * for an invalid submission (score 0, the validation errors as output) or a grader fault.
+ * for an invalid submission (score 0, the validation errors as output), a grader fault or a bad
+ * FITCHECK_* variable (status `error`: not the student's fault). Only an `--out` that cannot hold
+ * it stops it first: `OUT_NOT_A_FOLDER` (a file), `OUT_NOT_WRITABLE` / `OUT_OF_SPACE` (the disk).
  */
 export async function gradeSubmission(options: GradeOptions): Promise<GradeOutcome> {
+  await prepareOut(options.out);
   const started = performance.now();
   const profileName = options.profile ?? 'check';
   const meta: ResultsMeta = { lab: options.lab ?? 'lab5', profile: profileName, seed: options.seed ?? 0, version: GRADER_VERSION, seconds: 0, backend: null };
   let lang: Lang = options.lang ?? 'en';
   let messages: Messages = loadMessages(lang);
   const debug = debugLog(options.out, options.debug ?? false);
+  // Written once, after the try: a disk that fails here is the environment's error, not a grade to retry.
   const finish = async (results: GradescopeResults, exitCode: 0 | 1 | 2, extra: Partial<GradeOutcome> = {}): Promise<GradeOutcome> => {
     results.execution_time = Math.round((performance.now() - started) / 100) / 10;
     await debug.flush();
@@ -73,45 +81,53 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
   };
 
   let lab: Lab | undefined;
+  let done: [GradescopeResults, 0 | 1 | 2, Partial<GradeOutcome>];
   try {
     lab = await loadLab(meta.lab);
     lang = options.lang ?? lab.definition.lang ?? 'en';
     messages = loadMessages(lang);
     const profile = pickProfile(lab, profileName);
     meta.seed = options.seed ?? profile.seed;
+    // A FITCHECK_* variable training cannot use stops the grade before anything trains (never a slower backend).
+    backendEnvironment();
     // Read overrides first: a broken overrides file should stop the run before any training.
     const overrides = options.overrides ? await loadOverrides(options.overrides) : [];
     const loaded = await loadSubmission(options.dir, lab.definition);
     if (loaded.file) meta.submissionFile = loaded.file;
     if (loaded.errors.length > 0 || !loaded.submission) {
       const results = invalidResults(lab.rubric, loaded.errors, { ...meta, seconds: 0 }, messages);
-      return await finish(results, GRADE_EXIT.invalid, { problem: results.output });
+      done = [results, GRADE_EXIT.invalid, { problem: results.output }];
+    } else {
+      meta.student = loaded.submission.student;
+      const { facts, backend, plan } = await collectFacts(lab, loaded as typeof loaded & { submission: Submission }, {
+        profileName, profile, seed: meta.seed,
+        ...(options.backend ? { backend: options.backend } : {}),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        ...(options.limits ? { limits: options.limits } : {}),
+        debug,
+      });
+      meta.backend = backend;
+      const items = runRubric(lab.rubric, facts);
+      // The output says what the run used, so a short profile's numbers are read as such.
+      let results = gradedResults(items, Object.values(facts.models), meta, [renderText(messages, summaryLine(items)), ...plan].join('\n'), messages);
+      results = applyOverrides(results, overrides, options.overrides, messages);
+      const fault = results.extra_data.status === 'error';
+      done = [results, fault ? GRADE_EXIT.fault : GRADE_EXIT.graded, {
+        items, facts, overrides, ...(fault ? { problem: results.extra_data.errors.join('\n') } : {}),
+      }];
     }
-    meta.student = loaded.submission.student;
-    const { facts, backend, plan } = await collectFacts(lab, loaded as typeof loaded & { submission: Submission }, {
-      profileName, profile, seed: meta.seed,
-      ...(options.backend ? { backend: options.backend } : {}),
-      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-      ...(options.limits ? { limits: options.limits } : {}),
-      debug,
-    });
-    meta.backend = backend;
-    const items = runRubric(lab.rubric, facts);
-    // The output says what the run used, so a short profile's numbers are read as such.
-    let results = gradedResults(items, Object.values(facts.models), meta, [renderText(messages, summaryLine(items)), ...plan].join('\n'), messages);
-    results = applyOverrides(results, overrides, options.overrides, messages);
-    const fault = results.extra_data.status === 'error';
-    return await finish(results, fault ? GRADE_EXIT.fault : GRADE_EXIT.graded, {
-      items, facts, overrides, ...(fault ? { problem: results.extra_data.errors.join('\n') } : {}),
-    });
   } catch (e) {
-    // Flags and lab files are bad input (2); anything unexpected is the grader's fault (1).
+    // Flags and lab files are bad input (2); the machine's variables and disk are its fault (1), and so is anything unexpected.
     const message = isFitcheckError(e) ? e.describe() : e instanceof Error ? e.message : String(e);
     debug.note('grade failed', e instanceof Error ? (e.stack ?? message) : message);
     const results = faultResults(lab?.rubric, message, meta, messages);
-    if (isFitcheckError(e)) results.extra_data.status = 'invalid';
-    return finish(results, isFitcheckError(e) ? GRADE_EXIT.invalid : GRADE_EXIT.fault, { problem: message });
+    if (isEnvironmentError(e)) done = [results, GRADE_EXIT.fault, { problem: message, environmentError: e }];
+    else {
+      if (isFitcheckError(e)) results.extra_data.status = 'invalid';
+      done = [results, isFitcheckError(e) ? GRADE_EXIT.invalid : GRADE_EXIT.fault, { problem: message }];
+    }
   }
+  return finish(...done);
 }
 
 function pickProfile(lab: Lab, name: string): Profile {
@@ -140,6 +156,7 @@ function summaryLine(items: ItemResult[]): Text {
  * a plain one for a grader fault (1). results.json is already written either way.
  */
 export function assertGraded(outcome: GradeOutcome): void {
+  if (outcome.environmentError) throw outcome.environmentError;
   if (outcome.exitCode === GRADE_EXIT.invalid) {
     throw new FitcheckError('INVALID_SUBMISSION', outcome.problem ?? 'the submission is invalid', {}, `results written to ${outcome.resultsPath}`);
   }
