@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../out/write-out.js';
 import { ENTRY_FILE, LOG_FILE, RESULTS_FILE, statusOfExit } from './batch-entry.js';
 import type { BatchEntry } from './batch-entry.js';
 import type { SubmissionEntry } from './discover.js';
+import { gradescopeText } from '../results/gradescope.js';
 import { digestResults } from './results-digest.js';
 
 /** The CLI this package builds; the same path from src/batch and dist/batch. */
@@ -157,7 +158,8 @@ export function crashResults(entry: BatchEntry, timedOut: boolean, timeoutMs: nu
   const tail = stripVTControlCharacters(log).trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n');
   return {
     score: 0,
-    output: `The grader ${how}. This is the grader's failure, not a grade: ask a TA to regrade.${tail ? `\n\nLast lines of its log:\n${tail}` : ''}`,
+    // The log may quote the submission: Gradescope text, like every output.
+    output: gradescopeText(`The grader ${how}. This is the grader's failure, not a grade: ask a TA to regrade.${tail ? `\n\nLast lines of its log:\n${tail}` : ''}`),
     tests: [],
     extra_data: {
       student: { id: entry.studentId, name: entry.studentName },

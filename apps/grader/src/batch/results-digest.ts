@@ -1,3 +1,5 @@
+import { fromGradescopeText } from '../results/gradescope.js';
+
 /** One rubric item (a Gradescope `tests[]` entry) as the gradebook shows it. */
 export interface ItemScore {
   /** Column key: the item's number when it has one ("1", "2.1"), else its name. */
@@ -84,7 +86,7 @@ export function digestResults(results: unknown): ResultsDigest {
     items,
     findings,
     models,
-    output: asString(r.output) ?? '',
+    output: fromGradescopeText(asString(r.output) ?? ''),
   };
 }
 
