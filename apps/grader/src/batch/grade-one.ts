@@ -66,13 +66,13 @@ export async function gradeOne(submission: SubmissionEntry, options: GradeOneOpt
   return entry;
 }
 
-/** `fitcheck grade` arguments for one submission. */
+/** `fitcheck grade` arguments for one submission: the folder last, after `--`, so a folder named `--help` is a folder. */
 export function gradeArgs(dir: string, out: string, flags: GradeFlags): string[] {
-  const args = ['grade', dir, '--out', out];
+  const args = ['grade', '--out', out];
   if (flags.profile !== undefined) args.push('--profile', flags.profile);
   if (flags.seed !== undefined) args.push('--seed', String(flags.seed));
   if (flags.overrides !== undefined) args.push('--overrides', flags.overrides);
-  return args;
+  return [...args, '--', dir];
 }
 
 /** How long a child may live on after writing results.json (atomically, so it is complete). */
