@@ -25,6 +25,8 @@ export async function mergeShards(shardOuts: readonly string[], out: string): Pr
   checkCoverage(manifests);
   const owner = new Map<string, string>();
   for (const { dir, manifest } of manifests) {
+    // Each shard's folders are checked where they are, so a torn one is named in its shard.
+    await readClassRows(dir);
     const finished = new Set(await finishedKeys(dir));
     const missing = manifest.keys.filter((k) => !finished.has(k));
     if (missing.length > 0) {

@@ -63,6 +63,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     const work = join(options.out, WORK_DIR);
     // Left by a killed run; its owner is dead (we hold the lock), so nothing writes there now.
     await rm(work, { recursive: true, force: true });
+    // Every finished folder is read now, before any grading: a torn or edited one stops the batch here, naming it.
+    await readClassRows(options.out);
     const finished = new Set(await finishedKeys(options.out));
     const todo = mine.filter((s) => !finished.has(s.key));
     const jobs = boundJobs(options.jobs ?? 1);
