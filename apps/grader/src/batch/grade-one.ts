@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,12 @@ import { writeFileAtomic } from '../out/write-out.js';
 import { ENTRY_FILE, LOG_FILE, RESULTS_FILE, statusOfExit } from './batch-entry.js';
 import type { BatchEntry } from './batch-entry.js';
 import type { SubmissionEntry } from './discover.js';
+import { isFitcheckError } from '@fitcheck/core';
+import { isEnvironmentError } from '../cli/environment-errors.js';
+import { gradeAndReport } from '../cli/grade-and-report.js';
+import type { LabDefinition } from '../lab/types.js';
 import { gradescopeText } from '../results/gradescope.js';
+import { loadSubmission } from '../submission/load-submission.js';
 import { digestResults } from './results-digest.js';
 
 /** The CLI this package builds; the same path from src/batch and dist/batch. */
@@ -28,6 +34,8 @@ export interface GradeOneOptions extends GradeFlags {
   bin?: string;
   /** FITCHECK_THREADS for the child, unless the batch's own environment sets it. */
   threads?: number;
+  /** The lab, to validate the submission here first: an invalid one is graded in this process, with no child. */
+  lab?: LabDefinition;
 }
 
 /**
@@ -38,7 +46,8 @@ export interface GradeOneOptions extends GradeFlags {
  */
 export async function gradeOne(submission: SubmissionEntry, options: GradeOneOptions): Promise<BatchEntry> {
   await mkdir(options.into, { recursive: true });
-  const { exitCode, signal, timedOut, lingered } = await runChild(submission.dir, options);
+  const invalid = options.lab !== undefined && (await loadSubmission(submission.dir, options.lab)).errors.length > 0;
+  const { exitCode, signal, timedOut, lingered } = invalid ? await gradeHere(submission.dir, options) : await runChild(submission.dir, options);
   const entry: BatchEntry = {
     folder: submission.folder,
     key: submission.key,
@@ -134,6 +143,31 @@ async function runChild(dir: string, options: GradeOneOptions): Promise<ChildEnd
   } finally {
     await log.close();
   }
+}
+
+/**
+ * `fitcheck grade` run in this process, for a submission that validation already found invalid:
+ * nothing trains, so it needs no child of its own (a Node start and a grader load each, for a
+ * class of empty folders). It writes what the child would — results.json, the report, its output
+ * in grade.log — and ends as the child would have.
+ */
+async function gradeHere(dir: string, options: GradeOneOptions): Promise<ChildEnd> {
+  const said: string[] = ['fitcheck batch: the submission is invalid; graded in the batch process, without a grading child.\n'];
+  const sink = new Writable({ write: (chunk: Buffer | string, _encoding, done) => { said.push(String(chunk)); done(); } });
+  let exitCode = 0;
+  try {
+    await gradeAndReport({
+      dir, out: options.into, report: true, stdout: sink, stderr: sink,
+      ...(options.profile !== undefined && { profile: options.profile }),
+      ...(options.seed !== undefined && { seed: options.seed }),
+      ...(options.overrides !== undefined && { overrides: options.overrides }),
+    });
+  } catch (e) {
+    said.push(`fitcheck: ${isFitcheckError(e) ? e.describe() : e instanceof Error ? e.message : String(e)}\n`);
+    exitCode = isFitcheckError(e) && !isEnvironmentError(e) ? 2 : 1;
+  }
+  await writeFile(join(options.into, LOG_FILE), said.join(''));
+  return { exitCode, signal: null, timedOut: false, lingered: false };
 }
 
 async function readJsonObject(path: string): Promise<object | undefined> {

@@ -2,6 +2,7 @@ import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { backendEnvironment } from '@fitcheck/core';
 import { loadLab } from '../lab/load-lab.js';
+import type { LabDefinition } from '../lab/types.js';
 import { prepareOut, syncDir } from '../out/write-out.js';
 import { acquireBatchLock } from './batch-lock.js';
 import { WORK_DIR } from './batch-entry.js';
@@ -53,7 +54,8 @@ export interface BatchOutcome {
 export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   // Checked here, once: a FITCHECK_* variable that every child would trip on is the machine's error (exit 1), not each student's.
   backendEnvironment();
-  const files = (await loadLab(options.lab ?? 'lab5')).definition.submission.files;
+  const lab = (await loadLab(options.lab ?? 'lab5')).definition;
+  const files = lab.submission.files;
   await prepareOut(options.out);
   const release = await acquireBatchLock(options.out);
   try {
@@ -71,7 +73,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     const gradedNow: string[] = [];
     let done = mine.length - todo.length;
     await forEachLimited(todo, jobs, async (submission) => {
-      const entry = await gradeInto(options, submission, join(work, String(process.pid), submission.key), threadsPerJob(jobs));
+      const entry = await gradeInto(options, lab, submission, join(work, String(process.pid), submission.key), threadsPerJob(jobs));
       gradedNow.push(entry.key);
       options.onGraded?.(entry, ++done, mine.length);
     });
@@ -85,11 +87,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   }
 }
 
-async function gradeInto(options: BatchOptions, submission: SubmissionEntry, temp: string, threads: number):
+async function gradeInto(options: BatchOptions, lab: LabDefinition, submission: SubmissionEntry, temp: string, threads: number):
   Promise<BatchEntry> {
   const entry = await gradeOne(submission, {
     into: temp,
     threads,
+    lab,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(options.bin !== undefined && { bin: options.bin }),
     ...(options.profile !== undefined && { profile: options.profile }),
