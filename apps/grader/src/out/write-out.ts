@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { mkdir, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { FitcheckError } from '@fitcheck/core';
@@ -26,7 +26,8 @@ export async function prepareOut(out: string): Promise<void> {
   });
   if (info !== undefined && !info.isDirectory()) throw notAFolder(out);
   try {
-    await mkdir(out, { recursive: true });
+    // A recursive mkdir says ENOENT on a read-only disk; the plain one names the real cause.
+    await mkdir(out, { recursive: true }).catch((e: unknown) => (errno(e) === 'ENOENT' ? mkdir(out) : Promise.reject(e)));
   } catch (e) {
     throw errno(e) === 'ENOTDIR' || errno(e) === 'EEXIST' ? notAFolder(out) : outError(e, out);
   }
@@ -98,6 +99,7 @@ export async function replaceDir<T>(target: string, fill: (temp: string) => Prom
   let temp: string | undefined;
   try {
     temp = await mkdtemp(join(dirname(target), `.${basename(target)}-`));
+    await chmod(temp, 0o755);
     const result = await fill(temp);
     await rm(target, { recursive: true, force: true });
     await rename(temp, target);
