@@ -3,7 +3,7 @@
 // base repository's checkout: the results file is data from the untrusted run, never code.
 import { readFileSync } from 'node:fs';
 import { fail, markdown, warn } from 'danger';
-import { buildPrComment } from '../apps/grader/dist/batch/pr-comment.js';
+import { buildPrComment, unreadableResults } from '../apps/grader/dist/batch/pr-comment.js';
 
 const resultsPath = process.env.FITCHECK_RESULTS ?? 'out/results.json';
 const reportUrl = process.env.FITCHECK_REPORT_URL;
@@ -12,7 +12,7 @@ let results: unknown;
 try {
   results = JSON.parse(readFileSync(resultsPath, 'utf8'));
 } catch (e) {
-  fail(`fitcheck: no readable results at \`${resultsPath}\` (${e instanceof Error ? e.message : String(e)}); the grading run did not finish.`);
+  fail(unreadableResults(resultsPath, e));
 }
 
 if (results !== undefined) {

@@ -21,8 +21,16 @@ export const GRADER_ERRORS = {
   INVALID_MERGE: 'lab',
   MERGE_INCOMPLETE: 'lab',
   NOT_A_BATCH_OUTPUT: 'lab',
-  /** Another batch holds the output folder. */
-  BATCH_LOCKED: 'environment',
+  /** Another batch holds the output folder: the operator's choice of `--out` (exit 2). */
+  BATCH_LOCKED: 'lab',
+  /** `--out` names a file. */
+  OUT_NOT_A_FOLDER: 'lab',
+  /** A batch's state file in `--out` is torn or was edited by hand. */
+  INVALID_BATCH_STATE: 'lab',
+  /** `--out` is read-only or not ours to write. */
+  OUT_NOT_WRITABLE: 'environment',
+  /** The disk under `--out` is full (or over quota). */
+  OUT_OF_SPACE: 'environment',
   /** No Chromium to print the PDF with. */
   NO_BROWSER: 'environment',
   /** A training process died (a signal, an exit code) without reaching a budget, or could not start. */

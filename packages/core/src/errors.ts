@@ -42,6 +42,13 @@ export const CORE_ERRORS = {
   BACKEND_UNAVAILABLE: 'environment',
   /** A FITCHECK_* variable with a value fitcheck cannot use. */
   INVALID_ENVIRONMENT: 'environment',
+  // A file fitcheck reads from a folder it was handed (`readTextFile`): a submission's, a class's.
+  FILE_NOT_FOUND: 'submission',
+  FILE_NOT_REGULAR: 'submission',
+  FILE_OUTSIDE_FOLDER: 'submission',
+  FILE_TOO_LARGE: 'submission',
+  FILE_NOT_TEXT: 'submission',
+  FILE_UNREADABLE: 'submission',
   // Arguments core refuses: its caller (fitcheck's own code) passed them.
   BAD_CALLBACK: 'grader',
   BAD_DATA_SHAPE: 'grader',

@@ -18,13 +18,16 @@ export {
   type ReshapeSpec, type LayerSpec, type LayerType, type ModelSpec,
 } from './spec/types.js';
 export { inferShapes, type InferredLayer, type InferredModel, type Shape } from './spec/infer-shapes.js';
-export { kerasLayerNames } from './spec/layer-names.js';
+export { kerasLayerNames, layerNameProblem } from './spec/layer-names.js';
 export { parseModelSpec, loadModelSpec } from './spec/parse-model-spec.js';
 export { modelSpecSchema, modelSpecSchemaPath } from './spec/schema.js';
 export { buildModel, type BuildModelOptions } from './model/build-model.js';
 export { SeededDropout, type SeededDropoutArgs } from './model/seeded-dropout.js';
 export { formatSummary, renderSummary, type SummaryOptions } from './model/summary.js';
-export { loadConfigText, loadConfigFile, type LoadConfigOptions, type LoadedConfig } from './config/load-config.js';
+export {
+  loadConfigText, loadConfigFile, readIssue, type LoadConfigOptions, type LoadConfigFileOptions, type LoadedConfig,
+} from './config/load-config.js';
+export { FILE_ERROR, readTextFile, isInside, type FileErrorCode, type ReadTextFileOptions } from './files/read-text-file.js';
 export { formatIssue, type ConfigIssue } from './config/issue.js';
 
 // metrics: Keras' binary metrics and scikit-learn's classification metrics on plain arrays
@@ -62,4 +65,5 @@ export { curveNoise } from './curves/curve-noise.js';
 export { pointerPosition, type LineCol } from './config/positions.js';
 export { initBackend, backendInfo, resolveThreads } from './backend/init-backend.js';
 export { nodeBindingProblem } from './backend/load-node.js';
+export { ENV_ERROR, backendEnvironment, type BackendEnvironment } from './backend/environment.js';
 export { BACKEND_NAMES, type BackendInfo, type BackendName, type InitBackendOptions } from './backend/types.js';

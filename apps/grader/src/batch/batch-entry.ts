@@ -20,6 +20,21 @@ export interface BatchEntry {
   signal: string | null;
 }
 
+/** What `batch-entry.json` must hold: a torn or hand-edited one is refused with its place (see `readBatchState`). */
+export const BATCH_ENTRY_SCHEMA = {
+  type: 'object',
+  required: ['folder', 'key', 'studentId', 'studentName', 'status', 'exitCode', 'signal'],
+  properties: {
+    folder: { type: 'string' },
+    key: { type: 'string' },
+    studentId: { type: ['string', 'null'] },
+    studentName: { type: ['string', 'null'] },
+    status: { enum: ['graded', 'invalid', 'error'] },
+    exitCode: { type: ['integer', 'null'] },
+    signal: { type: ['string', 'null'] },
+  },
+} as const;
+
 /** The grade command's exit codes (see `EXIT` in cli/main.ts) as a status. */
 export function statusOfExit(exitCode: number | null): SubmissionStatus {
   return exitCode === 0 ? 'graded' : exitCode === 2 ? 'invalid' : 'error';

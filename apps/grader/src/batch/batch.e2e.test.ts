@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { STACK_FRAME, runCli, sandbox, snapshotTree } from '../hostile/test-helpers/sandbox.js';
 import { fitcheck } from '../test-helpers/cli.js';
 import { acquireBatchLock } from './batch-lock.js';
 import { GRADER_BIN } from './grade-one.js';
@@ -14,6 +15,7 @@ import { GRADER_BIN } from './grade-one.js';
 // for byte: three shards merged, and a run killed with SIGKILL then resumed.
 const CLASS = fileURLToPath(new URL('../../../../fixtures/class/', import.meta.url));
 const FLAGS = ['--profile', 'smoke', '--seed', '1'];
+const MAKE_HOSTILE_CLASS = fileURLToPath(new URL('../../../../fixtures/class-hostile/make-class.mjs', import.meta.url));
 
 
 const read = (...path: string[]): Promise<string> => readFile(join(...path), 'utf8');
@@ -117,4 +119,88 @@ describe('sharded and resumed batches reproduce the uninterrupted gradebook', ()
     expect(existsSync(join(out, '.work'))).toBe(false);
     expect(existsSync(join(out, '.fitcheck-batch.lock'))).toBe(false);
   }, 600_000);
+});
+
+// fixtures/class-hostile, laid out by its make-class.mjs (FIFOs, links to devices and another
+// student's file, 100 empty folders are made at test time), graded by the real CLI.
+describe('fitcheck batch on a hostile class', () => {
+  it('finishes with a row for every submission, the honest ones graded, nothing written outside OUT', async () => {
+    const { makeHostileClass } = (await import(MAKE_HOSTILE_CLASS)) as { makeHostileClass: (into: string) => string[] };
+    const box = await sandbox();
+    const classDir = join(box.root, 'class');
+    const honest = makeHostileClass(classDir);
+    const classBefore = await snapshotTree(classDir);
+
+    const run = await runCli(box, ['batch', classDir, '--out', box.out, '--jobs', '2', ...FLAGS]);
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(STACK_FRAME);
+    expect(await snapshotTree(classDir)).toEqual(classBefore);
+    expect([...(await snapshotTree(box.root)).keys()].filter((p) => !/^(out|class)(\/|$)/.test(p)).sort()).toEqual(['home', 'tmp']);
+
+    const entries = new Map<string, { key: string; status: string; studentId: string | null; studentName: string | null }>();
+    for (const key of await readdir(box.out)) {
+      if (existsSync(join(box.out, key, 'batch-entry.json'))) {
+        const entry = JSON.parse(await read(box.out, key, 'batch-entry.json')) as { folder: string; key: string; status: string; studentId: string | null; studentName: string | null };
+        entries.set(entry.folder, entry);
+      }
+    }
+    const folders = (await readdir(classDir)).sort();
+    expect([...entries.keys()].sort()).toEqual(folders);
+    // The honest students are graded, under their own ids.
+    for (const folder of honest) expect(entries.get(folder)?.status).toBe('graded');
+    // A lab5.yaml that is a FIFO, or a link to /dev/stdin, /dev/zero or Ana's file, names nobody and is invalid.
+    for (const folder of ['fifo', 'stdin-link', 'zero-link', 'copycat']) {
+      expect(entries.get(folder)).toMatchObject({ key: folder, status: 'invalid', studentId: null, studentName: null });
+    }
+    // Ids naming class outputs get folders of their own; the class outputs are files.
+    expect(entries.get('gradebook-id')?.key).toMatch(/^gradebook_csv-[0-9a-f]{8}$/);
+    expect(entries.get('summary-id')?.key).toMatch(/^summary_md-[0-9a-f]{8}$/);
+    expect((await stat(join(box.out, 'gradebook.csv'))).isFile()).toBe(true);
+    expect((await stat(join(box.out, 'summary.md'))).isFile()).toBe(true);
+    // `--help` was graded as a folder (by its own grading child), not taken for the flag.
+    expect(entries.get('--help')).toMatchObject({ status: 'graded', studentId: '2024-0777' });
+    // The empty folders were validated here: no grading child was started for them.
+    expect(await read(box.out, entries.get('empty-042')!.key, 'grade.log')).toMatch(/^fitcheck batch: the submission is invalid; graded in the batch process, without a grading child\./);
+
+    const gradebook = await read(box.out, 'gradebook.csv');
+    expect(gradebook.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + folders.length);
+    expect(gradebook).toContain('\r\n2024-0107,Ana Lima,');
+    const summary = await read(box.out, 'summary.md');
+    expect(summary).toContain(`${folders.length} submissions: 3 graded, ${folders.length - 3} invalid, 0 grader errors.`);
+    // The forged id is one line of text in its table row.
+    expect(summary.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Class summary', expect.stringMatching(/^## Scores/), '## Most common findings', '## Needs a TA']);
+    expect(summary).not.toMatch(/<img/);
+  }, 600_000);
+
+  it('refuses a torn batch-entry.json, naming it and the fix, and keeps what was graded', async () => {
+    const box = await sandbox();
+    const classDir = join(box.root, 'class');
+    await mkdir(join(classDir, 'empty-a'), { recursive: true });
+    await mkdir(join(classDir, 'empty-b'));
+    expect((await runCli(box, ['batch', classDir, '--out', box.out, ...FLAGS])).code).toBe(0);
+    const entry = join(box.out, 'empty-a', 'batch-entry.json');
+    for (const text of ['{"folder": "empty-a", "ke', '{}']) {
+      await writeFile(entry, text);
+      const again = await runCli(box, ['batch', classDir, '--out', box.out, ...FLAGS]);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain(`fitcheck: ${entry}:1:`);
+      expect(again.stderr).toContain(`fix: delete the folder ${join(box.out, 'empty-a')} and run the same fitcheck batch again`);
+      expect(existsSync(join(box.out, 'empty-b', 'results.json'))).toBe(true);
+    }
+    await writeFile(join(box.out, 'batch-manifest.json'), '{"shard": null, "keys": "empty-a"}');
+    const merged = await runCli(box, ['merge', box.out, '--out', join(box.root, 'merged')]);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toContain(`${join(box.out, 'batch-manifest.json')}:1:`);
+    expect(merged.stderr).not.toContain('is not a function');
+  }, 120_000);
+
+  it('refuses FITCHECK_THREADS=abc before any child starts: exit 1, the variable and the fix', async () => {
+    const box = await sandbox();
+    const run = await runCli(box, ['batch', CLASS, '--out', box.out, ...FLAGS], [], { FITCHECK_THREADS: 'abc' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('FITCHECK_THREADS="abc" is not a number of threads');
+    expect(run.stderr).toContain("fix: set it to a whole number ≥ 1 (e.g. FITCHECK_THREADS=2) or 'auto', or unset FITCHECK_THREADS");
+    expect(existsSync(box.out)).toBe(false);
+  });
 });

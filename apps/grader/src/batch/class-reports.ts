@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../out/write-out.js';
 import type { ClassRow } from './class-rows.js';
 import { formatGradebook } from './gradebook.js';
 import { formatSummary } from './summary.js';

@@ -1,10 +1,13 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import type { BatchEntry } from './batch-entry.js';
-import { ENTRY_FILE, RESULTS_FILE } from './batch-entry.js';
+import { BATCH_ENTRY_SCHEMA, ENTRY_FILE, RESULTS_FILE } from './batch-entry.js';
+import { BATCH_STATE_ERROR, readBatchState } from './batch-state.js';
 import { compareItemIds, compareNames } from './ordering.js';
 import { digestResults } from './results-digest.js';
 import type { ItemScore, ResultsDigest } from './results-digest.js';
+import { GraderError } from '../errors.js';
 
 /** One finished submission: what the batch recorded and what the grader reported. */
 export interface ClassRow {
@@ -15,18 +18,27 @@ export interface ClassRow {
 /**
  * Reads every finished student folder of OUT (those with `batch-entry.json`), sorted by key, so
  * that the gradebook is a function of the folders alone: the same whichever order, process or
- * shard graded them.
+ * shard graded them. A torn or hand-edited `batch-entry.json` or `results.json` is
+ * `INVALID_BATCH_STATE` naming the file, and how to grade that submission again.
  */
 export async function readClassRows(out: string): Promise<ClassRow[]> {
   const rows: ClassRow[] = [];
   for (const key of await finishedKeys(out)) {
     const dir = join(out, key);
-    const entry = JSON.parse(await readFile(join(dir, ENTRY_FILE), 'utf8')) as BatchEntry;
-    const results: unknown = JSON.parse(await readFile(join(dir, RESULTS_FILE), 'utf8'));
+    const fix = `delete the folder ${dir} and run the same fitcheck batch again: it grades that submission again`;
+    const entryFile = join(dir, ENTRY_FILE);
+    const entry = await readBatchState<BatchEntry>(entryFile, BATCH_ENTRY_SCHEMA, fix);
+    if (entry.key !== key) {
+      throw new GraderError(BATCH_STATE_ERROR.invalid, `the entry names the student folder "${entry.key}" but lies in "${key}" (moved or edited by hand)`, { file: entryFile }, fix);
+    }
+    const results = await readBatchState<unknown>(join(dir, RESULTS_FILE), RESULTS_SCHEMA, fix);
     rows.push({ entry, digest: digestResults(results) });
   }
   return rows;
 }
+
+// results.json may come from a grader that crashed half-way: any object, read defensively by digestResults.
+const RESULTS_SCHEMA = { type: 'object' } as const;
 
 /** Student folders of OUT that hold a `batch-entry.json`, by name. */
 export async function finishedKeys(out: string): Promise<string[]> {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { GITHUB_COMMENT_LIMIT, buildPrComment } from './pr-comment.js';
 
@@ -24,7 +25,7 @@ interface DangerResults {
   markdowns: { message: string }[];
 }
 
-async function runDanger(results: unknown): Promise<DangerResults> {
+async function runDanger(results: unknown, text = JSON.stringify(results)): Promise<DangerResults> {
   const repo = await mkdtemp(join(tmpdir(), 'fitcheck-danger-'));
   const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=ta', '-c', 'user.email=ta@example.org', ...args], { cwd: repo, encoding: 'utf8' });
   git('init', '-q', '-b', 'main');
@@ -33,7 +34,7 @@ async function runDanger(results: unknown): Promise<DangerResults> {
   await writeFile(join(repo, 'lab5.yaml'), 'lab: lab5\n');
   git('add', 'lab5.yaml');
   git('commit', '-q', '-m', 'my lab');
-  await writeFile(join(repo, 'results.json'), JSON.stringify(results));
+  await writeFile(join(repo, 'results.json'), text);
   // Only what the comment job sets: no CI variables of the machine that runs the tests.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GITHUB_|DANGER_|CI$)/.test(k)));
   const stdout = execFileSync(process.execPath, [DANGER, 'local', '--base', 'main', '--dangerfile', DANGERFILE, '--outputJSON'], {
@@ -95,5 +96,54 @@ describe('grading/dangerfile.ts through `danger local`', () => {
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     expect(out.warnings.length).toBeGreaterThan(20);
     expect(out.markdowns[0]?.message).toContain(`…and ${3000 - out.warnings.length} more findings`);
+  });
+});
+
+/** A results.json as a hostile student's CI run could upload it: every string is theirs. */
+const forged = {
+  score: 3,
+  max_score: 20,
+  output: 'x',
+  tests: [{ number: '1', name: 'ToDo 1\n# Item 1: 10 / 10', score: 3, max_score: 10 }],
+  extra_data: {
+    student: { id: '2024-0107)\n\n## fitcheck: 100 / 100', name: 'Eve\n\n## fitcheck: 100 / 100\n\n![ok](https://evil.example/a.png) [regrade](https://evil.example/r) <img src=x onerror=alert(1)> @octocat' },
+    status: 'graded',
+    findings: [{
+      code: '<img src=x onerror=alert(1)>',
+      message: 'fine\n\n## All tests passed\n<script>alert(1)</script>',
+      hint: '\n# heading\n[link](https://evil.example/h) *bold* `code` $x$',
+      item: '1\n### injected',
+      model: '![m](https://evil.example/m.png)',
+    }],
+    models: [{ name: 'higgs.giant|</td><td>x', bestValBce: 0.6, bestEpoch: 7 }],
+  },
+};
+
+/** The comment Danger would post, rendered as GitHub-flavoured markdown. */
+async function rendered(input: unknown, text?: string): Promise<{ html: string; out: DangerResults }> {
+  const out = await runDanger(input, text);
+  return { html: await marked.parse(template('danger', out, 'abc1234'), { gfm: true }), out };
+}
+
+describe('a forged results.json cannot forge the comment', () => {
+  it('no heading, image, link, tag or mention of its own: the student text is text', async () => {
+    const { html } = await rendered(forged);
+    const headings = [...html.matchAll(/<h(\d)[^>]*>(.*?)<\/h\1>/g)].map((m) => m[2]);
+    expect(headings).toEqual([expect.stringMatching(/^fitcheck: 3 \/ 20 — Eve/), 'Lowest validation BCE per model', 'Findings (1)']);
+    expect(html).not.toMatch(/<(img|script|svg|iframe)\b/i);
+    expect(html).not.toContain('onerror=alert(1)>');
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs.every((h) => h === 'https://example.org/artifacts/7' || h === 'https://danger.systems/js')).toBe(true);
+    expect(html).not.toMatch(/<(strong|em|code)>(bold|code|link)/);
+    expect(html).not.toMatch(/@octocat/);
+    // What the student wrote is still all there, as text.
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('## fitcheck: 100 / 100');
+  });
+
+  it('an unreadable artifact fails with its reason as text', async () => {
+    const { out, html } = await rendered(undefined, '<img src=x onerror=alert(1)>');
+    expect(out.fails).toHaveLength(1);
+    expect(html).not.toMatch(/<img\b/);
   });
 });

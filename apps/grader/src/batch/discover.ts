@@ -1,6 +1,7 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConfigFile } from '@fitcheck/core';
+import { loadConfigText } from '@fitcheck/core';
+import { firstPresent, readSubmissionFile } from '../submission/submission-file.js';
 import { compareNames } from './ordering.js';
 import { shortHash, studentFolderName } from './student-folder.js';
 
@@ -41,19 +42,29 @@ export async function discoverSubmissions(root: string, submissionFiles: readonl
   return found.map((s) => ((claims.get(s.key) ?? 0) > 1 ? { ...s, key: `${s.key}~${shortHash(s.folder)}` } : s));
 }
 
+/**
+ * The student's id and name from the submission file, read exactly as `grade` reads it (a regular
+ * file inside the folder, at most 1 MiB): a `lab5.yaml` that is a FIFO or links to /dev/stdin,
+ * /dev/zero or another student's file names nobody, and the grader says why.
+ */
 async function readStudent(dir: string, files: readonly string[]): Promise<{ studentId?: string; studentName?: string }> {
-  for (const name of files) {
-    const { value, errors } = await loadConfigFile(join(dir, name), IDENTITY_SCHEMA);
-    if (errors.some((e) => e.keyword === 'read')) continue;
-    const student = (value as { student?: unknown } | undefined)?.student;
-    if (student === null || typeof student !== 'object') return {};
-    const { id, name: studentName } = student as { id?: unknown; name?: unknown };
-    // An unquoted YAML id (`id: 20240107`) parses as a number; it is still the student's id.
-    const text = typeof id === 'string' || typeof id === 'number' ? String(id).trim() : '';
-    return {
-      ...(text !== '' && { studentId: text }),
-      ...(typeof studentName === 'string' && { studentName }),
-    };
+  let text: string;
+  let name: string | undefined;
+  try {
+    const root = await realpath(dir);
+    name = await firstPresent(root, files);
+    if (name === undefined) return {};
+    text = await readSubmissionFile(root, name);
+  } catch {
+    return {};
   }
-  return {};
+  const student = (loadConfigText(text, join(dir, name), IDENTITY_SCHEMA).value as { student?: unknown } | undefined)?.student;
+  if (student === null || typeof student !== 'object') return {};
+  const { id, name: studentName } = student as { id?: unknown; name?: unknown };
+  // An unquoted YAML id (`id: 20240107`) parses as a number; it is still the student's id.
+  const idText = typeof id === 'string' || typeof id === 'number' ? String(id).trim() : '';
+  return {
+    ...(idText !== '' && { studentId: idText }),
+    ...(typeof studentName === 'string' && { studentName }),
+  };
 }

@@ -1,14 +1,21 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../out/write-out.js';
 import { ENTRY_FILE, LOG_FILE, RESULTS_FILE, statusOfExit } from './batch-entry.js';
 import type { BatchEntry } from './batch-entry.js';
 import type { SubmissionEntry } from './discover.js';
-import { GRADER_ERRORS } from '../errors.js';
+import { faultOf, GRADER_ERRORS } from '../errors.js';
+import { exitCodeOf } from '../run/grade-submission.js';
+import { isFitcheckError } from '@fitcheck/core';
+import { gradeAndReport } from '../cli/grade-and-report.js';
+import type { LabDefinition } from '../lab/types.js';
+import { gradescopeText } from '../results/gradescope.js';
+import { loadSubmission } from '../submission/load-submission.js';
 import { digestResults } from './results-digest.js';
 
 /** The CLI this package builds; the same path from src/batch and dist/batch. */
@@ -28,6 +35,8 @@ export interface GradeOneOptions extends GradeFlags {
   bin?: string;
   /** FITCHECK_THREADS for the child, unless the batch's own environment sets it. */
   threads?: number;
+  /** The lab, to validate the submission here first: an invalid one is graded in this process, with no child. */
+  lab?: LabDefinition;
 }
 
 /**
@@ -38,7 +47,8 @@ export interface GradeOneOptions extends GradeFlags {
  */
 export async function gradeOne(submission: SubmissionEntry, options: GradeOneOptions): Promise<BatchEntry> {
   await mkdir(options.into, { recursive: true });
-  const { exitCode, signal, timedOut, lingered } = await runChild(submission.dir, options);
+  const invalid = options.lab !== undefined && (await loadSubmission(submission.dir, options.lab)).errors.length > 0;
+  const { exitCode, signal, timedOut, lingered } = invalid ? await gradeHere(submission.dir, options) : await runChild(submission.dir, options);
   const entry: BatchEntry = {
     folder: submission.folder,
     key: submission.key,
@@ -66,13 +76,13 @@ export async function gradeOne(submission: SubmissionEntry, options: GradeOneOpt
   return entry;
 }
 
-/** `fitcheck grade` arguments for one submission. */
+/** `fitcheck grade` arguments for one submission: the folder last, after `--`, so a folder named `--help` is a folder. */
 export function gradeArgs(dir: string, out: string, flags: GradeFlags): string[] {
-  const args = ['grade', dir, '--out', out];
+  const args = ['grade', '--out', out];
   if (flags.profile !== undefined) args.push('--profile', flags.profile);
   if (flags.seed !== undefined) args.push('--seed', String(flags.seed));
   if (flags.overrides !== undefined) args.push('--overrides', flags.overrides);
-  return args;
+  return [...args, '--', dir];
 }
 
 /** How long a child may live on after writing results.json (atomically, so it is complete). */
@@ -136,6 +146,32 @@ async function runChild(dir: string, options: GradeOneOptions): Promise<ChildEnd
   }
 }
 
+/**
+ * `fitcheck grade` run in this process, for a submission that validation already found invalid:
+ * nothing trains, so it needs no child of its own (a Node start and a grader load each, for a
+ * class of empty folders). It writes what the child would — results.json, the report, its output
+ * in grade.log — and ends as the child would have.
+ */
+async function gradeHere(dir: string, options: GradeOneOptions): Promise<ChildEnd> {
+  const said: string[] = ['fitcheck batch: the submission is invalid; graded in the batch process, without a grading child.\n'];
+  const sink = new Writable({ write: (chunk: Buffer | string, _encoding, done) => { said.push(String(chunk)); done(); } });
+  let exitCode = 0;
+  try {
+    await gradeAndReport({
+      dir, out: options.into, report: true, stdout: sink, stderr: sink,
+      ...(options.profile !== undefined && { profile: options.profile }),
+      ...(options.seed !== undefined && { seed: options.seed }),
+      ...(options.overrides !== undefined && { overrides: options.overrides }),
+    });
+  } catch (e) {
+    said.push(`fitcheck: ${isFitcheckError(e) ? e.describe() : e instanceof Error ? e.message : String(e)}\n`);
+    // The exit code the binary's catch gives: by the fault's owner (`exitCodeOf`).
+    exitCode = exitCodeOf(faultOf(e).owner);
+  }
+  await writeFile(join(options.into, LOG_FILE), said.join(''));
+  return { exitCode, signal: null, timedOut: false, lingered: false };
+}
+
 async function readJsonObject(path: string): Promise<object | undefined> {
   try {
     const value: unknown = JSON.parse(await readFile(path, 'utf8'));
@@ -163,7 +199,8 @@ export function crashResults(entry: BatchEntry, timedOut: boolean, timeoutMs: nu
   return {
     score: 0,
     max_score: 0,
-    output: `NOT GRADED — this is not a score of 0. The grader ${how}: that is not your work's fault; a TA will grade this submission again.${tail ? `\n\nLast lines of its log:\n${tail}` : ''}`,
+    // The log may quote the submission: Gradescope text, like every output.
+    output: gradescopeText(`NOT GRADED — this is not a score of 0. The grader ${how}: that is not your work's fault; a TA will grade this submission again.${tail ? `\n\nLast lines of its log:\n${tail}` : ''}`),
     tests: [],
     extra_data: {
       student: { id: entry.studentId, name: entry.studentName },

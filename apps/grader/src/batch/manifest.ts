@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../out/write-out.js';
+import { readBatchState } from './batch-state.js';
 import type { Shard } from './shard.js';
 import { GraderError } from '../errors.js';
 
@@ -18,12 +18,28 @@ export async function writeManifest(out: string, manifest: BatchManifest): Promi
   await writeFileAtomic(join(out, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+const MANIFEST_SCHEMA = {
+  type: 'object',
+  required: ['shard', 'keys'],
+  properties: {
+    shard: {
+      oneOf: [
+        { type: 'null' },
+        { type: 'object', required: ['index', 'count'], properties: { index: { type: 'integer', minimum: 1 }, count: { type: 'integer', minimum: 1 } } },
+      ],
+    },
+    keys: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+/**
+ * The manifest of a batch output folder. A folder without one is `NOT_A_BATCH_OUTPUT`; a torn or
+ * hand-edited one (`keys` not a list…) is `INVALID_BATCH_STATE` with the file, the place and the fix.
+ */
 export async function readManifest(out: string): Promise<BatchManifest> {
   const file = join(out, MANIFEST_FILE);
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as BatchManifest;
-  } catch (e) {
-    throw new GraderError('NOT_A_BATCH_OUTPUT', `cannot read ${MANIFEST_FILE}: ${e instanceof Error ? e.message : String(e)}`, { file },
-      'pass folders written by `fitcheck batch --out`');
+  if (!(await access(file).then(() => true, () => false))) {
+    throw new GraderError('NOT_A_BATCH_OUTPUT', `no ${MANIFEST_FILE} in ${out}`, { file }, 'pass folders written by `fitcheck batch --out`');
   }
+  return readBatchState<BatchManifest>(file, MANIFEST_SCHEMA, 'run the same `fitcheck batch` on that shard again: it rewrites the manifest and keeps what was graded');
 }

@@ -1,7 +1,6 @@
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-
-import { syncDir } from './atomic-write.js';
+import { prepareOut, syncDir } from '../out/write-out.js';
 import { acquireBatchLock } from './batch-lock.js';
 import { WORK_DIR } from './batch-entry.js';
 import { writeClassReports } from './class-reports.js';
@@ -26,6 +25,8 @@ export async function mergeShards(shardOuts: readonly string[], out: string): Pr
   checkCoverage(manifests);
   const owner = new Map<string, string>();
   for (const { dir, manifest } of manifests) {
+    // Each shard's folders are checked where they are, so a torn one is named in its shard.
+    await readClassRows(dir);
     const finished = new Set(await finishedKeys(dir));
     const missing = manifest.keys.filter((k) => !finished.has(k));
     if (missing.length > 0) {
@@ -39,7 +40,7 @@ export async function mergeShards(shardOuts: readonly string[], out: string): Pr
     }
   }
 
-  await mkdir(out, { recursive: true });
+  await prepareOut(out);
   const release = await acquireBatchLock(out);
   try {
     const work = join(out, WORK_DIR);

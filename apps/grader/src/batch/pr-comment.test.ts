@@ -21,7 +21,7 @@ const graded = {
 describe('buildPrComment', () => {
   it('renders total, ToDo table, lowest val BCE, findings and report link', () => {
     const comment = buildPrComment(graded, { reportUrl: 'https://example.org/runs/1/artifacts/report' });
-    expect(comment.markdown).toBe(`## fitcheck: 14 / 20 — Ana &lt;b&gt;&#64;octocat&lt;/b&gt; (2024-0107)
+    expect(comment.markdown).toBe(`## fitcheck: 14 / 20 — Ana &lt;b&gt;@&#8203;octocat&lt;/b&gt; (2024-0107)
 
 | ToDo | score | max |
 |---|---:|---:|

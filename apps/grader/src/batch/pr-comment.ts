@@ -1,5 +1,5 @@
 import { formatScore } from './ordering.js';
-import { mdCell, mdText } from './markdown-text.js';
+import { mdCode, mdText } from './markdown-text.js';
 import type { Owner } from '@fitcheck/core/errors';
 import type { ResultsFinding } from '../findings/types.js';
 import { digestResults } from './results-digest.js';
@@ -57,15 +57,15 @@ export function buildPrComment(results: unknown, options: PrCommentOptions = {})
   }
   if (d.items.length > 0 && d.status !== 'error') {
     head.push('| ToDo | score | max |', '|---|---:|---:|');
-    for (const item of d.items) head.push(`| ${mdCell(item.name)} | ${formatScore(item.score)} | ${formatScore(item.maxScore)} |`);
+    for (const item of d.items) head.push(`| ${mdText(item.name)} | ${formatScore(item.score)} | ${formatScore(item.maxScore)} |`);
     head.push(`| **total** | **${formatScore(d.total)}** | **${formatScore(d.maxTotal)}** |`, '');
   }
   if (d.models.length > 0) {
     head.push('### Lowest validation BCE per model', '', '| model | lowest val BCE | epoch |', '|---|---:|---:|');
-    for (const m of d.models) head.push(`| ${mdCell(m.model)} | ${m.bestValBce.toFixed(4)} | ${m.epoch ?? '–'} |`);
+    for (const m of d.models) head.push(`| ${mdText(m.model)} | ${m.bestValBce.toFixed(4)} | ${m.epoch ?? '–'} |`);
     head.push('');
   }
-  const tail = options.reportUrl !== undefined ? ['', `📄 [Full report (HTML)](${encodeURI(options.reportUrl)})`] : [];
+  const tail = options.reportUrl !== undefined ? ['', `📄 [Full report (HTML)](${encodeURI(options.reportUrl).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`] : [];
 
   let budget = limit - DANGER_WRAPPER_RESERVE - fails.reduce((n, f) => n + f.length + DANGER_ROW_OVERHEAD, 0)
     - [...head, ...tail].reduce((n, l) => n + l.length + 1, 0);
@@ -74,7 +74,7 @@ export function buildPrComment(results: unknown, options: PrCommentOptions = {})
   let shown = 0;
   for (const f of d.findings) {
     const line = `- ${findingText(f)}`;
-    const warning = `\`${f.code}\`: ${mdText(f.message)}`;
+    const warning = `${mdCode(f.code)}: ${mdText(f.message)}`;
     // One more line costs its own length plus its warn() row; keep room for the "…and N more" line.
     const cost = line.length + 1 + warning.length + DANGER_ROW_OVERHEAD;
     if (cost > budget - 200) break;
@@ -91,8 +91,14 @@ export function buildPrComment(results: unknown, options: PrCommentOptions = {})
 function findingText(f: ResultsFinding): string {
   const place = [f.item !== undefined ? `ToDo ${f.item}` : undefined, f.model].filter((p) => p !== undefined);
   const where = place.length > 0 ? ` (${mdText(place.join(', '))})` : '';
-  const hint = f.hint !== '' ? ` — *fix:* ${mdText(f.hint)}` : '';
-  return `\`${f.code}\`${where}: ${mdText(f.message)}${hint}`;
+  const hint = f.hint ? ` — *fix:* ${mdText(f.hint)}` : '';
+  return `${mdCode(f.code)}${where}: ${mdText(f.message)}${hint}`;
+}
+
+/** The `fail()` the dangerfile posts when the run left no readable results: the reason (a JSON error may quote the file) as text. */
+export function unreadableResults(path: string, error: unknown): string {
+  const why = error instanceof Error ? error.message : String(error);
+  return `fitcheck: no readable results at ${mdText(path)} (${mdText(why)}); the grading run did not finish.`;
 }
 
 function clip(text: string, max: number): string {

@@ -1,6 +1,7 @@
 import { OWNERS } from '@fitcheck/core/errors';
 import type { Fault } from '../errors.js';
 import { FINDINGS, isFindingCode, type ResultsFinding, type Severity } from '../findings/types.js';
+import { fromGradescopeText } from '../results/gradescope.js';
 
 /** One rubric item (a Gradescope `tests[]` entry) as the gradebook shows it. */
 export interface ItemScore {
@@ -84,7 +85,7 @@ export function digestResults(results: unknown): ResultsDigest {
     items,
     findings,
     models,
-    output: asString(r.output) ?? '',
+    output: fromGradescopeText(asString(r.output) ?? ''),
   };
 }
 

@@ -1,7 +1,9 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { backendEnvironment } from '@fitcheck/core';
 import { loadLab } from '../lab/load-lab.js';
-import { syncDir } from './atomic-write.js';
+import type { LabDefinition } from '../lab/types.js';
+import { prepareOut, syncDir } from '../out/write-out.js';
 import { acquireBatchLock } from './batch-lock.js';
 import { WORK_DIR } from './batch-entry.js';
 import type { BatchEntry } from './batch-entry.js';
@@ -50,8 +52,11 @@ export interface BatchOutcome {
  * made from the folders alone, so it equals the one an uninterrupted run writes.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
-  const files = (await loadLab(options.lab ?? 'lab5')).definition.submission.files;
-  await mkdir(options.out, { recursive: true });
+  // Checked here, once: a FITCHECK_* variable that every child would trip on is the machine's error (exit 1), not each student's.
+  backendEnvironment();
+  const lab = (await loadLab(options.lab ?? 'lab5')).definition;
+  const files = lab.submission.files;
+  await prepareOut(options.out);
   const release = await acquireBatchLock(options.out);
   try {
     const all = await discoverSubmissions(options.root, files);
@@ -60,13 +65,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     const work = join(options.out, WORK_DIR);
     // Left by a killed run; its owner is dead (we hold the lock), so nothing writes there now.
     await rm(work, { recursive: true, force: true });
+    // Every finished folder is read now, before any grading: a torn or edited one stops the batch here, naming it.
+    await readClassRows(options.out);
     const finished = new Set(await finishedKeys(options.out));
     const todo = mine.filter((s) => !finished.has(s.key));
     const jobs = boundJobs(options.jobs ?? 1);
     const gradedNow: string[] = [];
     let done = mine.length - todo.length;
     await forEachLimited(todo, jobs, async (submission) => {
-      const entry = await gradeInto(options, submission, join(work, String(process.pid), submission.key), threadsPerJob(jobs));
+      const entry = await gradeInto(options, lab, submission, join(work, String(process.pid), submission.key), threadsPerJob(jobs));
       gradedNow.push(entry.key);
       options.onGraded?.(entry, ++done, mine.length);
     });
@@ -80,11 +87,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   }
 }
 
-async function gradeInto(options: BatchOptions, submission: SubmissionEntry, temp: string, threads: number):
+async function gradeInto(options: BatchOptions, lab: LabDefinition, submission: SubmissionEntry, temp: string, threads: number):
   Promise<BatchEntry> {
   const entry = await gradeOne(submission, {
     into: temp,
     threads,
+    lab,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(options.bin !== undefined && { bin: options.bin }),
     ...(options.profile !== undefined && { profile: options.profile }),

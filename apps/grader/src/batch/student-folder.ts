@@ -6,18 +6,21 @@ const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/;
 
 /**
  * The folder name under OUT for a student id taken from a submission. The id is data, never a
- * path: only `[a-z0-9._-]` survive, no leading dot (so no `..`), at most 64 characters. When the
- * id had to change (case, separators, length), an 8-hex-digit SHA-256 prefix of the raw id is
- * appended so that two ids which clean to the same text still get different folders, e.g.
- * `../../x` → `x-<hash>`, `Alice` → `alice-<hash>`, `alice` → `alice`.
+ * path: only `[a-z0-9_-]` survive, at most 64 characters. There is no dot in it, while every
+ * name the batch itself writes in OUT has one (`gradebook.csv`, `summary.md`,
+ * `batch-manifest.json`, `.fitcheck-batch.lock`, `.work`), so an id can never name a class output
+ * (nor `..`). When the id had to change (case, separators, dots, length), an 8-hex-digit SHA-256
+ * prefix of the raw id is appended so that two ids which clean to the same text still get
+ * different folders, e.g. `../../x` → `x-<hash>`, `gradebook.csv` → `gradebook_csv-<hash>`,
+ * `Alice` → `alice-<hash>`, `alice` → `alice`.
  */
 export function studentFolderName(id: string): string {
   const cleaned = id
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '_')
-    .replace(/^[._-]+/, '')
-    .replace(/[._-]+$/, '')
+    .replace(/[^a-z0-9_-]+/g, '_')
+    .replace(/^[_-]+/, '')
+    .replace(/[_-]+$/, '')
     .slice(0, MAX_LENGTH);
   const safe = cleaned === '' || RESERVED.test(cleaned) ? `student${cleaned === '' ? '' : `_${cleaned}`}` : cleaned;
   return safe === id ? safe : `${safe}-${shortHash(id)}`;

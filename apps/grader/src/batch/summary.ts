@@ -1,7 +1,7 @@
 import type { ClassRow } from './class-rows.js';
 import { classItems } from './class-rows.js';
 import { formatScore } from './ordering.js';
-import { mdCell as cell } from './markdown-text.js';
+import { mdCode, mdText as cell } from './markdown-text.js';
 
 const TOP_FINDINGS = 10;
 
@@ -39,7 +39,7 @@ export function formatSummary(rows: readonly ClassRow[]): string {
   else {
     lines.push('| code | submissions | share |', '|---|---:|---:|');
     for (const f of findings.slice(0, TOP_FINDINGS)) {
-      lines.push(`| \`${cell(f.code)}\` | ${f.count} | ${Math.round((100 * f.count) / rows.length)} % |`);
+      lines.push(`| ${mdCode(f.code)} | ${f.count} | ${Math.round((100 * f.count) / rows.length)} % |`);
     }
     if (findings.length > TOP_FINDINGS) lines.push('', `…and ${findings.length - TOP_FINDINGS} more codes (see gradebook.csv).`);
   }

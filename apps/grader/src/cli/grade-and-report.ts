@@ -1,4 +1,5 @@
-
+import { isFitcheckError } from '@fitcheck/core';
+import { ownerOf } from '../errors.js';
 import { progressPrinter } from '../format/progress.js';
 import { formatScoreTable } from '../format/score-table.js';
 import { loadLab } from '../lab/load-lab.js';
@@ -52,12 +53,12 @@ export async function gradeAndReport(options: GradeAndReportOptions): Promise<Gr
   const outcome = await gradeSubmission({ ...grading, lang, ...(!quiet && { onEvent: progressPrinter(stderr, 10, messages) }) });
 
   let published: Published | undefined;
-  let reportError: string | undefined;
+  let reportError: unknown;
   if (report) {
     try {
       published = await publishReport(outcome, messages, { out: options.out, pdf: pdf ?? false });
     } catch (e) {
-      reportError = e instanceof Error ? e.message : String(e);
+      reportError = e;
     }
   }
   const { results, resultsPath } = outcome;
@@ -74,8 +75,14 @@ export async function gradeAndReport(options: GradeAndReportOptions): Promise<Gr
   stdout.write(`${lines.join('\n')}\n`);
   const noBrowser = published?.pdfError;
   if (noBrowser) stderr.write(`fitcheck: ${noBrowser.code}: ${noBrowser.message}${noBrowser.hint ? ` — ${noBrowser.hint}` : ''}\n`);
-  if (reportError) stderr.write(`fitcheck: ${t('cli.reportFailed', { detail: reportError.split('\n')[0] })}\n`);
+  // Each failure is said once: the grade's own error when it has one (the report's then in a line
+  // before it), else the report's, typed (a full disk is the environment's: exit 1) or as the grader's fault.
+  if (reportError !== undefined) {
+    const detail = isFitcheckError(reportError) ? reportError.describe() : reportError instanceof Error ? reportError.message : String(reportError);
+    if (outcome.exitCode !== 0) stderr.write(`fitcheck: ${t('cli.reportFailed', { detail: detail.split('\n')[0] })}\n`);
+    else if (isFitcheckError(reportError) && ownerOf(reportError.code) === 'environment') throw reportError;
+    else throw new Error(t('cli.reportFailed', { detail }));
+  }
   assertGraded(outcome);
-  if (reportError) throw new Error(t('cli.reportFailed', { detail: reportError }));
   return { ...outcome, ...(published && { published }) };
 }

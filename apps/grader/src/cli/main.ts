@@ -22,7 +22,9 @@ const root = defineCommand({
  * unknown flags are usage (exit 2), shown with the command's usage.
  */
 export async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+  // After `--` every word is an operand: a folder named `--help` is a folder.
+  const flags = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (argv.length === 0 || flags.includes('--help') || flags.includes('-h')) {
     const { cmd, parent } = await commandFor(argv);
     await showUsage(cmd, parent);
     return EXIT.ok;
@@ -130,6 +132,10 @@ function takeBackendFlag(argv: string[]): string[] {
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
     const inline = arg.startsWith('--backend=') ? arg.slice('--backend='.length) : undefined;
     if (arg !== '--backend' && inline === undefined) {
       rest.push(arg);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,5 +69,18 @@ describe('fitcheck summary (built binary)', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain(`${file}:5:5: unknown key "activaton" in layers[0]`);
     expect(stderr).toContain('(did you mean "activation"?)');
+  });
+
+  it('refuses a FIFO at once (it used to wait forever for a writer) and a UTF-16 file without echoing it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fitcheck-summary-'));
+    execFileSync('mkfifo', [join(dir, 'model.yaml')]);
+    const fifo = await fitcheck(['summary', join(dir, 'model.yaml')]);
+    expect(fifo.code).toBe(2);
+    expect(fifo.stderr).toContain(`${join(dir, 'model.yaml')} is a FIFO (named pipe), not a regular file`);
+    writeFileSync(join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('inputShape: [28]\n'.repeat(200), 'utf16le')]));
+    const utf16 = await fitcheck(['summary', join(dir, 'utf16.yaml')]);
+    expect(utf16.code).toBe(2);
+    expect(utf16.stderr).toContain('utf16.yaml is UTF-16 text');
+    expect(utf16.stderr.length).toBeLessThan(500);
   });
 });

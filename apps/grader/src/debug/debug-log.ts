@@ -1,5 +1,5 @@
-import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { appendFileNoFollow, prepareOut } from '../out/write-out.js';
 
 /**
  * Where stack traces and child-process output go: `OUT/debug.log` with `--debug`, nowhere
@@ -22,8 +22,8 @@ export function debugLog(out: string, enabled: boolean): DebugLog {
     },
     async flush() {
       if (!enabled || entries.length === 0) return;
-      await mkdir(out, { recursive: true });
-      await appendFile(join(out, 'debug.log'), entries.splice(0).join('\n'));
+      await prepareOut(out);
+      await appendFileNoFollow(join(out, 'debug.log'), entries.splice(0).join('\n'));
     },
   };
 }

@@ -1,8 +1,11 @@
 import { accessSync, constants } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { GraderError } from '../errors.js';
+import { writeFileAtomic } from '../out/write-out.js';
 
 /** Flags the issue fixes for the system browser: no sandbox (CI runs as root), no network chatter, no GPU. */
 export const CHROMIUM_ARGS = [
@@ -37,33 +40,47 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * Opens the system browser headless, runs `use` with it and always closes it. Every request that is
- * not the report file itself is aborted, so printing can never reach the network.
+ * not the report file itself is aborted, so printing can never reach the network. The browser's
+ * profile, cache and home (`--user-data-dir`, `HOME`, `XDG_CONFIG_HOME`, `XDG_CACHE_HOME`: Chromium
+ * and dconf write there) live in a temp folder that is removed afterwards, so printing writes
+ * nothing outside `--out`.
  */
 async function withPage<T>(htmlFile: string, executablePath: string, use: (page: Page) => Promise<T>): Promise<T> {
-  let browser: Browser;
+  const home = await mkdtemp(join(tmpdir(), 'fitcheck-chromium-'));
   try {
-    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
-  } catch (e) {
-    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    throw new GraderError('NO_BROWSER', `could not start ${executablePath}: ${first}`, {}, INSTALL_HINT);
-  }
-  try {
-    const page = await browser.newPage();
-    const url = pathToFileURL(htmlFile).href;
-    await page.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
-    await page.goto(url, { waitUntil: 'load' });
-    return await use(page);
+    const [config, cache] = [join(home, '.config'), join(home, '.cache')];
+    await Promise.all([mkdir(config), mkdir(cache)]);
+    let context: BrowserContext;
+    try {
+      context = await chromium.launchPersistentContext(join(home, 'profile'), {
+        executablePath, args: [...CHROMIUM_ARGS], headless: true,
+        env: { ...process.env, HOME: home, XDG_CONFIG_HOME: config, XDG_CACHE_HOME: cache },
+      });
+    } catch (e) {
+      const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+      throw new GraderError('NO_BROWSER', `could not start ${executablePath}: ${first}`, {}, INSTALL_HINT);
+    }
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const url = pathToFileURL(htmlFile).href;
+      await page.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+      await page.goto(url, { waitUntil: 'load' });
+      return await use(page);
+    } finally {
+      await context.close();
+    }
   } finally {
-    await browser.close();
+    await rm(home, { recursive: true, force: true });
   }
 }
 
-/** Prints `htmlFile` to an A4 PDF with the report's own `@page` margins and colours. */
+/** Prints `htmlFile` to an A4 PDF with the report's own `@page` margins and colours, written like every file under `--out`. */
 export async function printPdf(htmlFile: string, pdfFile: string, executablePath = findBrowser()): Promise<void> {
-  await withPage(htmlFile, executablePath, async (page) => {
+  const pdf = await withPage(htmlFile, executablePath, async (page) => {
     await page.emulateMedia({ media: 'print' });
-    await page.pdf({ path: pdfFile, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   });
+  await writeFileAtomic(pdfFile, pdf);
 }
 
 /** A full-page PNG of the report as a screen shows it: how TAs look at a rendered report. */

@@ -1,6 +1,7 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { isFitcheckError, type FitcheckError } from '@fitcheck/core';
 import { langOf, type Messages } from '../messages/locale.js';
+import { replaceDir } from '../out/write-out.js';
 import { writeTensorboardLogs } from '../tensorboard/write-histories.js';
 import { printPdf } from './browser.js';
 import { reportInputFromGrade, type GradeForReport } from './from-grade.js';
@@ -31,7 +32,10 @@ export interface Published {
  */
 export async function publishReport(grade: GradeForReport, messages: Messages, options: PublishOptions): Promise<Published> {
   const input = reportInputFromGrade(grade, messages, options.date);
-  const tensorboard = await writeTensorboardLogs(join(options.out, 'tensorboard'), input.runs);
+  // Written into a fresh folder and renamed into place: never through a link planted as OUT/tensorboard.
+  const tensorboardDir = join(options.out, 'tensorboard');
+  const tensorboard = await replaceDir(tensorboardDir, async (temp) =>
+    (await writeTensorboardLogs(temp, input.runs)).map((dir) => join(tensorboardDir, relative(temp, dir))));
   const { html } = await writeReport(options.out, input, { lang: langOf(messages) });
   if (!options.pdf) return { html, pdf: null, tensorboard };
   const pdf = join(options.out, 'report.pdf');

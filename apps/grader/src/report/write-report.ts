@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prepareOut, writeFileAtomic } from '../out/write-out.js';
 import { printPdf } from './browser.js';
 import { renderReport } from './render.js';
 import type { Lang } from '../messages/locale.js';
@@ -22,9 +22,10 @@ export interface WrittenReport {
  * that says how to install one.
  */
 export async function writeReport(outDir: string, input: ReportInput, { lang, pdf = false }: WriteReportOptions): Promise<WrittenReport> {
-  mkdirSync(outDir, { recursive: true });
+  await prepareOut(outDir);
   const html = join(outDir, 'report.html');
-  writeFileSync(html, await renderReport(input, { lang }));
+  // Temp file + rename: a full disk leaves no half report, and a link planted as report.html is replaced, not written through.
+  await writeFileAtomic(html, await renderReport(input, { lang }));
   if (!pdf) return { html, pdf: null };
   const file = join(outDir, 'report.pdf');
   await printPdf(html, file);

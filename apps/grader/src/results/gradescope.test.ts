@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runRubric } from '../checks/run-rubric.js';
 import { FINDINGS } from '../findings/types.js';
 import { staticFacts } from '../test-helpers/facts.js';
-import { gradedResults, invalidResults } from './gradescope.js';
+import { fromGradescopeText, gradedResults, gradescopeText, invalidResults } from './gradescope.js';
 import { applyOverrides } from './overrides.js';
 
 const meta = { lab: 'lab5', profile: 'check', seed: 1, version: '0.1.0', seconds: 1.23, backend: 'wasm' };
@@ -53,5 +53,15 @@ describe('Gradescope results', () => {
     expect(byNumber['4']!.score).toBe(0);
     expect(merged.score).toBe(results.score + 18);
     expect(() => applyOverrides(results, [{ student: '2024-0107', item: '11', points: 1 }])).toThrow(/no rubric item "11"/);
+  });
+});
+
+describe('gradescopeText', () => {
+  it('makes markup a student wrote inert in Gradescope output, and readers get it back exactly', () => {
+    const raw = 'name <script>alert(1)</script> <img src=x onerror=alert(1)> <svg onload=x> a &amp; b';
+    const escaped = gradescopeText(raw);
+    expect(escaped).not.toMatch(/[<>]/);
+    expect(escaped).toBe('name &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &lt;svg onload=x&gt; a &amp;amp; b');
+    expect(fromGradescopeText(escaped)).toBe(raw);
   });
 });

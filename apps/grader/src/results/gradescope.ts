@@ -224,6 +224,30 @@ function summarizeModel(m: ModelFacts, messages: Messages): ModelSummaryFacts {
   };
 }
 
+/**
+ * Text for Gradescope's `output` fields, which quote the submission (a key, a name, a layer name):
+ * `&`, `<` and `>` as entities, so that no tag a student wrote renders however Gradescope shows
+ * the field (HTML when results.json names no `output_format`). The one place to change when the
+ * results name their format; {@link fromGradescopeText} undoes it for readers of results.json.
+ */
+export function gradescopeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The text {@link gradescopeText} was given (other entities stay as written). */
+export function fromGradescopeText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** results.json as Gradescope is given it: every `output` field through {@link gradescopeText}. */
+export function forGradescope(results: GradescopeResults): GradescopeResults {
+  return {
+    ...results,
+    output: gradescopeText(results.output),
+    tests: results.tests.map((t) => ({ ...t, output: gradescopeText(t.output) })),
+  };
+}
+
 /** Scores to hundredths: sums of halves and thirds stay readable. */
 export function round(x: number): number {
   return Math.round(x * 100) / 100;

@@ -1,12 +1,12 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../batch/atomic-write.js';
+import { prepareOut, writeFileAtomic } from '../out/write-out.js';
+import { forGradescope } from './gradescope.js';
 import type { GradescopeResults } from './gradescope.js';
 
-/** Writes `OUT/results.json` atomically (temp file + rename): a reader never sees half a file. */
+/** Writes `OUT/results.json` atomically (temp file + rename): a reader never sees half a file; its outputs escaped for Gradescope. */
 export async function writeResults(out: string, results: GradescopeResults): Promise<string> {
-  await mkdir(out, { recursive: true });
+  await prepareOut(out);
   const path = join(out, 'results.json');
-  await writeFileAtomic(path, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFileAtomic(path, `${JSON.stringify(forGradescope(results), null, 2)}\n`);
   return path;
 }

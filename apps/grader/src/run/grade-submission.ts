@@ -1,4 +1,4 @@
-import { isFitcheckError, type BackendName, type Owner } from '@fitcheck/core';
+import { backendEnvironment, isFitcheckError, type BackendName, type Owner } from '@fitcheck/core';
 import type { RunFacts } from '../checks/facts.js';
 import { runRubric } from '../checks/run-rubric.js';
 import type { ItemResult } from '../checks/run-rubric.js';
@@ -13,6 +13,7 @@ import { faultResults, gradedResults, invalidResults } from '../results/gradesco
 import type { GradescopeResults, ResultsMeta } from '../results/gradescope.js';
 import { applyOverrides, loadOverrides, type Override } from '../results/overrides.js';
 import { writeResults } from '../results/write-results.js';
+import { prepareOut } from '../out/write-out.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import type { Submission } from '../submission/types.js';
 import { collectFacts, trainMoreSeeds } from './collect-facts.js';
@@ -68,15 +69,19 @@ export interface GradeOutcome {
 
 /**
  * Grades one submission folder and always writes `OUT/results.json` (Gradescope format), even
- * for an invalid submission (score 0, the validation errors as output) or a grader fault.
+ * for an invalid submission (score 0, the validation errors as output), a grader fault or a bad
+ * FITCHECK_* variable (status `error`: not the student's fault). Only an `--out` that cannot hold
+ * it stops it first: `OUT_NOT_A_FOLDER` (a file), `OUT_NOT_WRITABLE` / `OUT_OF_SPACE` (the disk).
  */
 export async function gradeSubmission(options: GradeOptions): Promise<GradeOutcome> {
+  await prepareOut(options.out);
   const started = performance.now();
   const profileName = options.profile ?? 'check';
   const meta: ResultsMeta = { lab: options.lab ?? 'lab5', profile: profileName, seed: options.seed ?? 0, version: GRADER_VERSION, seconds: 0, backend: null };
   let lang: Lang = options.lang ?? 'en';
   let messages: Messages = loadMessages(lang);
   const debug = debugLog(options.out, options.debug ?? false);
+  // Written once, after the try: a disk that fails here is the environment's error, not a grade to retry.
   const finish = async (results: GradescopeResults, exitCode: 0 | 1 | 2, extra: Partial<GradeOutcome> = {}): Promise<GradeOutcome> => {
     results.execution_time = Math.round((performance.now() - started) / 100) / 10;
     await debug.flush();
@@ -84,6 +89,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
   };
 
   let lab: Lab | undefined;
+  let done: [GradescopeResults, 0 | 1 | 2, Partial<GradeOutcome>];
   try {
     lab = await loadLab(meta.lab);
     meta.lab = lab.definition.id;
@@ -91,51 +97,56 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     messages = loadMessages(lang);
     const profile = pickProfile(lab, profileName);
     meta.seed = options.seed ?? profile.seed;
+    // A FITCHECK_* variable training cannot use stops the grade before anything trains (never a slower backend).
+    backendEnvironment();
     // Read overrides first: a broken overrides file should stop the run before any training.
     const overrides = options.overrides ? await loadOverrides(options.overrides) : [];
     const loaded = await loadSubmission(options.dir, lab.definition);
     if (loaded.file) meta.submissionFile = loaded.file;
     if (loaded.errors.length > 0 || !loaded.submission) {
       const results = invalidResults(lab.rubric, loaded.errors, { ...meta, seconds: 0 }, messages);
-      return await finish(results, GRADE_EXIT.invalid, { problem: results.output });
+      done = [results, GRADE_EXIT.invalid, { problem: results.output }];
+    } else {
+      meta.student = loaded.submission.student;
+      const collect = {
+        profileName, profile, seed: meta.seed,
+        ...(options.backend ? { backend: options.backend } : {}),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        ...(options.limits ? { limits: options.limits } : {}),
+        debug,
+      };
+      const { facts, backend, plan } = await collectFacts(lab, loaded as typeof loaded & { submission: Submission }, collect);
+      meta.backend = backend;
+      let items = runRubric(lab.rubric, facts);
+      // A close or failing verdict asks for the profile's other seeds; their majority decides (`decide`).
+      const moreSeeds = [...new Set(items.flatMap((r) => r.outcome.moreSeeds ?? []))];
+      if (moreSeeds.length > 0) {
+        await trainMoreSeeds(lab, facts, moreSeeds, collect);
+        items = runRubric(lab.rubric, facts);
+      }
+      // A check that threw is the grader's bug: the other items' scores are not a grade either.
+      const broken = items.filter((r) => r.graderError !== undefined);
+      if (broken.length > 0) {
+        throw new NotGradedError({
+          code: 'RUBRIC_CHECK_FAILED', owner: 'grader',
+          message: broken.map((r) => `item ${r.item.number} (${r.item.check}): ${r.graderError}`).join('\n'),
+        });
+      }
+      // The output says what the run used, so a short profile's numbers are read as such.
+      let results = gradedResults(items, Object.values(facts.models), meta, [renderText(messages, summaryLine(items)), ...plan].join('\n'), messages);
+      results = applyOverrides(results, overrides, options.overrides, messages);
+      done = [results, GRADE_EXIT.graded, { items, facts, overrides }];
     }
-    meta.student = loaded.submission.student;
-    const collect = {
-      profileName, profile, seed: meta.seed,
-      ...(options.backend ? { backend: options.backend } : {}),
-      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-      ...(options.limits ? { limits: options.limits } : {}),
-      debug,
-    };
-    const { facts, backend, plan } = await collectFacts(lab, loaded as typeof loaded & { submission: Submission }, collect);
-    meta.backend = backend;
-    let items = runRubric(lab.rubric, facts);
-    // A close or failing verdict asks for the profile's other seeds; their majority decides (`decide`).
-    const moreSeeds = [...new Set(items.flatMap((r) => r.outcome.moreSeeds ?? []))];
-    if (moreSeeds.length > 0) {
-      await trainMoreSeeds(lab, facts, moreSeeds, collect);
-      items = runRubric(lab.rubric, facts);
-    }
-    // A check that threw is the grader's bug: the other items' scores are not a grade either.
-    const broken = items.filter((r) => r.graderError !== undefined);
-    if (broken.length > 0) {
-      throw new NotGradedError({
-        code: 'RUBRIC_CHECK_FAILED', owner: 'grader',
-        message: broken.map((r) => `item ${r.item.number} (${r.item.check}): ${r.graderError}`).join('\n'),
-      });
-    }
-    // The output says what the run used, so a short profile's numbers are read as such.
-    let results = gradedResults(items, Object.values(facts.models), meta, [renderText(messages, summaryLine(items)), ...plan].join('\n'), messages);
-    results = applyOverrides(results, overrides, options.overrides, messages);
-    return await finish(results, GRADE_EXIT.graded, { items, facts, overrides });
   } catch (e) {
     // Whose fault it is decides everything: a lab, flag or overrides problem is bad input (exit 2), the
-    // grader's or the machine's means the grade could not be computed (exit 1); neither is scored.
+    // grader's or the machine's (a FITCHECK_* variable, the disk) means the grade could not be computed
+    // (exit 1); neither is scored.
     const fault = faultOf(e);
     debug.note(`grade not computed: ${fault.owner} ${fault.code}`, e instanceof Error ? (e.stack ?? fault.message) : fault.message);
     const problem = isFitcheckError(e) ? e.describe() : `${fault.message}${fault.hint === undefined ? '' : `\n  fix: ${fault.hint}`}`;
-    return finish(faultResults(fault, meta, messages), exitCodeOf(fault.owner), { problem, fault });
+    done = [faultResults(fault, meta, messages), exitCodeOf(fault.owner), { problem, fault }];
   }
+  return finish(...done);
 }
 
 function pickProfile(lab: Lab, name: string): Profile {

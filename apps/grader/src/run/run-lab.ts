@@ -1,8 +1,7 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatSummary, initBackend } from '@fitcheck/core';
 import type { BackendName, History } from '@fitcheck/core';
-import { writeFileAtomic } from '../batch/atomic-write.js';
+import { prepareOut, writeFileAtomic } from '../out/write-out.js';
 import { analyzeModel } from '../checks/static/analyze-model.js';
 import type { TrainingFacts } from '../checks/facts.js';
 import { loadLab } from '../lab/load-lab.js';
@@ -55,7 +54,7 @@ export async function runLab(options: LabRunOptions): Promise<{ entries: LabRunE
     const unknown = options.only.filter((k) => !(k in lab.definition.models));
     if (unknown.length > 0) throw new GraderError('INVALID_FLAG', `unknown model(s) ${unknown.join(', ')}`, {}, `models: ${Object.keys(lab.definition.models).join(', ')}`);
   }
-  await mkdir(options.out, { recursive: true });
+  await prepareOut(options.out);
   const backend = (await initBackend(options.backend ? { backend: options.backend } : {})).name;
 
   const data = new Map<string, RunData>();

@@ -55,3 +55,16 @@ describe('typedNumber', () => {
     expect(typedNumber(1 / 3)).toBe(0.33333333);
   });
 });
+
+describe('importKerasModel names', () => {
+  it('refuses a layer name the model schema refuses (Keras 3 allows "hidden layer 1", TF.js does not), at its pointer', () => {
+    const { issues } = importKerasModel({
+      class_name: 'Sequential',
+      config: { name: 'my model', layers: [{ class_name: 'Dense', config: { name: 'hidden layer 1', units: 1, batch_input_shape: [null, 28] } }] },
+    });
+    expect(issues).toEqual([
+      { pointer: '/config/layers/0/config/name', message: 'layers[0].name "hidden layer 1" must match pattern "^[A-Za-z0-9_.-]+$"' },
+      { pointer: '/config/name', message: 'the model\'s name "my model" must match pattern "^[A-Za-z0-9_.-]+$"' },
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { layerNameProblem } from '@fitcheck/core';
 import type { Activation, DenseSpec, Initializer, LayerSpec, RegularizerSpec } from '@fitcheck/core';
 
 /** A Keras `model.to_json()` document, converted: the layers and the input shape it declares. */
@@ -61,6 +62,8 @@ export function importKerasModel(doc: unknown): { model?: KerasImport; issues: K
     const shape = batchShape(c);
     if (shape) inputShape ??= shape;
     const name = typeof c.name === 'string' ? { name: c.name } : {};
+    const nameProblem = name.name === undefined ? undefined : layerNameProblem(name.name);
+    if (nameProblem !== undefined) issues.push({ pointer: `${at}/config/name`, message: `layers[${i}].name ${JSON.stringify(name.name)} ${nameProblem}` });
     switch (raw.class_name) {
       case 'InputLayer':
         if (!shape) issues.push({ pointer: `${at}/config`, message: 'InputLayer without batch_shape / batch_input_shape' });
@@ -97,6 +100,8 @@ export function importKerasModel(doc: unknown): { model?: KerasImport; issues: K
     }
   }
   const modelName = isObject(config) && typeof config.name === 'string' ? { name: config.name } : {};
+  const modelNameProblem = modelName.name === undefined ? undefined : layerNameProblem(modelName.name);
+  if (modelNameProblem !== undefined) issues.push({ pointer: '/config/name', message: `the model's name ${JSON.stringify(modelName.name)} ${modelNameProblem}` });
   return { model: { layers, ...(inputShape ? { inputShape } : {}), ...modelName }, issues };
 }
 

@@ -1,12 +1,13 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConfigText } from '@fitcheck/core';
+import { loadConfigText, readIssue } from '@fitcheck/core';
 import type { ConfigIssue, ModelSpec } from '@fitcheck/core';
 import { graderSchema } from '../lab/schemas.js';
 import type { LabDefinition } from '../lab/types.js';
-import { MAX_SUBMISSION_BYTES, isInside, issueAt } from './place.js';
+import { issueAt } from './place.js';
 import type { ModelPlace } from './place.js';
 import { resolveKeras } from './resolve-keras.js';
+import { firstPresent, readSubmissionFile } from './submission-file.js';
 import type { DatasetSection, Submission, SubmittedModel } from './types.js';
 
 /** A student model as the grader will build it, or why it cannot be. */
@@ -45,15 +46,16 @@ export async function loadSubmission(dir: string, lab: LabDefinition): Promise<L
   } catch {
     return fail(`no submission folder at ${dir}`);
   }
-  const name = await firstExisting(root, lab.submission.files);
+  const name = await firstPresent(root, lab.submission.files);
   if (name === undefined) return fail(`no ${lab.submission.files.join(' / ')} in ${dir}`);
   const file = join(dir, name);
-  // The submission file itself may be a symlink: like every file a submission names, it must stay inside the folder.
-  const real = await realpath(join(root, name));
-  if (!isInside(root, real)) return fail(`${name} is a link that leads outside the submission folder; only files inside it are read`, file);
-  const size = (await stat(real)).size;
-  if (size > MAX_SUBMISSION_BYTES) return fail(`${name} is ${size} bytes; a submission file may hold at most ${MAX_SUBMISSION_BYTES}`, file);
-  const text = await readFile(real, 'utf8');
+  // Like every file a submission names: a regular file inside the folder (a link to /dev/stdin, a FIFO, another student's file are refused).
+  let text: string;
+  try {
+    text = await readSubmissionFile(root, name);
+  } catch (e) {
+    return { file, models: {}, errors: [readIssue(e, file)], warnings: [] };
+  }
 
   const loaded = loadConfigText(text, file, graderSchema(lab.submission.schema));
   if (loaded.errors.length > 0) return { file, models: {}, errors: loaded.errors, warnings: loaded.warnings };
@@ -77,16 +79,6 @@ export async function loadSubmission(dir: string, lab: LabDefinition): Promise<L
   return { file, submission, models, errors, warnings: loaded.warnings };
 }
 
-async function firstExisting(root: string, names: readonly string[]): Promise<string | undefined> {
-  for (const name of names) {
-    try {
-      if ((await stat(join(root, name))).isFile()) return name;
-    } catch {
-      // try the next name
-    }
-  }
-  return undefined;
-}
 
 async function resolveModel(
   submitted: SubmittedModel,

@@ -1,9 +1,10 @@
-import { isAbsolute, relative, sep } from 'node:path';
 import { pointerPosition } from '@fitcheck/core';
 import type { ConfigIssue } from '@fitcheck/core';
 
 /** A submission file is a few kilobytes; anything past this is refused unread. */
 export const MAX_SUBMISSION_BYTES = 1024 * 1024;
+/** The folder every file of a submission must lie in, as messages name it. */
+export const SUBMISSION_FOLDER = 'the submission folder';
 
 /** Where a model sits: the submission's real folder, its file and text, and the model's JSON pointer. */
 export interface ModelPlace {
@@ -17,10 +18,4 @@ export interface ModelPlace {
 export function issueAt(place: Pick<ModelPlace, 'file' | 'text'>, pointer: string, message: string, keyword = 'model'): ConfigIssue {
   const { line, column } = pointerPosition(place.text, pointer);
   return { keyword, instancePath: pointer, message, file: place.file, line, column };
-}
-
-/** True when the real (symlink-free) path `real` lies strictly inside the real folder `root`. */
-export function isInside(root: string, real: string): boolean {
-  const inside = relative(root, real);
-  return inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
 }

@@ -1,10 +1,10 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
-import { loadConfigText, pointerPosition } from '@fitcheck/core';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isFitcheckError, loadConfigText, pointerPosition } from '@fitcheck/core';
 import type { ConfigIssue } from '@fitcheck/core';
 import { importKerasModel } from './keras-json.js';
 import type { KerasImport, KerasIssue } from './keras-json.js';
-import { MAX_SUBMISSION_BYTES, isInside, issueAt } from './place.js';
+import { readSubmissionFile } from './submission-file.js';
+import { issueAt } from './place.js';
 import type { ModelPlace } from './place.js';
 
 // Only the envelope: importKerasModel reports what is inside, with positions.
@@ -44,21 +44,14 @@ async function resolveKerasFile(path: string, place: ModelPlace): Promise<{ mode
   if (isAbsolute(path) || !path.toLowerCase().endsWith('.json')) {
     return refuse(`keras: "${path}" must be the relative path of a .json file inside the submission folder`);
   }
-  let real: string;
+  let text: string;
   try {
-    real = await realpath(resolve(place.root, path));
-  } catch {
-    return refuse(`keras: no file "${path}" in the submission folder`);
+    // Relative to the real folder, so a path that climbs out (`../x.json`) is refused as leading outside it.
+    text = await readSubmissionFile(place.root, relative(place.root, resolve(place.root, path)), `keras: "${path}"`);
+  } catch (e) {
+    if (!isFitcheckError(e)) throw e;
+    return refuse(e.message);
   }
-  if (!isInside(place.root, real)) {
-    return refuse(`keras: "${path}" leads outside the submission folder; only files inside it are read`);
-  }
-  const info = await stat(real);
-  // A FIFO or a device would block or never end: only regular files are read.
-  if (!info.isFile()) return refuse(`keras: "${path}" is not a regular file`);
-  const size = info.size;
-  if (size > MAX_SUBMISSION_BYTES) return refuse(`keras: "${path}" is ${size} bytes; at most ${MAX_SUBMISSION_BYTES}`);
-  const text = await readFile(real, 'utf8');
   const shownAs = join(place.file, '..', path);
   const loaded = loadConfigText(text, shownAs, KERAS_DOCUMENT_SCHEMA, { format: 'json' });
   if (loaded.errors.length > 0) return { issues: loaded.errors };

@@ -107,6 +107,15 @@ describe('initBackend', () => {
 
   it('rejects an unknown FITCHECK_BACKEND by name', async () => {
     process.env.FITCHECK_BACKEND = 'webgpu';
-    await expect(initBackend()).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE', place: { key: 'FITCHECK_BACKEND' } });
+    await expect(initBackend()).rejects.toMatchObject({ code: 'INVALID_ENVIRONMENT', place: { key: 'FITCHECK_BACKEND' } });
+  });
+
+  // Before, each of these made the wasm start fail and training fell back to the 20× slower cpu backend without a word.
+  it.each(['abc', '0', '-1', '1.5'])('refuses FITCHECK_THREADS=%s by name, whatever backend is active', async (value) => {
+    process.env.FITCHECK_THREADS = value;
+    const error = await initBackend().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_ENVIRONMENT', place: { key: 'FITCHECK_THREADS' } });
+    expect((error as Error).message).toBe(`FITCHECK_THREADS=${JSON.stringify(value)} is not a number of threads`);
+    expect((error as { hint?: string }).hint).toBe("set it to a whole number ≥ 1 (e.g. FITCHECK_THREADS=2) or 'auto', or unset FITCHECK_THREADS");
   });
 });

@@ -6,6 +6,7 @@ import { startNode } from './load-node.js';
 import { startWasm, wasmHeap } from './load-wasm.js';
 import { startKernels } from './kernels/engine.js';
 import type { KernelEngine } from './kernels/engine.js';
+import { backendEnvironment } from './environment.js';
 import { installFastKernels, fastKernelsInstalled, uninstallFastKernels } from './fast-kernels.js';
 import { BACKEND_NAMES } from './types.js';
 import type { BackendInfo, BackendName, InitBackendOptions } from './types.js';
@@ -32,33 +33,24 @@ function unavailable(name: BackendName, why: string): FitcheckError {
 }
 
 function forcedBackend(options: InitBackendOptions): BackendName | undefined {
-  const fromEnv = process.env.FITCHECK_BACKEND?.trim();
-  if (fromEnv) {
-    if (!(BACKEND_NAMES as readonly string[]).includes(fromEnv)) {
-      throw new FitcheckError('BACKEND_UNAVAILABLE', `FITCHECK_BACKEND=${fromEnv} is not a backend fitcheck knows`,
-        { key: 'FITCHECK_BACKEND' }, `use one of ${BACKEND_NAMES.join(', ')}`);
-    }
-    return fromEnv as BackendName;
-  }
-  return options.backend;
+  return backendEnvironment().backend ?? options.backend;
 }
 
-/** Threads to ask wasm for: `FITCHECK_THREADS`, the option, or one per core (`auto`), within 1..4. */
+/**
+ * Threads to ask wasm for: `FITCHECK_THREADS`, the option, or one per core (`auto`), within 1..4.
+ * @throws FitcheckError `INVALID_ENVIRONMENT` for a FITCHECK_THREADS that is not a thread count.
+ */
 export function resolveThreads(requested: number | 'auto' | undefined): number {
-  const fromEnv = process.env.FITCHECK_THREADS?.trim();
-  const wanted = fromEnv ? (fromEnv === 'auto' ? 'auto' : Number(fromEnv)) : (requested ?? 'auto');
+  const wanted = backendEnvironment().threads ?? requested ?? 'auto';
   const n = wanted === 'auto' ? availableParallelism() : wanted;
   if (!Number.isInteger(n) || n < 1) {
-    throw new FitcheckError('BACKEND_UNAVAILABLE', `thread count ${String(wanted)} is not a positive integer`,
-      fromEnv ? { key: 'FITCHECK_THREADS' } : {}, "use a whole number of threads or 'auto'");
+    throw new FitcheckError('BACKEND_UNAVAILABLE', `thread count ${String(wanted)} is not a positive integer`, {}, "use a whole number of threads or 'auto'");
   }
   return Math.min(n, MAX_THREADS);
 }
 
 function fastKernelsWanted(options: InitBackendOptions): boolean {
-  const fromEnv = process.env.FITCHECK_FAST_KERNELS?.trim();
-  if (fromEnv) return fromEnv !== '0' && fromEnv !== 'false';
-  return options.fastKernels ?? true;
+  return backendEnvironment().fastKernels ?? options.fastKernels ?? true;
 }
 
 async function start(name: BackendName, options: InitBackendOptions): Promise<BackendInfo> {
@@ -91,6 +83,8 @@ function tfName(name: BackendName): string {
 }
 
 async function select(options: InitBackendOptions): Promise<BackendInfo> {
+  // A bad FITCHECK_* value is an error before any backend is tried, never a fall back to a slower one.
+  backendEnvironment();
   const forced = forcedBackend(options);
   if (active !== null && (forced === undefined || forced === active.name)) return withFastKernels(active, options);
   if (forced !== undefined) {

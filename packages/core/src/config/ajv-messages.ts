@@ -45,7 +45,7 @@ export function readableError(error: ErrorObject): ReadableError {
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      const value = typeof error.data === 'string' ? error.data : JSON.stringify(error.data);
+      const value = clip(typeof error.data === 'string' ? error.data : JSON.stringify(error.data) ?? String(error.data));
       const suggestion = closestMatch(String(value), allowed);
       return {
         ...base,
@@ -66,6 +66,13 @@ export function readableError(error: ErrorObject): ReadableError {
   }
 }
 
+/** The longest value a message quotes: a whole file read as one string must not be echoed into every output. */
+const MAX_QUOTED = 80;
+
+function clip(value: string): string {
+  return value.length <= MAX_QUOTED ? value : `${value.slice(0, MAX_QUOTED)}… (${value.length} characters)`;
+}
+
 function schemaProperties(schema: unknown): Record<string, unknown> {
   const properties = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
   return properties ?? {};
@@ -80,6 +87,6 @@ function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string "${value}"`;
+  if (typeof value === 'string') return `the string "${clip(value)}"`;
   return `${typeof value} ${String(value)}`;
 }

@@ -60,8 +60,8 @@ describe('loadConfigText', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ keyword: 'syntax', file: 'bad.yaml', line: 2 });
     const dup = loadConfigText('inputShape: [28]\ninputShape: [3]\nlayers: []\n', 'dup.yaml', schema);
-    expect(dup.errors[0]).toMatchObject({ keyword: 'syntax', line: 2, column: 1 });
-    expect(dup.errors[0]?.message).toMatch(/unique/);
+    expect(dup.errors[0]).toMatchObject({ keyword: 'duplicate', line: 2, column: 1 });
+    expect(dup.errors[0]?.message).toBe('the key inputShape appears twice in one mapping; each key may appear once');
   });
 
   it('gives JSON syntax errors line:col and locates schema errors in JSON', () => {
@@ -104,7 +104,37 @@ describe('loadConfigFile', () => {
     expect((await loadConfigFile(file, schema)).value).toEqual({ inputShape: [4], layers: [{ type: 'Flatten' }] });
     const missing = await loadConfigFile(join(dir, 'none.yaml'), schema);
     expect(missing.errors[0]).toMatchObject({ keyword: 'read', line: 1, column: 1 });
-    expect(missing.errors[0]?.message).toMatch(/ENOENT/);
+    expect(missing.errors[0]?.message).toBe(`${join(dir, 'none.yaml')} does not exist`);
+  });
+
+  it('refuses a UTF-16 file and a binary one at the first NUL byte, echoing neither', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fitcheck-config-'));
+    const utf16 = join(dir, 'utf16.yaml');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('inputShape: [4]\n'.repeat(500), 'utf16le')]));
+    const refused = await loadConfigFile(utf16, schema);
+    expect(refused.errors).toEqual([expect.objectContaining({ keyword: 'read', line: 1, column: 1, message: `${utf16} is UTF-16 text` })]);
+    const binary = join(dir, 'binary.yaml');
+    writeFileSync(binary, Buffer.from('inputShape: [4]\nlay\u0000ers: []\n'));
+    expect((await loadConfigFile(binary, schema)).errors[0]).toMatchObject({ line: 2, column: 4, message: `${binary} holds a NUL byte: it is binary, or text in UTF-16` });
+  });
+});
+
+describe('loadConfigText keeps its answer small and exact', () => {
+  it('refuses a JSON document that gives one key twice, at the second', () => {
+    const { errors } = loadConfigText('{\n  "inputShape": [4],\n  "layers": [],\n  "inputShape": [8]\n}\n', 'm.json', schema);
+    expect(errors.map(formatIssue)).toEqual(['m.json:4:3: the key "inputShape" appears twice in one mapping; each key may appear once']);
+  });
+
+  it('lists at most 50 problems and counts the rest', () => {
+    const layers = Array.from({ length: 400 }, () => '  - {type: Dense, units: 1, unit: 1}').join('\n');
+    const { errors } = loadConfigText(`inputShape: [4]\nlayers:\n${layers}\n`, 'm.yaml', schema);
+    expect(errors).toHaveLength(51);
+    expect(errors[50]).toMatchObject({ keyword: 'more', message: 'and 350 more problems not listed here: fix these first', line: 53 });
+  });
+
+  it('quotes at most 80 characters of a wrong value', () => {
+    const { errors } = loadConfigText(`"${'a'.repeat(5000)}"`, 'm.yaml', schema);
+    expect(errors[0]?.message).toBe(`the document must be an object, got the string "${'a'.repeat(80)}… (5000 characters)"`);
   });
 });
 

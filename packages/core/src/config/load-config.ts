@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import type { AnySchemaObject } from 'ajv';
 import type { Document } from 'yaml';
+import { isFitcheckError } from '../errors.js';
+import { FILE_ERROR, readTextFile } from '../files/read-text-file.js';
 import { readableError, relevantErrors } from './ajv-messages.js';
 import type { ConfigIssue } from './issue.js';
 import { nestingDepth } from './nesting-depth.js';
@@ -17,6 +18,15 @@ export interface LoadConfigOptions {
   maxAliasCount?: number;
   /** Deepest nesting of arrays and objects allowed, so a `[[[[…` document is a clean error. Default 64. */
   maxDepth?: number;
+  /** Most issues listed; the rest are counted in one last issue. Default 50. */
+  maxIssues?: number;
+}
+
+export interface LoadConfigFileOptions extends LoadConfigOptions {
+  /** The file must lie inside this folder once links are resolved (see `readTextFile`). */
+  root?: string;
+  /** The folder as messages name it. */
+  rootName?: string;
 }
 
 export interface LoadedConfig {
@@ -29,6 +39,7 @@ export interface LoadedConfig {
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 const DEFAULT_MAX_ALIASES = 100;
 const DEFAULT_MAX_DEPTH = 64;
+const DEFAULT_MAX_ISSUES = 50;
 
 /**
  * Parses YAML or JSON text and validates it against a JSON Schema. Never throws for bad
@@ -56,10 +67,15 @@ export function loadConfigText(
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const warnings = doc.warnings.map((w) => issue('syntax', w.message, ...at(lines, w.pos[0])));
-  const syntax = format === 'json' ? jsonSyntaxError(text, doc, lines) : doc.errors[0];
+  // JSON.parse keeps the last of two equal keys without a word; the YAML parser (uniqueKeys) names the place.
+  const syntax = format === 'json' ? (jsonSyntaxError(text, doc, lines) ?? doc.errors.find((e) => e.code === 'DUPLICATE_KEY')) : doc.errors[0];
   if (syntax) {
     const where = 'pos' in syntax ? at(lines, syntax.pos[0]) : [syntax.line, syntax.column] as const;
     // The YAML parser recurses per level: a deep enough document overflows its stack, which it reports as an error.
+    if ('code' in syntax && syntax.code === 'DUPLICATE_KEY') {
+      const key = (/^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(syntax.pos[0]))?.[1] ?? '').trim();
+      return { value: undefined, errors: [issue('duplicate', `the key ${key} appears twice in one mapping; each key may appear once`, ...where)], warnings };
+    }
     const message = /Maximum call stack/.test(syntax.message) ? tooDeep : syntax.message;
     return { value: undefined, errors: [issue(message === tooDeep ? 'depth' : 'syntax', message, ...where)], warnings };
   }
@@ -91,29 +107,53 @@ export function loadConfigText(
       ...(readable.suggestion !== undefined && { suggestion: readable.suggestion }),
     };
   });
-  return { value, errors: sortByPosition(dedupe(errors)), warnings };
+  return { value, errors: capped(sortByPosition(dedupe(errors)), options.maxIssues ?? DEFAULT_MAX_ISSUES), warnings };
 }
 
-/** {@link loadConfigText} on a file; an unreadable file is an issue too, not an exception. */
+/**
+ * {@link loadConfigText} on a file read by `readTextFile` (a regular UTF-8 file within the size
+ * limit, inside `root` when given): a file that cannot be read is an issue too, not an exception.
+ */
 export async function loadConfigFile(
   path: string,
   schema: AnySchemaObject,
-  options: LoadConfigOptions = {},
+  options: LoadConfigFileOptions = {},
 ): Promise<LoadedConfig> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let text: string;
   try {
-    const { size } = await stat(path);
-    if (size > maxBytes) {
-      const error: ConfigIssue = {
-        keyword: 'size', instancePath: '', message: `file is ${size} bytes; the limit is ${maxBytes}`, file: path, line: 1, column: 1,
-      };
-      return { value: undefined, errors: [error], warnings: [] };
-    }
-    return loadConfigText(await readFile(path, 'utf8'), path, schema, options);
+    text = await readTextFile(path, {
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+      ...(options.root !== undefined && { root: options.root }),
+      ...(options.rootName !== undefined && { rootName: options.rootName }),
+    });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return { value: undefined, errors: [{ keyword: 'read', instancePath: '', message, file: path, line: 1, column: 1 }], warnings: [] };
+    return { value: undefined, errors: [readIssue(e, path)], warnings: [] };
   }
+  return loadConfigText(text, path, schema, options);
+}
+
+/** A file that could not be read as a config issue: keyword `read` (`size` when too large), at the place the error names. */
+export function readIssue(e: unknown, file: string): ConfigIssue {
+  if (!isFitcheckError(e)) throw e;
+  return {
+    keyword: e.code === FILE_ERROR.tooLarge ? 'size' : 'read',
+    instancePath: '',
+    message: e.message,
+    file,
+    line: e.place.line ?? 1,
+    column: e.place.column ?? 1,
+  };
+}
+
+/** At most `max` issues, then one that counts the rest: 15,000 errors would bury the first and bloat every output. */
+function capped(issues: ConfigIssue[], max: number): ConfigIssue[] {
+  const rest = issues.slice(max);
+  const [next] = rest;
+  if (next === undefined) return issues;
+  return [...issues.slice(0, max), {
+    keyword: 'more', instancePath: next.instancePath, file: next.file, line: next.line, column: next.column,
+    message: `and ${rest.length} more problems not listed here: fix these first`,
+  }];
 }
 
 function at(lines: LineCounter, offset: number): [number, number] {

@@ -1,5 +1,19 @@
 import { FitcheckError } from '../errors.js';
+import { validatorFor } from '../config/validator.js';
+import { modelSpecSchema } from './schema.js';
 import type { LayerSpec } from './types.js';
+
+/**
+ * Why `name` cannot name a layer or a model, or undefined when it can. The rule is the model
+ * schema's own `definitions.name` (what a YAML model is validated against), so a name from a
+ * Keras `to_json()` document (Keras 3 allows `hidden layer 1`; TF.js refuses it as a tensor name)
+ * is refused up front by the same rule, never at training time.
+ */
+export function layerNameProblem(name: string): string | undefined {
+  const definitions = modelSpecSchema().definitions as Record<string, object>;
+  const validate = validatorFor(definitions.name as object);
+  return validate(name) ? undefined : (validate.errors?.[0]?.message ?? 'is not a valid name');
+}
 
 /** Keras' `to_snake_case`, its automatic name prefix: `Dense` → `dense`, `GlobalAveragePooling2D` → `global_average_pooling2d`. */
 export function snakeCase(className: string): string {

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { FitcheckError } from '../errors.js';
+import { readTextFile } from '../files/read-text-file.js';
 import { formatIssue } from '../config/issue.js';
 import { loadConfigText } from '../config/load-config.js';
 import type { ConfigIssue } from '../config/issue.js';
@@ -31,14 +31,21 @@ export function parseModelSpec(text: string, file: string): ModelSpec {
   return spec;
 }
 
-/** {@link parseModelSpec} on a file. @throws FitcheckError `INVALID_MODEL_SPEC` also when unreadable. */
+/** A model spec is a few kilobytes. */
+const MAX_SPEC_BYTES = 1024 * 1024;
+
+/**
+ * {@link parseModelSpec} on a file, read by `readTextFile`: a FIFO, a device, a binary or UTF-16
+ * file is refused at once instead of hanging or being echoed.
+ * @throws FitcheckError `INVALID_MODEL_SPEC` also when unreadable (the reason and its place kept).
+ */
 export async function loadModelSpec(file: string): Promise<ModelSpec> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file, { maxBytes: MAX_SPEC_BYTES });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new FitcheckError('INVALID_MODEL_SPEC', `cannot read model spec: ${message}`, { file });
+    if (!(e instanceof FitcheckError)) throw e;
+    throw new FitcheckError('INVALID_MODEL_SPEC', `cannot read model spec: ${e.message}`, { ...e.place, file }, e.hint);
   }
   return parseModelSpec(text, file);
 }

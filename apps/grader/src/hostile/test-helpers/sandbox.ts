@@ -29,7 +29,7 @@ export function runCli(box: Sandbox, args: string[], nodeArgs: string[] = [], en
 }
 
 /**
- * Every entry under `dir` (symlinks not followed) as `path → kind:size:sha256`, so two snapshots
+ * Every entry under `dir` (symlinks not followed, FIFOs never opened) as `path → kind:size:sha256`, so two snapshots
  * taken before and after a run differ when anything was written, removed or retargeted.
  */
 export async function snapshotTree(dir: string): Promise<Map<string, string>> {
@@ -40,6 +40,7 @@ export async function snapshotTree(dir: string): Promise<Map<string, string>> {
       const info = await lstat(path);
       const key = relative(dir, path);
       if (info.isSymbolicLink()) entries.set(key, `link:${await readlink(path)}`);
+      else if (!info.isFile() && !info.isDirectory()) entries.set(key, info.isFIFO() ? 'fifo' : 'special');
       else if (info.isDirectory()) {
         entries.set(key, 'dir');
         await walk(path);

@@ -1,0 +1,53 @@
+import { FitcheckError } from '../errors.js';
+import { BACKEND_NAMES } from './types.js';
+import type { BackendName } from './types.js';
+
+/** Stable code of a FITCHECK_* variable fitcheck cannot use: the machine's setting, never a student's fault. */
+export const ENV_ERROR = { invalidVariable: 'INVALID_ENVIRONMENT' } as const;
+
+/** What the FITCHECK_* variables that choose the backend ask for (unset or empty = not asked). */
+export interface BackendEnvironment {
+  backend?: BackendName;
+  threads?: number | 'auto';
+  fastKernels?: boolean;
+}
+
+/**
+ * Reads FITCHECK_BACKEND, FITCHECK_THREADS and FITCHECK_FAST_KERNELS. A value fitcheck cannot use
+ * is an error naming the variable and the fix, never a silent fallback: a `FITCHECK_THREADS=abc`
+ * that quietly moved training to the cpu backend would make it 15–25 times slower, and under a
+ * profile's time budget that would cost students their points.
+ * @throws FitcheckError `INVALID_ENVIRONMENT` with `place.key` the variable's name.
+ */
+export function backendEnvironment(env: NodeJS.ProcessEnv = process.env): BackendEnvironment {
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const invalid = (name: string, value: string, why: string, fix: string): FitcheckError =>
+    new FitcheckError(ENV_ERROR.invalidVariable, `${name}=${JSON.stringify(value)} ${why}`, { key: name }, `${fix}, or unset ${name}`);
+  const result: BackendEnvironment = {};
+
+  const backend = read('FITCHECK_BACKEND');
+  if (backend !== undefined) {
+    if (!(BACKEND_NAMES as readonly string[]).includes(backend)) {
+      throw invalid('FITCHECK_BACKEND', backend, 'is not a backend fitcheck knows', `set it to one of ${BACKEND_NAMES.join(', ')}`);
+    }
+    result.backend = backend as BackendName;
+  }
+  const threads = read('FITCHECK_THREADS');
+  if (threads !== undefined) {
+    if (threads !== 'auto' && !(/^\d+$/.test(threads) && Number(threads) >= 1)) {
+      throw invalid('FITCHECK_THREADS', threads, 'is not a number of threads', "set it to a whole number ≥ 1 (e.g. FITCHECK_THREADS=2) or 'auto'");
+    }
+    result.threads = threads === 'auto' ? 'auto' : Number(threads);
+  }
+  const fast = read('FITCHECK_FAST_KERNELS');
+  if (fast !== undefined) {
+    if (!['0', '1', 'false', 'true'].includes(fast)) {
+      throw invalid('FITCHECK_FAST_KERNELS', fast, 'is neither on nor off', 'set it to 1 (on) or 0 (off)');
+    }
+    result.fastKernels = fast === '1' || fast === 'true';
+  }
+  return result;
+}
