@@ -1,6 +1,7 @@
 import type { CalibrationSummary, ItemRow } from './summarize.js';
 
 const pct = (n: number, d: number): string => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)} %`);
+const met = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 
 /** The calibration as a person reads it: a line per (submission, item), then each profile's figures. */
 export function formatCalibration(summary: CalibrationSummary): string {
@@ -24,14 +25,15 @@ export function formatCalibration(summary: CalibrationSummary): string {
   }
   lines.push('');
   for (const p of summary.profiles) {
-    lines.push(`${p.profile}: ${p.submissions} submissions × ${p.seeds} seeds; same score on every seed: ${p.agreeing}/${p.pairs} (submission, item) pairs = ${pct(p.agreeing, p.pairs)}; ` +
-      `clear cases ${p.clearAgreeing}/${p.clearPairs} = ${pct(p.clearAgreeing, p.clearPairs)}; undecided verdicts ${p.undecided}/${p.verdicts}; ` +
+    lines.push(`${p.profile}: ${p.submissions} submissions × ${p.seeds} seeds; same score on every seed: ${p.agreeing}/${p.pairs} (submission, item) pairs = ${pct(p.agreeing, p.pairs)}` +
+      ` (target ≥ 97 %: ${met(p.agreeing >= 0.97 * p.pairs)}); clear cases ${p.clearAgreeing}/${p.clearPairs} = ${pct(p.clearAgreeing, p.clearPairs)}` +
+      ` (target 100 %: ${met(p.clearAgreeing === p.clearPairs)}); undecided verdicts ${p.undecided}/${p.verdicts}; ` +
       `a grade takes ${p.medianSeconds.toFixed(1)} s (median), ${p.maxSeconds.toFixed(1)} s at most`);
     if (p.unexpected.length > 0) lines.push(`  clear cases not scored as expected: ${p.unexpected.join('; ')}`);
   }
   for (const c of summary.comparisons) {
     lines.push(`${c.provisional} vs ${c.final}: ${c.pairs} (submission, item) pairs graded by both; ${c.provisional} stricter on ${c.stricter.length}` +
-      `${c.stricter.length > 0 ? ` (${c.stricter.join(', ')})` : ''}; same score on ${c.sameScore}`);
+      `${c.stricter.length > 0 ? ` (${c.stricter.join(', ')})` : ''} (target 0: ${met(c.stricter.length === 0)}); same score on ${c.sameScore}`);
   }
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@ import type { RunFacts, StaticFacts } from '../facts.js';
 import { defineCheck, type CheckedItem, type CheckOutcome } from '../types.js';
 import { decide, seedRuns, type Decision } from '../verdicts/decide.js';
 import { overfittingEvidence, type OverfittingEvidence, type OverfittingReason } from '../verdicts/overfitting.js';
-import { majorityLine, undecidedFinding } from '../verdicts/report.js';
+import { majorityLine, undecidedFinding } from '../verdicts/explain.js';
 import { fmt, outcome, sigmoidFinding, trainingFinding, undecided, USABLE_MODEL_FINDINGS, usableModel } from './helpers.js';
 
 interface Params {
