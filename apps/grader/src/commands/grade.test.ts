@@ -42,7 +42,9 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     const results = await readResults(dir);
     const scores = Object.fromEntries(results.tests.map((t) => [t.number, t.score]));
     // 1 over budget, 6 shape mismatch, 8 diverged (half), 2 given by the TA; 7 and 9 trained or valid as usual.
-    expect(scores).toEqual({ 1: 0, 2: 4, 3: 0, 4: 0, 5: 10, 6: 0, 7: 10, 8: 5, 9: 10, 10: 10 });
+    // ToDo 3 and 4 wait for the TA: no score at all, not 0/10.
+    expect(scores).toStrictEqual({ 1: 0, 2: 4, 3: undefined, 4: undefined, 5: 10, 6: 0, 7: 10, 8: 5, 9: 10, 10: 10 });
+    expect(results.tests.filter((t) => t.extra_data.status === 'pending').map((t) => [t.number, t.status, t.max_score])).toEqual([['3', undefined, undefined], ['4', undefined, undefined]]);
     const codes = results.extra_data.findings.map((f) => `${f.item}:${f.code}`);
     expect(codes).toEqual(expect.arrayContaining(['1:PARAM_BUDGET_EXCEEDED', '6:SHAPE_MISMATCH', '8:TRAINING_DIVERGED', '3:MISSING_ANSWER']));
     const models = Object.fromEntries(results.extra_data.models.map((m) => [m.name, m]));

@@ -8,8 +8,7 @@ import { loadLab } from '../lab/load-lab.js';
 import type { Lab, Profile } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
 import { loadMessages, type Lang, type Messages } from '../messages/locale.js';
-import { renderText, text, type Text } from '../messages/text.js';
-import { faultResults, gradedResults, invalidResults } from '../results/gradescope.js';
+import { faultResults, gradedResults, invalidResults, summaryLine } from '../results/gradescope.js';
 import type { GradescopeResults, ResultsMeta } from '../results/gradescope.js';
 import { applyOverrides, loadOverrides, type Override } from '../results/overrides.js';
 import { writeResults } from '../results/write-results.js';
@@ -118,7 +117,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
       });
     }
     // The output says what the run used, so a short profile's numbers are read as such.
-    let results = gradedResults(items, Object.values(facts.models), meta, [renderText(messages, summaryLine(items)), ...plan].join('\n'), messages);
+    let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items, messages), ...plan].join('\n'), messages);
     results = applyOverrides(results, overrides, options.overrides, messages);
     return await finish(results, GRADE_EXIT.graded, { items, facts, overrides });
   } catch (e) {
@@ -138,17 +137,6 @@ function pickProfile(lab: Lab, name: string): Profile {
     throw new GraderError('INVALID_FLAG', `unknown profile "${name}"`, {}, `use one of: ${names.join(', ')}`);
   }
   return profile;
-}
-
-function summaryLine(items: ItemResult[]): Text {
-  const auto = items.filter((r) => r.outcome.status !== 'pending');
-  const pending = items.filter((r) => r.outcome.status === 'pending');
-  const score = auto.reduce((s, r) => s + r.outcome.score, 0);
-  const max = auto.reduce((s, r) => s + r.item.points, 0);
-  const findings = items.reduce((n, r) => n + r.outcome.findings.length, 0);
-  return text('results.summary', {
-    score: Math.round(score * 100) / 100, max, pending: pending.length, points: pending.reduce((s, r) => s + r.item.points, 0), findings,
-  });
 }
 
 /**
