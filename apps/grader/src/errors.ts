@@ -23,8 +23,8 @@ export const GRADER_ERRORS = {
   NOT_A_BATCH_OUTPUT: 'lab',
   /** A data file (or download) named on the `fitcheck data` command line is not what it should be. */
   BAD_DATA_FILE: 'lab',
-  /** Another batch holds the output folder. */
-  BATCH_LOCKED: 'environment',
+  /** Another batch holds the output folder: wait for it, or give another `--out`. */
+  BATCH_LOCKED: 'lab',
   /** No Chromium to print the PDF with. */
   NO_BROWSER: 'environment',
   /** A training process died (a signal, an exit code) without reaching a budget, or could not start. */

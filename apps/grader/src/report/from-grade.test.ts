@@ -33,7 +33,8 @@ describe('reportInputFromGrade', () => {
       profile: 'check', seed: 1, backend: 'wasm', graderVersion: '0.1.0', date: '2025-04-02T14:30:00Z',
     });
     expect(input.todos.map((r) => [r.number, r.score, r.status])).toEqual([
-      ['1', 0, 'auto'], ['2', 7, 'manual'], ['3', 0, 'auto'], ['4', null, 'pending'], ['5', 10, 'auto'],
+      // ToDo 3's answer is missing: still the TA's to score (pending), never an automatic 0/10.
+      ['1', 0, 'auto'], ['2', 7, 'manual'], ['3', null, 'pending'], ['4', null, 'pending'], ['5', 10, 'auto'],
       ['6', 5, 'auto'], ['7', 0, 'auto'], ['8', 5, 'auto'], ['9', 0, 'auto'], ['10', 0, 'auto'],
     ]);
     expect(input.todos[5]).toMatchObject({ name: 'ToDo 6: modelo pequeno para gatos', output: expect.stringContaining('ativação de saída sigmoid') });

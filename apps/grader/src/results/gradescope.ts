@@ -59,7 +59,8 @@ export interface GradescopeResults {
   tests: GradescopeTest[];
   extra_data: {
     /**
-     * `graded`; `invalid`: the submission could not be read (the student's fault: every item 0);
+     * `graded`; `invalid`: the submission could not be read (the student's fault: every autograded
+     * item 0, the TA's items pending);
      * `error`: the grade could not be computed for a fault that is not the student's (`fault`
      * says whose): no score is given, `score` and `max_score` are 0 and `tests` is empty.
      */
@@ -125,8 +126,9 @@ export function gradedResults(
 }
 
 /**
- * A submission that could not be read or validated: every item 0, the problems as the output
- * (`file:line:col: message (did you mean …)`), so the student sees exactly what to fix.
+ * A submission that could not be read or validated (the student's fault): every autograded item 0,
+ * the TA's items still pending, the problems as the output (`file:line:col: message (did you mean
+ * …)`), so the student sees exactly what to fix.
  */
 export function invalidResults(rubric: Rubric, issues: ConfigIssue[], meta: ResultsMeta, messages: Messages = loadMessages('en')): GradescopeResults {
   const lines = issues.map(formatIssue);

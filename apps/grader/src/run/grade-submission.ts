@@ -126,6 +126,11 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     const fault = faultOf(e);
     debug.note(`grade not computed: ${fault.owner} ${fault.code}`, e instanceof Error ? (e.stack ?? fault.message) : fault.message);
     const problem = isFitcheckError(e) ? e.describe() : `${fault.message}${fault.hint === undefined ? '' : `\n  fix: ${fault.hint}`}`;
+    // The student's own fault that stops the run is an invalid submission: scored (0), not "not graded".
+    if (fault.owner === 'submission' && lab) {
+      const issue = { keyword: fault.code, instancePath: '', message: problem, file: meta.submissionFile ?? options.dir, line: 1, column: 1 };
+      return finish(invalidResults(lab.rubric, [issue], meta, messages), GRADE_EXIT.invalid, { problem });
+    }
     return finish(faultResults(fault, meta, messages), exitCodeOf(fault.owner), { problem, fault });
   }
 }
