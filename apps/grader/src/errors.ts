@@ -21,6 +21,8 @@ export const GRADER_ERRORS = {
   INVALID_MERGE: 'lab',
   MERGE_INCOMPLETE: 'lab',
   NOT_A_BATCH_OUTPUT: 'lab',
+  /** A data file (or download) named on the `fitcheck data` command line is not what it should be. */
+  BAD_DATA_FILE: 'lab',
   /** Another batch holds the output folder: the operator's choice of `--out` (exit 2). */
   BATCH_LOCKED: 'lab',
   /** `--out` names a file. */
@@ -83,4 +85,14 @@ export function faultOf(e: unknown): Fault {
   if (e instanceof NotGradedError) return e.fault;
   if (isFitcheckError(e)) return { code: e.code, owner: ownerOf(e.code), message: e.message, ...(e.hint !== undefined && { hint: e.hint }) };
   return { code: 'INTERNAL_ERROR', owner: 'grader', message: e instanceof Error ? e.message : String(e) };
+}
+
+/**
+ * A datasets error about a file the user named on the command line (`fitcheck data inspect FILE`,
+ * `fitcheck data fetch --sha256 …`): the same message, place and hint, as bad input (`BAD_DATA_FILE`,
+ * exit 2). In a grade the same errors are the machine's (`DATA_ERRORS`), since the lab's data files are.
+ */
+export function asDataInputError(e: unknown): unknown {
+  if (!isFitcheckError(e) || ownerIn(DATA_ERRORS, e.code) === undefined) return e;
+  return new GraderError('BAD_DATA_FILE', e.message, e.place, e.hint);
 }

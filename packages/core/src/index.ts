@@ -18,7 +18,7 @@ export {
   type ReshapeSpec, type LayerSpec, type LayerType, type ModelSpec,
 } from './spec/types.js';
 export { inferShapes, type InferredLayer, type InferredModel, type Shape } from './spec/infer-shapes.js';
-export { kerasLayerNames, layerNameProblem } from './spec/layer-names.js';
+export { kerasLayerNames, layerNameProblem, duplicateLayerName } from './spec/layer-names.js';
 export { parseModelSpec, loadModelSpec } from './spec/parse-model-spec.js';
 export { modelSpecSchema, modelSpecSchemaPath } from './spec/schema.js';
 export { buildModel, type BuildModelOptions } from './model/build-model.js';

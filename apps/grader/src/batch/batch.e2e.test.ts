@@ -58,7 +58,7 @@ describe('fitcheck batch on fixtures/class', () => {
 
   it('writes a gradebook with one row per student, the hostile name defused', () => {
     const lines = reference.gradebook.split('\r\n');
-    expect(lines[0]).toBe('student_id,name,todo_1,todo_2,todo_3,todo_4,todo_5,todo_6,todo_7,todo_8,todo_9,todo_10,total,status,fault,findings,folder');
+    expect(lines[0]).toBe('student_id,name,todo_1,todo_2,todo_3,todo_4,todo_5,todo_6,todo_7,todo_8,todo_9,todo_10,total,status,undecided,fault,findings,folder');
     expect(lines.slice(1, 5).map((l) => l.split(',')[0])).toEqual(['2024-0107', '2024-0213', '2024-0388', '../../x']);
     expect(lines[4]).toMatch(/^\.\.\/\.\.\/x,'=cmd\|' \/C calc'!A0,/);
     expect(lines[5]).toBe('');

@@ -51,6 +51,27 @@ describe('buildPrComment', () => {
     expect(comment.markdown).toBe('## fitcheck: submission not graded\n\n```text\nlab5.yaml:3:5: must have required property "id"\n```');
   });
 
+  it('shows a pending item as pending and an undecided one as the TA run\'s to decide, in the language of results.json', () => {
+    const results = {
+      score: 17.5, max_score: 30,
+      tests: [
+        { number: '1', name: 'ToDo 1', score: 10, max_score: 10, extra_data: { status: 'undecided', points: 10 } },
+        { number: '2', name: 'ToDo 2', extra_data: { status: 'pending', points: 10 } },
+        { number: '5', name: 'ToDo 5', score: 7.5, max_score: 10, extra_data: { status: 'auto', points: 10 } },
+      ],
+      extra_data: { status: 'graded', lang: 'pt-BR', findings: [], models: [] },
+    };
+    const pt = buildPrComment(results).markdown;
+    expect(pt).toContain('| ToDo 1 | 10 (indefinido — a execução do monitor decide) | 10 |');
+    expect(pt).toContain('| ToDo 2 | pendente (monitor) | 10 |');
+    expect(pt).toContain('Indefinidos: ToDo 1.');
+    const en = buildPrComment(results, { lang: 'en' }).markdown;
+    expect(en).toContain("| ToDo 1 | 10 (undecided — the TA's run decides) | 10 |");
+    expect(en).toContain('| ToDo 2 | pending (TA) | 10 |');
+    expect(en).toContain("Undecided: ToDo 1. This run could not decide them, so they cost no points; the TA's run decides.");
+    expect(en).not.toMatch(/\| ToDo 2 \| 0 \|/);
+  });
+
   it('stays under GitHub\'s comment limit, counting what it leaves out', () => {
     const findings = Array.from({ length: 5000 }, (_, i) => ({ code: 'NO_OVERFITTING', message: `${i} ${'x'.repeat(80)}`, hint: 'y'.repeat(40) }));
     const comment = buildPrComment({ ...graded, extra_data: { ...graded.extra_data, findings } });

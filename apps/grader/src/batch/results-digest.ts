@@ -1,5 +1,7 @@
 import { OWNERS } from '@fitcheck/core/errors';
 import type { Fault } from '../errors.js';
+import { LANGS, type Lang } from '../messages/locale.js';
+import { TEST_STATUSES, type TestStatus } from '../results/test-status.js';
 import { FINDINGS, isFindingCode, type ResultsFinding, type Severity } from '../findings/types.js';
 import { fromGradescopeText } from '../results/gradescope.js';
 
@@ -8,8 +10,11 @@ export interface ItemScore {
   /** Column key: the item's number when it has one ("1", "2.1"), else its name. */
   id: string;
   name: string;
-  score: number;
+  /** Null while the item is pending (a TA's, not scored yet): never read as 0. */
+  score: number | null;
+  /** The item's points (`extra_data.points`, else `max_score`). */
   maxScore: number;
+  status: TestStatus;
 }
 
 /** The lowest validation BCE a model reached, for the PR comment. */
@@ -34,6 +39,8 @@ export interface ResultsDigest {
   models: ModelBce[];
   /** The submission-wide text (why it is invalid, or the grader's summary). */
   output: string;
+  /** The language results.json's sentences are in (`extra_data.lang`; English when it does not say). */
+  lang: Lang;
 }
 
 /**
@@ -48,7 +55,10 @@ export function digestResults(results: unknown): ResultsDigest {
   const items = asArray(r.tests).map((t, i) => {
     const test = asRecord(t);
     const name = asString(test.name) ?? `test ${i + 1}`;
-    return { id: asString(test.number) ?? name, name, score: asNumber(test.score) ?? 0, maxScore: asNumber(test.max_score) ?? 0 };
+    const extra = asRecord(test.extra_data);
+    const status = oneOf(TEST_STATUSES, extra.status) ?? 'auto';
+    const score = status === 'pending' ? null : (asNumber(test.score) ?? 0);
+    return { id: asString(test.number) ?? name, name, score, maxScore: asNumber(extra.points) ?? asNumber(test.max_score) ?? 0, status };
   });
   // Findings whose code this grader does not know (another version's) are left out: their owner is unknown.
   const findings = asArray(extra.findings).flatMap((f): ResultsFinding[] => {
@@ -80,12 +90,13 @@ export function digestResults(results: unknown): ResultsDigest {
     studentName: asString(student.name) ?? null,
     status: asString(extra.status) ?? null,
     fault: faultOf(extra.fault),
-    total: asNumber(r.score) ?? items.reduce((sum, t) => sum + t.score, 0),
+    total: asNumber(r.score) ?? items.reduce((sum, t) => sum + (t.score ?? 0), 0),
     maxTotal: asNumber(r.max_score) ?? items.reduce((sum, t) => sum + t.maxScore, 0),
     items,
     findings,
     models,
     output: fromGradescopeText(asString(r.output) ?? ''),
+    lang: oneOf(LANGS, extra.lang) ?? 'en',
   };
 }
 

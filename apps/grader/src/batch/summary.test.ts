@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commonFindings, formatSummary, mean, median } from './summary.js';
-import { classRow } from './test-helpers.js';
-
-const t = (number: string, score: number): { number: string; name: string; score: number; max_score: number } => ({ number, name: `ToDo ${number}`, score, max_score: 10 });
+import { classRow, todo as t } from './test-helpers.js';
 
 describe('mean and median', () => {
   it('match numpy', () => {
@@ -17,9 +15,9 @@ describe('mean and median', () => {
 
 describe('formatSummary', () => {
   const rows = [
-    classRow('ana', 'graded', { id: 'ana', name: 'Ana' }, [t('1', 10), t('2', 7.5)], ['SIGMOID_WITH_LOGITS_LOSS', 'TEST_SET_AS_VALIDATION']),
-    classRow('bia', 'graded', { id: 'bia', name: 'Bia' }, [t('1', 4), t('2', 3)], ['SIGMOID_WITH_LOGITS_LOSS', 'SIGMOID_WITH_LOGITS_LOSS']),
-    classRow('cid', 'graded', { id: 'cid', name: 'Cid | <b>' }, [t('1', 7), t('2', 0)]),
+    classRow('ana', 'graded', { id: 'ana', name: 'Ana' }, [t('1', 10), t('2', 7.5), t('3', 'pending')], ['SIGMOID_WITH_LOGITS_LOSS', 'TEST_SET_AS_VALIDATION']),
+    classRow('bia', 'graded', { id: 'bia', name: 'Bia' }, [t('1', 4), t('2', 3), t('3', 8)], ['SIGMOID_WITH_LOGITS_LOSS', 'SIGMOID_WITH_LOGITS_LOSS']),
+    classRow('cid', 'graded', { id: 'cid', name: 'Cid | <b>' }, [t('1', 7, 'undecided'), t('2', 0), t('3', 'pending')]),
     classRow('dan', 'invalid', { id: 'dan', name: 'Dan' }, [], ['MISSING_ITEM']),
     classRow('eva', 'error', { id: 'eva', name: 'Eva' }, [], [], { code: 'TRAINING_CRASHED', owner: 'environment', message: 'killed' }),
   ];
@@ -39,11 +37,14 @@ describe('formatSummary', () => {
 
 ## Scores (3 graded submissions)
 
-| item | mean | median | max |
-|---|---:|---:|---:|
-| ToDo 1 | 7 | 7 | 10 |
-| ToDo 2 | 3.5 | 3 | 10 |
-| **total** | 10.5 | 7 | 20 |
+| item | mean | median | max | pending | undecided |
+|---|---:|---:|---:|---:|---:|
+| ToDo 1 | 7 | 7 | 10 | 0 | 1 |
+| ToDo 2 | 3.5 | 3 | 10 | 0 | 0 |
+| ToDo 3 | 8 | 8 | 10 | 2 | 0 |
+| **total** | 13.17 | 15 | 30 | | |
+
+1 undecided item(s) in 1 submission(s): they cost no points; the TA's run decides.
 
 ## Most common findings
 
@@ -57,6 +58,7 @@ describe('formatSummary', () => {
 
 | folder | student | status | why |
 |---|---|---|---|
+| cid | cid | graded | undecided: 1 — the TA's run decides |
 | dan | dan | invalid | submission invalid |
 | eva | eva | not graded | environment: \`TRAINING_CRASHED\` |
 `);

@@ -21,17 +21,24 @@ export function formatSummary(rows: readonly ClassRow[]): string {
     '',
     `## Scores (${graded.length} graded submissions)`,
     '',
-    '| item | mean | median | max |',
-    '|---|---:|---:|---:|',
+    '| item | mean | median | max | pending | undecided |',
+    '|---|---:|---:|---:|---:|---:|',
   ];
   const items = classItems(graded);
   for (const item of items) {
-    const scores = graded.flatMap((r) => r.digest.items.filter((i) => i.id === item.id).map((i) => i.score));
-    lines.push(`| ${cell(item.name)} | ${stat(mean(scores))} | ${stat(median(scores))} | ${formatScore(item.maxScore)} |`);
+    const own = graded.flatMap((r) => r.digest.items.filter((i) => i.id === item.id));
+    // Pending items (a TA's, not scored yet) are left out of the statistics rather than counted as 0.
+    const scores = own.flatMap((i) => (i.score === null ? [] : [i.score]));
+    const pending = own.filter((i) => i.status === 'pending').length;
+    const undecided = own.filter((i) => i.status === 'undecided').length;
+    lines.push(`| ${cell(item.name)} | ${stat(mean(scores))} | ${stat(median(scores))} | ${formatScore(item.maxScore)} | ${pending} | ${undecided} |`);
   }
   const totals = graded.map((r) => r.digest.total);
   const maxTotal = Math.max(0, ...graded.map((r) => r.digest.maxTotal));
-  lines.push(`| **total** | ${stat(mean(totals))} | ${stat(median(totals))} | ${formatScore(maxTotal)} |`, '');
+  lines.push(`| **total** | ${stat(mean(totals))} | ${stat(median(totals))} | ${formatScore(maxTotal)} | | |`, '');
+  const undecidedRows = graded.filter((r) => r.digest.items.some((i) => i.status === 'undecided'));
+  const undecidedItems = undecidedRows.reduce((n, r) => n + r.digest.items.filter((i) => i.status === 'undecided').length, 0);
+  lines.push(`${undecidedItems} undecided item(s) in ${undecidedRows.length} submission(s): they cost no points; the TA's run decides.`, '');
 
   lines.push('## Most common findings', '');
   const findings = commonFindings(rows);
@@ -44,11 +51,14 @@ export function formatSummary(rows: readonly ClassRow[]): string {
     if (findings.length > TOP_FINDINGS) lines.push('', `…and ${findings.length - TOP_FINDINGS} more codes (see gradebook.csv).`);
   }
 
-  const attention = rows.filter((r) => r.entry.status !== 'graded');
+  const attention = rows.filter((r) => r.entry.status !== 'graded' || r.digest.items.some((i) => i.status === 'undecided'));
   if (attention.length > 0) {
     lines.push('', '## Needs a TA', '', '| folder | student | status | why |', '|---|---|---|---|');
     for (const { entry, digest } of attention) {
-      const why = digest.fault ? `${digest.fault.owner}: \`${cell(digest.fault.code)}\`` : entry.status === 'invalid' ? 'submission invalid' : '';
+      const undecided = digest.items.filter((i) => i.status === 'undecided').map((i) => i.id);
+      const why = digest.fault ? `${digest.fault.owner}: \`${cell(digest.fault.code)}\``
+        : entry.status === 'invalid' ? 'submission invalid'
+          : undecided.length > 0 ? `undecided: ${cell(undecided.join(', '))} — the TA's run decides` : '';
       lines.push(`| ${cell(entry.key)} | ${cell(entry.studentId ?? entry.folder)} | ${entry.status === 'error' ? 'not graded' : entry.status} | ${why} |`);
     }
   }

@@ -74,11 +74,11 @@ export function summarizeCalibration(corpus: readonly CorpusEntry[], runs: reado
     const { profile, submission } = sorted[0]!;
     for (const test of sorted[0]!.results.tests.filter(isAutograded)) {
       const perSeed = sorted.map((r) => r.results.tests.find((t) => t.number === test.number)!);
-      const scores = perSeed.map((t) => t.score);
+      const scores = perSeed.map((t) => t.score ?? 0);
       const statuses = perSeed.map((t, i) => statusOf(t, sorted[i]!.results));
       const expect = expectOf.get(submission)?.[test.number] ?? null;
       rows.push({
-        submission, item: test.number, profile, expect, seeds: sorted.map((r) => r.seed), scores, maxScore: test.max_score, statuses,
+        submission, item: test.number, profile, expect, seeds: sorted.map((r) => r.seed), scores, maxScore: test.max_score ?? 0, statuses,
         agree: scores.every((s) => s === scores[0]),
         expected: expect === null || expect === 'borderline' ? null : perSeed.every((t, i) => held(expect, t, sorted[i]!.results, provisional.has(profile))),
       });
@@ -90,8 +90,13 @@ export function summarizeCalibration(corpus: readonly CorpusEntry[], runs: reado
   return { rows, profiles, comparisons };
 }
 
+/** An item the grader scores (a TA's item is pending: it has no score). */
 function isAutograded(test: GradescopeTest): boolean {
-  return !test.tags.includes('manual');
+  return !test.tags.includes('manual') && test.score !== undefined;
+}
+
+function full(test: GradescopeTest): boolean {
+  return (test.score ?? 0) >= (test.max_score ?? 0);
 }
 
 /** passed / failed / undecided / pending: results.json's per-test status, or a VERDICT_UNDECIDED finding on the item. */
@@ -99,12 +104,12 @@ function statusOf(test: GradescopeTest, results: GradescopeResults): string {
   const status = (test.extra_data as { status?: string }).status;
   if (status === 'undecided' || status === 'pending') return status;
   if (results.extra_data.findings.some((f) => f.item === test.number && f.code === 'VERDICT_UNDECIDED')) return 'undecided';
-  return test.score >= test.max_score ? 'passed' : 'failed';
+  return full(test) ? 'passed' : 'failed';
 }
 
 function held(expect: 'pass' | 'fail', test: GradescopeTest, results: GradescopeResults, provisional: boolean): boolean {
-  if (expect === 'pass') return test.score >= test.max_score;
-  return test.score < test.max_score || (provisional && statusOf(test, results) === 'undecided');
+  if (expect === 'pass') return full(test);
+  return !full(test) || (provisional && statusOf(test, results) === 'undecided');
 }
 
 function profileSummary(profile: string, rows: ItemRow[], runs: readonly GradeRun[]): ProfileSummary {

@@ -29,12 +29,26 @@ describe('fitcheck (the binary)', () => {
     }
   });
 
-  it('--help works at any depth and an unknown command exits 2', async () => {
+  it('--help works at any depth', async () => {
     const help = await fitcheck(['data', 'inspect', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('inspect');
-    const unknown = await fitcheck(['nope']);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Unknown command');
+  });
+
+  // citty's usage errors, by their codes (E_NO_COMMAND, E_UNKNOWN_COMMAND, EARG), and unknown flags: the
+  // user's input, exit 2, with what the command takes — never "internal error", exit 1.
+  it.each([
+    [['lab'], 'fitcheck: lab needs a command\n  fix: use one of: run\n', /COMMANDS\s+run\s+Train every model/],
+    [['lab', 'nope'], 'fitcheck: lab: unknown command nope\n  fix: use one of: run\n', /COMMANDS\s+run\s/],
+    [['nope'], 'fitcheck: unknown command nope\n  fix: use one of: batch, check, data, demo, grade, lab, merge, summary\n', /COMMANDS[\s\S]*grade\s+Grade a submission folder/],
+    [['data'], 'fitcheck: data needs a command\n  fix: use one of: inspect, fetch\n', /COMMANDS/],
+    [['grade', '--out', 'x'], 'fitcheck: Missing required positional argument: DIR\n', /USAGE fitcheck grade \[OPTIONS\] <DIR>/],
+    [['grade', 'fixtures/submissions/reference', '--out', 'x', '--prfile', 'ci'], 'fitcheck: unknown flag --prfile\n  fix: this command takes --out, --profile, --lab, ', /OPTIONS/],
+  ])('fitcheck %j is a usage error: exit 2, the subcommands or flags listed', async (args, message, usage) => {
+    const { code, stderr } = await fitcheck(args);
+    expect(code).toBe(2);
+    expect(stderr.startsWith(message)).toBe(true);
+    expect(stderr).toMatch(usage);
+    expect(stderr).not.toContain('internal error');
   });
 });

@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     const { result } = await runCommand(cmd, { rawArgs: rest });
     return typeof result === 'number' ? result : EXIT.ok;
   } catch (thrown) {
-    const e = usageError(thrown) ?? thrown;
+    const e = (await usageError(thrown, target.cmd)) ?? thrown;
     const fault = faultOf(e);
     process.stderr.write(`fitcheck: ${explain(e, fault)}\n`);
     if (fault.code === 'USAGE') process.stderr.write(`\n${stripVTControlCharacters(await renderUsage(target.cmd, target.parent))}\n`);
@@ -63,12 +63,16 @@ function explain(e: unknown, fault: Fault): string {
  * (`E_NO_COMMAND`), an unknown one (`E_UNKNOWN_COMMAND`), a missing or invalid argument (`EARG`).
  * Any other code is a mistake in a command's definition: left to be an internal error.
  */
-function usageError(e: unknown): GraderError | undefined {
+async function usageError(e: unknown, cmd: CommandDef): Promise<GraderError | undefined> {
   if (!(e instanceof Error) || e.name !== 'CLIError') return undefined;
   const code = (e as Error & { code?: unknown }).code;
   if (code !== 'E_NO_COMMAND' && code !== 'E_UNKNOWN_COMMAND' && code !== 'EARG') return undefined;
-  const message = stripVTControlCharacters(e.message);
-  return new GraderError('USAGE', code === 'E_NO_COMMAND' ? 'no command given' : message.replace(/\.$/, ''), {}, 'see the usage below');
+  if (code === 'EARG') return new GraderError('USAGE', stripVTControlCharacters(e.message).replace(/\.$/, ''), {}, 'see the usage below');
+  const subs = Object.keys((typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands) ?? {});
+  const name = (typeof cmd.meta === 'function' ? await cmd.meta() : await cmd.meta)?.name ?? 'fitcheck';
+  const unknown = stripVTControlCharacters(e.message).replace(/^Unknown command/, 'unknown command');
+  const what = code === 'E_NO_COMMAND' ? `${name} needs a command` : name === 'fitcheck' ? unknown : `${name}: ${unknown}`;
+  return new GraderError('USAGE', what, {}, `use one of: ${subs.join(', ')}`);
 }
 
 /**

@@ -3,7 +3,8 @@ import type { CommandDef } from 'citty';
 import cliProgress from 'cli-progress';
 
 import { fetchHiggs, HIGGS_URL, type DownloadResult } from '@fitcheck/datasets';
-import { GraderError } from '../errors.js';
+import { isFitcheckError } from '@fitcheck/core/errors';
+import { asDataInputError, GraderError } from '../errors.js';
 
 export interface FetchDataOptions {
   dest: string;
@@ -42,6 +43,12 @@ export async function fetchData(dataset: string, options: FetchDataOptions): Pro
         bar.update(mb(received));
       },
     });
+  } catch (e) {
+    // A file that does not match the checksum or address the user gave is their input (exit 2); a
+    // failed or interrupted download stays the network's (exit 1).
+    const theirs = (options.sha256 !== undefined || options.url !== undefined)
+      && isFitcheckError(e) && (e.code === 'DATA_CHECKSUM_MISMATCH' || e.code === 'DOWNLOAD_SIZE_MISMATCH');
+    throw theirs ? asDataInputError(e) : e;
   } finally {
     bar?.stop();
   }

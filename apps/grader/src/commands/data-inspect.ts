@@ -1,6 +1,7 @@
 import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
 import { inspectDataFile, type DataFileReport } from '@fitcheck/datasets';
+import { asDataInputError } from '../errors.js';
 
 function describeReport(file: string, r: DataFileReport): string {
   const what = r.format === 'hdf5' ? 'HDF5 cat/non-cat images' : 'HIGGS CSV (label + 28 features)';
@@ -17,7 +18,9 @@ function describeReport(file: string, r: DataFileReport): string {
 
 /** What `fitcheck data inspect FILE [--json]` prints: a short description, or one JSON object. */
 export async function inspectData(file: string, options: { json?: boolean } = {}): Promise<string> {
-  const report = await inspectDataFile(file);
+  const report = await inspectDataFile(file).catch((e: unknown) => {
+    throw asDataInputError(e);
+  });
   return options.json ? `${JSON.stringify(report)}\n` : describeReport(file, report);
 }
 

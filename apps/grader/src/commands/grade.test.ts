@@ -1,10 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeBindingProblem } from '@fitcheck/core';
 import { childProcessOf, fitcheck, readResults } from '../test-helpers/cli.js';
 import { editedLab5 } from '../test-helpers/lab.js';
+import { submissionFixture } from '../test-helpers/paths.js';
 
 const out = (): Promise<string> => mkdtemp(join(tmpdir(), 'fitcheck-grade-'));
 
@@ -41,7 +42,9 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     const results = await readResults(dir);
     const scores = Object.fromEntries(results.tests.map((t) => [t.number, t.score]));
     // 1 over budget, 6 shape mismatch, 8 diverged (half), 2 given by the TA; 7 and 9 trained or valid as usual.
-    expect(scores).toEqual({ 1: 0, 2: 4, 3: 0, 4: 0, 5: 10, 6: 0, 7: 10, 8: 5, 9: 10, 10: 10 });
+    // ToDo 3 and 4 wait for the TA: no score at all, not 0/10.
+    expect(scores).toStrictEqual({ 1: 0, 2: 4, 3: undefined, 4: undefined, 5: 10, 6: 0, 7: 10, 8: 5, 9: 10, 10: 10 });
+    expect(results.tests.filter((t) => t.extra_data.status === 'pending').map((t) => [t.number, t.status, t.max_score])).toEqual([['3', undefined, undefined], ['4', undefined, undefined]]);
     const codes = results.extra_data.findings.map((f) => `${f.item}:${f.code}`);
     expect(codes).toEqual(expect.arrayContaining(['1:PARAM_BUDGET_EXCEEDED', '6:SHAPE_MISMATCH', '8:TRAINING_DIVERGED', '3:MISSING_ANSWER']));
     const models = Object.fromEntries(results.extra_data.models.map((m) => [m.name, m]));
@@ -50,6 +53,24 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     // The regularized model still trained after cats.large diverged.
     expect(models['cats.regularized']!.epochsRun).toBeGreaterThan(0);
     expect(results.tests.find((t) => t.number === '2')!.output).toContain('TA: 4/10 — short but right');
+  });
+
+  it('two layers named alike cost only that model\'s item, at the second name\'s file:line:col; the rest is graded', async () => {
+    const dir = await out();
+    const { code } = await fitcheck(['grade', 'fixtures/submissions/duplicate-names', '--out', dir, '--quiet', '--lang', 'en']);
+    expect(code).toBe(0);
+    const results = await readResults(dir);
+    expect(results.extra_data.status).toBe('graded');
+    const duplicate = results.extra_data.findings.filter((f) => f.code === 'DUPLICATE_LAYER_NAME');
+    expect(duplicate).toEqual([expect.objectContaining({ item: '7', model: 'cats.medium', owner: 'submission', severity: 'error' })]);
+    // The second `name: hidden` of cats.medium's layers, as written in the file.
+    const line = (await readFile(join(submissionFixture('duplicate-names'), 'lab5.yaml'), 'utf8')).split('\n').findLastIndex((l) => l.includes('name: hidden')) + 1;
+    expect(duplicate[0]!.message).toBe(`cats.medium: layers[2] is named "hidden" (fixtures/submissions/duplicate-names/lab5.yaml:${line}:61), like layers[1]; all layer names in a model should be unique, so the model cannot be built`);
+    expect(results.extra_data.findings.map((f) => f.code)).not.toContain('PARAM_BUDGET_EXCEEDED');
+    const scores = Object.fromEntries(results.tests.map((t) => [t.number, t.score]));
+    // ToDo 7 (cats.medium) scores 0; the models around it are still built, trained and scored.
+    expect(scores).toMatchObject({ 5: 10, 6: 10, 7: 0 });
+    expect(results.extra_data.models.find((m) => m.name === 'cats.large')!.epochsRun).toBeGreaterThan(0);
   });
 
   it("a broken overrides file is bad input (the TA's): exit 2, results.json still written, nothing graded", async () => {

@@ -24,6 +24,8 @@ export const FINDINGS = {
   PARAM_BUDGET_EXCEEDED: 'submission',
   FLOP_BUDGET_EXCEEDED: 'submission',
   SHAPE_MISMATCH: 'submission',
+  /** Two layers of one model with the same name: Keras refuses to build it. */
+  DUPLICATE_LAYER_NAME: 'submission',
   INVALID_HYPERPARAMETER: 'submission',
   BAD_PREPROCESS: 'submission',
   MISSING_ANSWER: 'submission',

@@ -11,10 +11,11 @@ export function formatScoreTable(results: GradescopeResults, messages: Messages 
   const rows = results.tests.map((test) => [
     test.number,
     test.name,
-    test.extra_data.status === 'pending' ? `—/${test.max_score}` : `${test.score}/${test.max_score}`,
+    `${test.score ?? '—'}/${test.extra_data.points}`,
     test.extra_data.status === 'pending' ? t('cli.statusPending')
       : test.extra_data.status === 'manual' ? t('cli.statusManual')
-        : test.status === 'passed' ? t('cli.statusPassed') : t('cli.statusFailed'),
+        : test.extra_data.status === 'undecided' ? t('cli.statusUndecided')
+          : test.status === 'passed' ? t('cli.statusPassed') : t('cli.statusFailed'),
   ]);
   const header = [t('cli.number'), t('cli.item'), t('cli.score'), t('cli.status')];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

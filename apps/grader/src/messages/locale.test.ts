@@ -33,7 +33,8 @@ describe('locales', () => {
     expect(same.sort()).toEqual([
       'answers.pointsOf', 'classification.rule', 'cli.finding', 'cli.item', 'cli.modelError', 'cli.pdf', 'cli.statusPassed', 'cli.tensorboard',
       'cli.total', 'finding.BAD_PREPROCESS.message', 'finding.INVALID_HYPERPARAMETER.message', 'finding.NO_OVERFITTING.hint',
-      'finding.SHAPE_MISMATCH.message', 'finding.TRAINING_DIVERGED.message', 'finding.VERDICT_UNDECIDED.hint', 'findings.item', 'header.backend', 'header.scoreOf', 'kind.logits', 'todos.name', 'todos.pending',
+      'finding.SHAPE_MISMATCH.message', 'finding.TRAINING_DIVERGED.message', 'finding.VERDICT_UNDECIDED.hint', 'findings.item', 'header.backend',
+      'header.scoreOf', 'kind.logits', 'pr.item', 'pr.todo', 'pr.total', 'todos.name', 'todos.pending',
     ]);
   });
 

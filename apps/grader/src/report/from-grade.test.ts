@@ -34,7 +34,8 @@ describe('reportInputFromGrade', () => {
     });
     expect(input.todos.map((r) => [r.number, r.score, r.status])).toEqual([
       // ToDo 1: too little capacity (0 of 5); a short run that shows no overfitting leaves that half undecided (5 of 5).
-      ['1', 5, 'auto'], ['2', 7, 'manual'], ['3', 0, 'auto'], ['4', null, 'pending'], ['5', 10, 'auto'],
+      // ToDo 3's answer is missing: still the TA's to score (pending), never an automatic 0/10.
+      ['1', 5, 'undecided'], ['2', 7, 'manual'], ['3', null, 'pending'], ['4', null, 'pending'], ['5', 10, 'auto'],
       ['6', 5, 'auto'], ['7', 0, 'auto'], ['8', 5, 'auto'], ['9', 0, 'auto'], ['10', 0, 'auto'],
     ]);
     expect(input.todos[5]).toMatchObject({ name: 'ToDo 6: modelo pequeno para gatos', output: expect.stringContaining('ativação de saída sigmoid') });

@@ -65,8 +65,8 @@ function todoRows({ results, items }: GradeForReport, messages: Messages): TodoR
     const shown = lines?.filter((l, i) => !('verbatim' in l) && !(lines[i + 1] && 'verbatim' in lines[i + 1]!));
     const output = shown ? shown.map((l) => renderText(messages, l)).join('\n') : t.output;
     return {
-      number: t.number, name: t.name, max: t.max_score, status: t.extra_data.status,
-      score: t.extra_data.status === 'pending' ? null : t.score,
+      number: t.number, name: t.name, max: t.extra_data.points, status: t.extra_data.status,
+      score: t.score ?? null,
       ...(output !== '' && { output }),
     };
   });
@@ -169,14 +169,14 @@ function answers({ results, overrides = [] }: GradeForReport, rubric: Rubric, fa
     if (typeof text !== 'string' || text.trim() === '') return [];
     const test = results.tests.find((t) => t.number === item.number);
     const override = overrides.find((o) => o.student === student && o.item === item.number);
-    const graded = test && test.extra_data.status !== 'pending';
+    const graded = test?.score !== undefined;
     return [{
       item: item.number,
       // The heading already says "ToDo 2"; the question is the rest of the item's name.
       question: (item.translations?.[lang]?.name ?? item.name).replace(`ToDo ${item.number}: `, ''),
       text,
       ...(override?.comment !== undefined && { comment: override.comment }),
-      ...(graded && { points: test.score, max: test.max_score }),
+      ...(graded && { points: test.score, max: test.extra_data.points }),
     }];
   });
 }

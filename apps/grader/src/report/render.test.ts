@@ -106,6 +106,17 @@ describe('findings', () => {
   });
 });
 
+describe('item statuses', () => {
+  it('shows a pending item without a score and an undecided one as the TA run\'s to decide, in both languages', async () => {
+    const base = referenceInput(h);
+    const todos = base.todos.map((r) => (r.number === '1' ? { ...r, status: 'undecided' as const } : r));
+    const [html, htmlPt] = await Promise.all([renderReport({ ...base, todos }, { lang: 'en' }), renderReport({ ...base, todos }, { lang: 'pt-BR' })]);
+    expect(html).toContain('<span class="status status-undecided">undecided — the TA&#x27;s run decides</span>');
+    expect(htmlPt).toContain('<span class="status status-undecided">indefinido — a execução do monitor decide</span>');
+    expect(html).toContain('<span class="status status-pending">pending (TA)</span>');
+  });
+});
+
 describe('a grade that could not be computed', () => {
   it('shows no score, says whose fault it was and that it is not a 0, in both languages', async () => {
     const input = {

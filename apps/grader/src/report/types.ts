@@ -1,8 +1,9 @@
 import type { History, Owner } from '@fitcheck/core';
 import type { ResultsFinding } from '../findings/types.js';
+import type { TestStatus } from '../results/test-status.js';
 
-/** How a ToDo was scored: by a check, still waiting for a TA, or by a TA. */
-export type TodoStatus = 'auto' | 'pending' | 'manual';
+/** How a ToDo was scored: results.json's test status (`auto`, `pending`, `manual`, `undecided`). */
+export type TodoStatus = TestStatus;
 
 /** One rubric item (a ToDo) as the report's score table shows it. */
 export interface TodoRow {

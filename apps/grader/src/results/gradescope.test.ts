@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runRubric } from '../checks/run-rubric.js';
 import { FINDINGS } from '../findings/types.js';
 import { staticFacts } from '../test-helpers/facts.js';
-import { fromGradescopeText, gradedResults, gradescopeText, invalidResults } from './gradescope.js';
+import { loadMessages } from '../messages/locale.js';
+import { fromGradescopeText, gradedResults, gradescopeText, invalidResults, summaryLine } from './gradescope.js';
 import { applyOverrides } from './overrides.js';
 
 const meta = { lab: 'lab5', profile: 'check', seed: 1, version: '0.1.0', seconds: 1.23, backend: 'wasm' };
@@ -14,7 +15,7 @@ describe('Gradescope results', () => {
     const results = gradedResults(items, Object.values(facts.models), { ...meta, student: { name: 'Carla Dias', id: '2024-0388' } }, 'summary');
     expect(results.tests).toHaveLength(10);
     expect(results.max_score).toBe(100);
-    expect(results.score).toBe(results.tests.reduce((s, t) => s + t.score, 0));
+    expect(results.score).toBe(results.tests.reduce((s, t) => s + (t.score ?? 0), 0));
     expect(results.tests[0]).toMatchObject({ number: '1', score: 0, max_score: 10, status: 'failed', visibility: 'visible' });
     expect(results.tests[0]!.output).toContain('[PARAM_BUDGET_EXCEEDED]');
     expect(results.extra_data.findings.map((f) => f.code)).toContain('SHAPE_MISMATCH');
@@ -33,7 +34,12 @@ describe('Gradescope results', () => {
       { keyword: 'additionalProperties', instancePath: '/cats', message: 'unknown key "validaton" in cats', file: 'sub/lab5.yaml', line: 18, column: 3, suggestion: 'validation' },
     ], meta);
     expect(results.score).toBe(0);
-    expect(results.tests.every((t) => t.score === 0)).toBe(true);
+    // Autograded items 0 (the submission is the student's), the TA's items still pending: no score, not 0/10.
+    expect(results.tests.map((t) => [t.number, t.score, t.extra_data.status])).toEqual([
+      ['1', 0, 'auto'], ['2', undefined, 'pending'], ['3', undefined, 'pending'], ['4', undefined, 'pending'], ['5', 0, 'auto'],
+      ['6', 0, 'auto'], ['7', 0, 'auto'], ['8', 0, 'auto'], ['9', 0, 'auto'], ['10', 0, 'auto'],
+    ]);
+    expect(results.max_score).toBe(100);
     expect(results.output).toContain('sub/lab5.yaml:18:3: unknown key "validaton" in cats (did you mean "validation"?)');
     expect(results.extra_data.status).toBe('invalid');
   });
@@ -49,10 +55,29 @@ describe('Gradescope results', () => {
     const byNumber = Object.fromEntries(merged.tests.map((t) => [t.number, t]));
     expect(byNumber['2']).toMatchObject({ score: 8, status: 'failed', extra_data: { status: 'manual' } });
     expect(byNumber['2']!.output).toContain('TA: 8/10 — clear analysis');
-    expect(byNumber['3']!.score).toBe(10); // capped at the item's maximum
-    expect(byNumber['4']!.score).toBe(0);
+    expect(byNumber['3']).toMatchObject({ score: 10, max_score: 10, status: 'passed' }); // capped at the item's maximum
+    // Still pending: shown, with no score (never 0/10) and no pass or fail.
+    expect(byNumber['4']).not.toHaveProperty('score');
+    expect(byNumber['4']).not.toHaveProperty('max_score');
+    expect(byNumber['4']).not.toHaveProperty('status');
+    expect(byNumber['4']).toMatchObject({ tags: ['text-answer', 'manual', 'pending'], extra_data: { status: 'pending', points: 10 } });
+    expect(byNumber['4']!.output).toMatch(/^Pending TA review \(10 points\)/);
     expect(merged.score).toBe(results.score + 18);
     expect(() => applyOverrides(results, [{ student: '2024-0107', item: '11', points: 1 }])).toThrow(/no rubric item "11"/);
+  });
+
+  it("flags an undecided item for the TA: the check's score stands, status and tag say undecided, and the summary counts it", async () => {
+    const { lab, facts } = await staticFacts('reference');
+    const items = runRubric(lab.rubric, facts).map((r) => (r.item.number === '1' ? { ...r, outcome: { ...r.outcome, score: 10, status: 'undecided' as const } } : r));
+    const results = gradedResults(items, [], meta, summaryLine(items, loadMessages('en')));
+    const first = results.tests[0]!;
+    expect(first).toMatchObject({ score: 10, max_score: 10, status: 'passed', extra_data: { status: 'undecided', points: 10 } });
+    expect(first.tags).toContain('undecided');
+    expect(first.output).toMatch(/^Undecided — the TA's run decides: /);
+    expect(results.output).toMatch(/1 item\(s\) undecided \(1\): the TA's run decides; they cost no points here\.$/);
+    const pt = gradedResults(items, [], meta, '', loadMessages('pt-BR'));
+    expect(pt.tests[0]!.output).toMatch(/^Indefinido — a execução do monitor decide: /);
+    expect(pt.extra_data.lang).toBe('pt-BR');
   });
 });
 

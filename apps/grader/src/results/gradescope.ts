@@ -4,22 +4,29 @@ import type { ItemResult } from '../checks/run-rubric.js';
 import type { ModelFacts } from '../checks/facts.js';
 import { localizeFinding } from '../findings/finding.js';
 import type { Finding, ResultsFinding } from '../findings/types.js';
-import { langOf, loadMessages, type Messages } from '../messages/locale.js';
+import { langOf, loadMessages, type Lang, type Messages } from '../messages/locale.js';
 import { renderLines, renderText, text } from '../messages/text.js';
 import type { Rubric, RubricItem } from '../lab/types.js';
 import type { Fault } from '../errors.js';
+import type { TestStatus } from './test-status.js';
 
-/** One Gradescope `tests[]` entry; `extra_data.status` says who scored it. */
+export { TEST_STATUSES, type TestStatus } from './test-status.js';
+
+/**
+ * One Gradescope `tests[]` entry. A pending test has no `score`, `max_score` or `status` (Gradescope
+ * allows a test without them when the top-level `score` is given): it is shown, never as 0/10;
+ * `extra_data.points` is what the item is worth once a TA scores it. See docs/decisions/0006.
+ */
 export interface GradescopeTest {
   name: string;
   number: string;
-  score: number;
-  max_score: number;
-  status: 'passed' | 'failed';
+  score?: number;
+  max_score?: number;
+  status?: 'passed' | 'failed';
   output: string;
   visibility: 'visible';
   tags: string[];
-  extra_data: { status: 'auto' | 'pending' | 'manual'; check: string };
+  extra_data: { status: TestStatus; check: string; points: number };
 }
 
 /** A model's facts as results.json carries them (`extra_data.models[]`). */
@@ -60,11 +67,14 @@ export interface GradescopeResults {
   tests: GradescopeTest[];
   extra_data: {
     /**
-     * `graded`; `invalid`: the submission could not be read (the student's fault: every item 0);
+     * `graded`; `invalid`: the submission could not be read (the student's fault: every autograded
+     * item 0, the TA's items pending);
      * `error`: the grade could not be computed for a fault that is not the student's (`fault`
      * says whose): no score is given, `score` and `max_score` are 0 and `tests` is empty.
      */
     status: 'graded' | 'invalid' | 'error';
+    /** The language of every sentence in this file (outputs, findings), for whoever shows them again. */
+    lang: Lang;
     /** Why the grade could not be computed (status `error`); null otherwise. */
     fault: Fault | null;
     lab: string;
@@ -99,19 +109,23 @@ export function gradedResults(
   items: ItemResult[], models: ModelFacts[], meta: ResultsMeta, summary: string, messages: Messages = loadMessages('en'),
 ): GradescopeResults {
   const localized = items.map((r) => ({ ...r, findings: r.outcome.findings.map((f) => localizeFinding(f, messages)) }));
-  const tests = localized.map(({ item, outcome, findings }) => ({
-    name: itemName(item, messages),
-    number: item.number,
-    score: outcome.score,
-    max_score: item.points,
-    status: outcome.status === 'passed' ? 'passed' as const : 'failed' as const,
-    output: [renderLines(messages, outcome.lines), ...findings.map((f) => describeFinding(f, messages))].filter((s) => s !== '').join('\n'),
-    visibility: 'visible' as const,
-    tags: [item.check, ...(item.manual ? ['manual'] : [])],
-    extra_data: { status: outcome.status === 'pending' ? 'pending' as const : 'auto' as const, check: item.check },
-  }));
+  const tests = localized.map(({ item, outcome, findings }): GradescopeTest => {
+    const status: TestStatus = isPending({ item, outcome }) ? 'pending' : outcome.status === 'undecided' ? 'undecided' : 'auto';
+    const output = [
+      // What the status means comes first, in the reader's language: Gradescope shows the output as is.
+      ...(status === 'auto' ? [] : [renderText(messages, text(`results.status_${status}`, { points: item.points }))]),
+      renderLines(messages, outcome.lines), ...findings.map((f) => describeFinding(f, messages)),
+    ].filter((s) => s !== '').join('\n');
+    const base = {
+      name: itemName(item, messages), number: item.number, output, visibility: 'visible' as const,
+      tags: [item.check, ...(item.manual ? ['manual'] : []), ...(status === 'auto' ? [] : [status])],
+      extra_data: { status, check: item.check, points: item.points },
+    };
+    return status === 'pending' ? base : { ...base, ...scored(outcome.score, item.points) };
+  });
   return assemble(tests, meta, summary, {
     status: 'graded',
+    lang: langOf(messages),
     fault: null,
     findings: localized.flatMap((r) => r.findings.map(({ params: _params, ...f }) => f)),
     models: models.map((m) => summarizeModel(m, messages)),
@@ -120,13 +134,14 @@ export function gradedResults(
 }
 
 /**
- * A submission that could not be read or validated: every item 0, the problems as the output
- * (`file:line:col: message (did you mean …)`), so the student sees exactly what to fix.
+ * A submission that could not be read or validated (the student's fault): every autograded item 0,
+ * the TA's items still pending, the problems as the output (`file:line:col: message (did you mean
+ * …)`), so the student sees exactly what to fix.
  */
 export function invalidResults(rubric: Rubric, issues: ConfigIssue[], meta: ResultsMeta, messages: Messages = loadMessages('en')): GradescopeResults {
   const lines = issues.map(formatIssue);
   const output = `${renderText(messages, text('results.invalid'))}\n${lines.join('\n')}`;
-  return assemble(zeroTests(rubric, renderText(messages, text('results.notGradedInvalid')), messages), meta, output, { status: 'invalid', fault: null, findings: [], models: [], errors: lines });
+  return assemble(zeroTests(rubric, renderText(messages, text('results.notGradedInvalid')), messages), meta, output, { status: 'invalid', lang: langOf(messages), fault: null, findings: [], models: [], errors: lines });
 }
 
 /**
@@ -139,7 +154,30 @@ export function invalidResults(rubric: Rubric, issues: ConfigIssue[], meta: Resu
 export function faultResults(fault: Fault, meta: ResultsMeta, messages: Messages = loadMessages('en')): GradescopeResults {
   const detail = fault.hint === undefined ? fault.message : `${fault.message}\n${renderText(messages, text('results.fix', { hint: fault.hint }))}`;
   const output = renderText(messages, text('results.notGraded', { cause: text(`cause.${fault.owner}`), code: fault.code, detail }));
-  return assemble([], meta, output, { status: 'error', fault, findings: [], models: [], errors: [fault.message] });
+  return assemble([], meta, output, { status: 'error', lang: langOf(messages), fault, findings: [], models: [], errors: [fault.message] });
+}
+
+/**
+ * The results' first line: the autograded score, how many items (and points) wait for the TA, the
+ * findings, and — when there are any — the undecided items, which the TA's run decides.
+ */
+export function summaryLine(items: ItemResult[], messages: Messages): string {
+  const auto = items.filter((r) => !isPending(r));
+  const pending = items.filter(isPending);
+  const undecided = items.filter((r) => r.outcome.status === 'undecided');
+  const score = auto.reduce((s, r) => s + r.outcome.score, 0);
+  const max = auto.reduce((s, r) => s + r.item.points, 0);
+  const findings = items.reduce((n, r) => n + r.outcome.findings.length, 0);
+  const line = text('results.summary', {
+    score: Math.round(score * 100) / 100, max, pending: pending.length, points: pending.reduce((s, r) => s + r.item.points, 0), findings,
+  });
+  const flagged = undecided.length === 0 ? [] : [text('results.undecided', { count: undecided.length, items: undecided.map((r) => r.item.number).join(', ') })];
+  return [line, ...flagged].map((l) => renderText(messages, l)).join(' ');
+}
+
+/** The TA's to score: an item the rubric marks `manual`, whatever its check saw, or one its check left pending. */
+function isPending({ item, outcome }: Pick<ItemResult, 'item' | 'outcome'>): boolean {
+  return item.manual === true || outcome.status === 'pending';
 }
 
 /** Two lines per finding: `[CODE] message`, then `  fix: hint` (the word "fix" in the reader's language). */
@@ -152,22 +190,32 @@ export function itemName(item: RubricItem, messages: Messages): string {
   return item.translations?.[langOf(messages)]?.name ?? item.name;
 }
 
+/** An invalid submission's tests: every autograded item 0, the TA's items still pending (no score). */
 function zeroTests(rubric: Rubric, output: string, messages: Messages): GradescopeTest[] {
-  return rubric.items.map((item) => ({
-    name: itemName(item, messages), number: item.number, score: 0, max_score: item.points, status: 'failed', output,
-    visibility: 'visible', tags: [item.check], extra_data: { status: item.manual ? 'pending' : 'auto', check: item.check },
-  }));
+  return rubric.items.map((item): GradescopeTest => {
+    const base = { name: itemName(item, messages), number: item.number, output, visibility: 'visible' as const };
+    if (item.manual) {
+      return { ...base, tags: [item.check, 'manual', 'pending'], extra_data: { status: 'pending', check: item.check, points: item.points } };
+    }
+    return { ...base, ...scored(0, item.points), tags: [item.check], extra_data: { status: 'auto', check: item.check, points: item.points } };
+  });
+}
+
+/** A test's score fields: passed at full points, else failed. */
+export function scored(score: number, points: number): Required<Pick<GradescopeTest, 'score' | 'max_score' | 'status'>> {
+  return { score, max_score: points, status: score >= points ? 'passed' : 'failed' };
 }
 
 function assemble(
   tests: GradescopeTest[],
   meta: ResultsMeta,
   output: string,
-  extra: Pick<GradescopeResults['extra_data'], 'status' | 'fault' | 'findings' | 'models' | 'errors'>,
+  extra: Pick<GradescopeResults['extra_data'], 'status' | 'lang' | 'fault' | 'findings' | 'models' | 'errors'>,
 ): GradescopeResults {
   return {
-    score: round(tests.reduce((sum, t) => sum + t.score, 0)),
-    max_score: tests.reduce((sum, t) => sum + t.max_score, 0),
+    // Pending tests have no score: the total is what was scored; max_score is every item's points.
+    score: round(tests.reduce((sum, t) => sum + (t.score ?? 0), 0)),
+    max_score: tests.reduce((sum, t) => sum + t.extra_data.points, 0),
     execution_time: Math.round(meta.seconds * 10) / 10,
     output,
     visibility: 'visible',
@@ -175,6 +223,7 @@ function assemble(
     tests,
     extra_data: {
       status: extra.status,
+      lang: extra.lang,
       fault: extra.fault,
       lab: meta.lab,
       profile: meta.profile,

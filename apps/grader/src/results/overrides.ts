@@ -3,7 +3,7 @@ import { graderSchema } from '../lab/schemas.js';
 import { loadMessages, type Messages } from '../messages/locale.js';
 import { renderText, text } from '../messages/text.js';
 import type { GradescopeResults } from './gradescope.js';
-import { round } from './gradescope.js';
+import { round, scored } from './gradescope.js';
 import { GraderError } from '../errors.js';
 
 export interface Override {
@@ -40,12 +40,12 @@ export function applyOverrides(
     if (!test) {
       throw new GraderError('INVALID_OVERRIDES', `student ${o.student}: there is no rubric item "${o.item}"`, { file }, `items are ${tests.map((t) => t.number).join(', ')}`);
     }
-    test.score = Math.min(o.points, test.max_score);
-    test.status = test.score >= test.max_score ? 'passed' : 'failed';
-    const given = { score: test.score, max: test.max_score };
+    // A pending test has no score yet: the override gives it one, out of the item's points.
+    Object.assign(test, scored(Math.min(o.points, test.extra_data.points), test.extra_data.points));
+    const given = { score: test.score ?? 0, max: test.extra_data.points };
     test.output = `${test.output}\n${renderText(messages, o.comment ? text('results.taComment', { ...given, comment: o.comment }) : text('results.ta', given))}`;
     test.extra_data.status = 'manual';
     if (!test.tags.includes('override')) test.tags.push('override');
   }
-  return { ...results, tests, score: round(tests.reduce((sum, t) => sum + t.score, 0)) };
+  return { ...results, tests, score: round(tests.reduce((sum, t) => sum + (t.score ?? 0), 0)) };
 }

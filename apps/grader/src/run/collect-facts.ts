@@ -10,7 +10,8 @@ import { limitsOf } from '../isolation/limits.js';
 import type { ModelLimits } from '../isolation/protocol.js';
 import { trainIsolated } from '../isolation/train-isolated.js';
 import type { Lab, Profile } from '../lab/types.js';
-import type { LoadedSubmission } from '../submission/load-submission.js';
+import type { LoadedSubmission, ResolvedModel } from '../submission/load-submission.js';
+import { issueAt } from '../submission/place.js';
 import type { Submission } from '../submission/types.js';
 import type { RunListener } from './events.js';
 import { loadRunData } from './load-data.js';
@@ -217,7 +218,12 @@ export function staticModelFacts(lab: Lab, loaded: LoadedSubmission): Record<str
   const models: Record<string, ModelFacts> = {};
   for (const [key, { budget, flopBudget }] of Object.entries(definition.studentModels)) {
     const resolved = loaded.models[key] ?? null;
-    const analysis = resolved ? analyzeModel(key, resolved.spec, { budget, ...(flopBudget !== undefined ? { flopBudget } : {}), ...(resolved.declaredInputShape ? { declaredInputShape: resolved.declaredInputShape } : {}) }) : { findings: [] };
+    const analysis = resolved ? analyzeModel(key, resolved.spec, {
+      budget,
+      ...(flopBudget !== undefined ? { flopBudget } : {}),
+      ...(resolved.declaredInputShape ? { declaredInputShape: resolved.declaredInputShape } : {}),
+      ...(resolved.written ? { layerNameAt: layerNameAt(resolved.written) } : {}),
+    }) : { findings: [] };
     models[key] = { key, source: 'submission', spec: resolved?.spec ?? null, budget, staticFindings: analysis.findings, ...(analysis.facts ? { static: analysis.facts } : {}) };
   }
   for (const key of rubricLabModels(lab)) {
@@ -227,6 +233,14 @@ export function staticModelFacts(lab: Lab, loaded: LoadedSubmission): Record<str
     models[key] = { key, source: 'lab', spec, staticFindings: analysis.findings, ...(analysis.facts ? { static: analysis.facts } : {}) };
   }
   return models;
+}
+
+/** `file:line:col` of the `name` of a layer of a `layers:` list (of the layer itself when it has none). */
+function layerNameAt(written: NonNullable<ResolvedModel['written']>): (index: number) => string {
+  return (index) => {
+    const { file, line, column } = issueAt(written, `${written.pointer}/${index}/name`, '');
+    return `${file}:${line}:${column}`;
+  };
 }
 
 /** `cats.large` → `cats`. */

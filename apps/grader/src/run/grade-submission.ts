@@ -8,8 +8,7 @@ import { loadLab } from '../lab/load-lab.js';
 import type { Lab, Profile } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
 import { loadMessages, type Lang, type Messages } from '../messages/locale.js';
-import { renderText, text, type Text } from '../messages/text.js';
-import { faultResults, gradedResults, invalidResults } from '../results/gradescope.js';
+import { faultResults, gradedResults, invalidResults, summaryLine } from '../results/gradescope.js';
 import type { GradescopeResults, ResultsMeta } from '../results/gradescope.js';
 import { applyOverrides, loadOverrides, type Override } from '../results/overrides.js';
 import { writeResults } from '../results/write-results.js';
@@ -133,7 +132,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
         });
       }
       // The output says what the run used, so a short profile's numbers are read as such.
-      let results = gradedResults(items, Object.values(facts.models), meta, [renderText(messages, summaryLine(items)), ...plan].join('\n'), messages);
+      let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items, messages), ...plan].join('\n'), messages);
       results = applyOverrides(results, overrides, options.overrides, messages);
       done = [results, GRADE_EXIT.graded, { items, facts, overrides }];
     }
@@ -144,7 +143,13 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     const fault = faultOf(e);
     debug.note(`grade not computed: ${fault.owner} ${fault.code}`, e instanceof Error ? (e.stack ?? fault.message) : fault.message);
     const problem = isFitcheckError(e) ? e.describe() : `${fault.message}${fault.hint === undefined ? '' : `\n  fix: ${fault.hint}`}`;
-    done = [faultResults(fault, meta, messages), exitCodeOf(fault.owner), { problem, fault }];
+    // The student's own fault that stops the run is an invalid submission: scored (0), not "not graded".
+    if (fault.owner === 'submission' && lab) {
+      const issue = { keyword: fault.code, instancePath: '', message: problem, file: meta.submissionFile ?? options.dir, line: 1, column: 1 };
+      done = [invalidResults(lab.rubric, [issue], meta, messages), GRADE_EXIT.invalid, { problem }];
+    } else {
+      done = [faultResults(fault, meta, messages), exitCodeOf(fault.owner), { problem, fault }];
+    }
   }
   return finish(...done);
 }
@@ -156,17 +161,6 @@ function pickProfile(lab: Lab, name: string): Profile {
     throw new GraderError('INVALID_FLAG', `unknown profile "${name}"`, {}, `use one of: ${names.join(', ')}`);
   }
   return profile;
-}
-
-function summaryLine(items: ItemResult[]): Text {
-  const auto = items.filter((r) => r.outcome.status !== 'pending');
-  const pending = items.filter((r) => r.outcome.status === 'pending');
-  const score = auto.reduce((s, r) => s + r.outcome.score, 0);
-  const max = auto.reduce((s, r) => s + r.item.points, 0);
-  const findings = items.reduce((n, r) => n + r.outcome.findings.length, 0);
-  return text('results.summary', {
-    score: Math.round(score * 100) / 100, max, pending: pending.length, points: pending.reduce((s, r) => s + r.item.points, 0), findings,
-  });
 }
 
 /**

@@ -16,6 +16,8 @@ export interface ResolvedModel {
   from: 'layers' | 'keras';
   /** The input shape a Keras document declares, when it declares one. */
   declaredInputShape?: number[];
+  /** Where its `layers:` list is written (that form only), so a finding can point into it. */
+  written?: Pick<ModelPlace, 'file' | 'text' | 'pointer'>;
 }
 
 export interface LoadedSubmission {
@@ -93,7 +95,8 @@ async function resolveModel(
     return { issues: [issueAt(place, place.pointer, 'a model needs layers: [...] or keras: (a model.to_json() document)')] };
   }
   if (submitted.layers !== undefined) {
-    return { model: { spec: { inputShape, layers: submitted.layers, ...name }, from: 'layers' }, issues: [] };
+    const written = { file: place.file, text: place.text, pointer: `${place.pointer}/layers` };
+    return { model: { spec: { inputShape, layers: submitted.layers, ...name }, from: 'layers', written }, issues: [] };
   }
   const imported = await resolveKeras(submitted.keras ?? '', { ...place, pointer: `${place.pointer}/keras` });
   if (!imported.model) return { issues: imported.issues };

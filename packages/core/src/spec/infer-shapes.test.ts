@@ -57,8 +57,9 @@ describe('inferShapes', () => {
       .toEqual(['hidden', 'dense', 'dropout', 'dropout_1']);
     expect(snakeCase('GlobalAveragePooling2D')).toBe('global_average_pooling2d');
     const e = thrown(() => inferShapes({ inputShape: [4], layers: [{ type: 'Dense', units: 1 }, { type: 'Dense', units: 1, name: 'dense' }] }));
-    expect(e.code).toBe('INVALID_MODEL_SPEC');
+    expect(e.code).toBe('DUPLICATE_LAYER_NAME');
     expect(e.place.key).toBe('/layers/1/name');
+    expect(e.message).toBe('layers[1] is named "dense", like layers[0]; all layer names in a model should be unique');
   });
 
   it('reshapes with one inferred -1, flattens 1-D inputs to themselves', () => {

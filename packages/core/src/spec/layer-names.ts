@@ -27,29 +27,47 @@ export function snakeCase(className: string): string {
 /**
  * The names Keras gives these layers in a fresh session: an explicit `name` as written, else
  * the snake-case class name, then `_1`, `_2`, … for later layers of the same class (only
- * unnamed layers advance the counter). Duplicate names are an error, as in Keras' Sequential.
+ * unnamed layers advance the counter). Duplicate names are an error, as in Keras' Sequential
+ * ("All layer names should be unique").
+ * @throws FitcheckError `DUPLICATE_LAYER_NAME` at the second layer's `name` (`/layers/<i>/name`).
  */
 export function kerasLayerNames(layers: readonly LayerSpec[]): string[] {
+  const names = automaticNames(layers);
+  const duplicate = firstDuplicate(names);
+  if (duplicate) {
+    const { index, first, name } = duplicate;
+    throw new FitcheckError(
+      'DUPLICATE_LAYER_NAME',
+      `layers[${index}] is named "${name}", like layers[${first}]; all layer names in a model should be unique`,
+      { key: `/layers/${index}/name` },
+      'rename one of them, or drop its name (Keras then names it dense, dense_1, …)',
+    );
+  }
+  return names;
+}
+
+/** The first layer whose Keras name an earlier layer already has: its index, the earlier one's, and the name. */
+export function duplicateLayerName(layers: readonly LayerSpec[]): { index: number; first: number; name: string } | undefined {
+  return firstDuplicate(automaticNames(layers));
+}
+
+function automaticNames(layers: readonly LayerSpec[]): string[] {
   const counters = new Map<string, number>();
-  const names = layers.map((layer) => {
+  return layers.map((layer) => {
     if (layer.name !== undefined) return layer.name;
     const prefix = snakeCase(layer.type);
     const n = counters.get(prefix) ?? 0;
     counters.set(prefix, n + 1);
     return n === 0 ? prefix : `${prefix}_${n}`;
   });
+}
+
+function firstDuplicate(names: readonly string[]): { index: number; first: number; name: string } | undefined {
   const seen = new Map<string, number>();
-  for (const [i, name] of names.entries()) {
+  for (const [index, name] of names.entries()) {
     const first = seen.get(name);
-    if (first !== undefined) {
-      throw new FitcheckError(
-        'INVALID_MODEL_SPEC',
-        `layers[${i}] is named "${name}", like layers[${first}]; layer names must be unique`,
-        { key: `/layers/${i}/name` },
-        'rename one of them or drop the explicit name',
-      );
-    }
-    seen.set(name, i);
+    if (first !== undefined) return { index, first, name };
+    seen.set(name, index);
   }
-  return names;
+  return undefined;
 }

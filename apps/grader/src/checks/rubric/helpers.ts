@@ -59,7 +59,7 @@ export const TRAINING_FINDINGS = ['TRAINING_DIVERGED', 'TIME_BUDGET_EXCEEDED', '
 
 /** Findings {@link usableModel} may give: a missing model, its static findings (analyzeModel), a budget breach. */
 export const USABLE_MODEL_FINDINGS = [
-  'MISSING_ITEM', 'INVALID_HYPERPARAMETER', 'SHAPE_MISMATCH', 'PARAM_BUDGET_EXCEEDED', 'FLOP_BUDGET_EXCEEDED', ...TRAINING_FINDINGS,
+  'MISSING_ITEM', 'INVALID_HYPERPARAMETER', 'DUPLICATE_LAYER_NAME', 'SHAPE_MISMATCH', 'PARAM_BUDGET_EXCEEDED', 'FLOP_BUDGET_EXCEEDED', ...TRAINING_FINDINGS,
 ] as const satisfies readonly FindingCode[];
 
 /** Why a model has no usable training result, as a finding (undefined when it trained fine). */

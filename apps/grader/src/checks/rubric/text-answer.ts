@@ -23,8 +23,9 @@ export function answerText(facts: RunFacts, key: string): string | undefined {
 }
 
 /**
- * A text answer is scored by the TA. The grader only checks it is there and long enough to
- * be an analysis; its points stay pending (0) until an override gives them.
+ * A text answer is scored by the TA. The grader only checks it is there and long enough to be an
+ * analysis (a missing or short answer is a finding the TA reads); its points stay pending — no
+ * score, never 0 — until an override gives them.
  */
 export const textAnswer = defineCheck<Params>({
   name: 'text-answer',
@@ -44,7 +45,7 @@ function scoreTextAnswer(facts: RunFacts, item: CheckedItem<Params>): CheckOutco
   const key = item.with.answer;
   const minWords = item.with.minWords ?? 1;
   const answer = answerText(facts, key);
-  if (answer === undefined) return outcome(item, 0, [text('output.answerMissing', { answer: key })], [finding('MISSING_ANSWER', 'error', { answer: key })]);
+  if (answer === undefined) return { ...outcome(item, 0, [text('output.answerMissing', { answer: key })], [finding('MISSING_ANSWER', 'error', { answer: key })]), status: 'pending' };
   const words = wordCount(answer);
   const findings = words < minWords ? [finding('SHORT_ANSWER', 'warning', { answer: key, words, minWords })] : [];
   return { ...outcome(item, 0, [text('output.answerWords', { answer: key, words })], findings), status: 'pending' };

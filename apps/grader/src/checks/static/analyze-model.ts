@@ -1,4 +1,4 @@
-import { inferShapes, isFitcheckError } from '@fitcheck/core';
+import { duplicateLayerName, inferShapes, isFitcheckError } from '@fitcheck/core';
 import type { LayerSpec, ModelSpec } from '@fitcheck/core';
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
@@ -19,10 +19,21 @@ export interface StaticAnalysis {
 export function analyzeModel(
   model: string,
   spec: ModelSpec,
-  options: { budget?: number; flopBudget?: number; declaredInputShape?: number[]; trainSamples?: number } = {},
+  options: {
+    budget?: number; flopBudget?: number; declaredInputShape?: number[]; trainSamples?: number;
+    /** `file:line:col` of a layer's `name` in the submission, for findings that point at one. */
+    layerNameAt?: (index: number) => string | undefined;
+  } = {},
 ): StaticAnalysis {
   const hyper = hyperparameterProblems(spec.layers);
   if (hyper.length > 0) return { findings: hyper.map((detail) => finding('INVALID_HYPERPARAMETER', 'error', { model, detail }, { model })) };
+
+  // Keras refuses a model with two layers of one name; so does fitcheck, for this model only.
+  const duplicate = duplicateLayerName(spec.layers);
+  if (duplicate) {
+    const at = options.layerNameAt?.(duplicate.index) ?? model;
+    return { findings: [finding('DUPLICATE_LAYER_NAME', 'error', { model, at, ...duplicate }, { model })] };
+  }
 
   const declared = options.declaredInputShape;
   if (declared && declared.join(',') !== spec.inputShape.join(',')) {
@@ -34,7 +45,8 @@ export function analyzeModel(
   try {
     inferred = inferShapes(spec);
   } catch (e) {
-    if (!isFitcheckError(e)) throw e;
+    // Shapes that do not connect, or counts past 2^53 (a model far over any budget); anything else is a bug.
+    if (!isFitcheckError(e) || (e.code !== 'SHAPE_MISMATCH' && e.code !== 'MODEL_TOO_LARGE')) throw e;
     const code = e.code === 'SHAPE_MISMATCH' ? 'SHAPE_MISMATCH' : 'PARAM_BUDGET_EXCEEDED';
     return { findings: [finding(code, 'error', { model, detail: e.message, params: text('detail.hugeParams'), budget: options.budget ?? 0 }, { model })] };
   }
