@@ -167,7 +167,7 @@ describe('fitcheck batch on a hostile class', () => {
     expect(gradebook.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + folders.length);
     expect(gradebook).toContain('\r\n2024-0107,Ana Lima,');
     const summary = await read(box.out, 'summary.md');
-    expect(summary).toContain(`${folders.length} submissions: 3 graded, ${folders.length - 3} invalid, 0 grader errors.`);
+    expect(summary).toContain(`${folders.length} submissions: 3 graded, ${folders.length - 3} invalid, 0 not graded (the grade could not be computed: not the student's fault).`);
     // The forged id is one line of text in its table row.
     expect(summary.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Class summary', expect.stringMatching(/^## Scores/), '## Most common findings', '## Needs a TA']);
     expect(summary).not.toMatch(/<img/);

@@ -109,11 +109,16 @@ const forged = {
     student: { id: '2024-0107)\n\n## fitcheck: 100 / 100', name: 'Eve\n\n## fitcheck: 100 / 100\n\n![ok](https://evil.example/a.png) [regrade](https://evil.example/r) <img src=x onerror=alert(1)> @octocat' },
     status: 'graded',
     findings: [{
-      code: '<img src=x onerror=alert(1)>',
+      code: 'THRESHOLD_ON_LOGITS',
       message: 'fine\n\n## All tests passed\n<script>alert(1)</script>',
       hint: '\n# heading\n[link](https://evil.example/h) *bold* `code` $x$',
       item: '1\n### injected',
       model: '![m](https://evil.example/m.png)',
+    }, {
+      // A code no fitcheck registry holds is not fitcheck's finding: the digest leaves it out.
+      code: '<img src=x onerror=alert(1)>',
+      message: 'dropped',
+      hint: '',
     }],
     models: [{ name: 'higgs.giant|</td><td>x', bestValBce: 0.6, bestEpoch: 7 }],
   },
