@@ -13,6 +13,8 @@ export const GRADER_ERRORS = {
   INVALID_LAB: 'lab',
   /** The TA's overrides file is wrong. */
   INVALID_OVERRIDES: 'lab',
+  /** The TA's roster (`batch --roster`) is wrong. */
+  INVALID_ROSTER: 'lab',
   // How fitcheck is run: flags, subcommands, folders (exit 2).
   INVALID_FLAG: 'lab',
   USAGE: 'lab',

@@ -1,6 +1,5 @@
 import { formatScore } from './ordering.js';
 import { mdCode, mdText } from './markdown-text.js';
-import type { Owner } from '@fitcheck/core/errors';
 import type { ResultsFinding } from '../findings/types.js';
 import { loadMessages, translate, type Lang } from '../messages/locale.js';
 import { digestResults } from './results-digest.js';

@@ -66,7 +66,7 @@ export async function gradeAndReport(options: GradeAndReportOptions): Promise<Gr
   const fault = results.extra_data.fault;
   // A grade that could not be computed has no score to print, not a 0.
   if (fault) lines.push(t('cli.notGraded', { owner: t(`owner.${fault.owner}`), code: fault.code, path: resultsPath }));
-  else lines.push(table ? t('cli.results', { path: resultsPath }) : t('cli.scoreLine', { score: results.score, max: results.max_score, path: resultsPath }));
+  else lines.push(table ? t('cli.results', { path: resultsPath }) : t('cli.scoreLine', { score: results.score, max: results.extra_data.max_score, path: resultsPath }));
   if (published) {
     lines.push(t('cli.report', { path: published.html }));
     if (published.pdf) lines.push(t('cli.pdf', { path: published.pdf }));

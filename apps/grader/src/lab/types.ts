@@ -1,5 +1,6 @@
 import type { LayerSpec } from '@fitcheck/core';
 import type { Lang } from '../messages/locale.js';
+import type { Visibility } from '../results/gradescope-spec.js';
 
 /**
  * A lab as the grader reads it from `grading/labs/<id>/lab.yaml` (schema:
@@ -20,6 +21,22 @@ export interface LabDefinition {
   /** Models the student submits, with the parameter budget (and forward FLOPs-per-sample budget) of each. */
   studentModels: Record<string, { dataset: string; budget: number; flopBudget?: number }>;
   profiles: Record<string, Profile>;
+  /** Gradescope leaderboard columns, each a fact of one model's run (results.json `leaderboard`). */
+  leaderboard?: LeaderboardColumn[];
+  /** How `fitcheck gradescope build` packs the lab. */
+  gradescope?: { profile?: string; timeoutMinutes?: number; pdf?: boolean };
+}
+
+/** The model facts a leaderboard column may show (results.json `extra_data.models[]`). */
+export const LEADERBOARD_FACTS = ['bestValBce', 'finalValBce', 'gap', 'params', 'epochsRun'] as const;
+export type LeaderboardFact = (typeof LEADERBOARD_FACTS)[number];
+
+/** One leaderboard column: `fact` of `model`'s run (the first seed's), ranked by `order` (default `asc` for a BCE or a gap). */
+export interface LeaderboardColumn {
+  name: string;
+  model: string;
+  fact: LeaderboardFact;
+  order?: 'asc' | 'desc';
 }
 
 export interface TrainingSetup {
@@ -76,6 +93,8 @@ export interface RubricItem {
   translations?: Partial<Record<Lang, { name: string }>>;
   points: number;
   manual?: boolean;
+  /** When students see this item's test on Gradescope (default: the rubric's `visibility`). */
+  visibility?: Visibility;
   /** A rubric check's name (`checks/rubric/`); `loadLab` refuses any other. */
   check: string;
   /** The check's parameters, validated against its schema by `loadLab`. */
@@ -84,6 +103,10 @@ export interface RubricItem {
 
 export interface Rubric {
   lab: string;
+  /** When students see the tests on Gradescope (default `visible`). */
+  visibility?: Visibility;
+  /** When students see run_autograder's output on Gradescope (default `hidden`). */
+  stdoutVisibility?: Visibility;
   items: RubricItem[];
 }
 
