@@ -4,7 +4,7 @@ import { progressPrinter } from '../format/progress.js';
 import { formatScoreTable } from '../format/score-table.js';
 import { loadLab } from '../lab/load-lab.js';
 import { LANGS, isLang, loadMessages, translate, type Lang } from '../messages/locale.js';
-import { publishReport, type Published } from '../report/publish.js';
+import type { Published } from '../report/publish.js';
 import { assertGraded, gradeSubmission, type GradeOptions, type GradeOutcome } from '../run/grade-submission.js';
 import { GraderError } from '../errors.js';
 
@@ -56,6 +56,8 @@ export async function gradeAndReport(options: GradeAndReportOptions): Promise<Gr
   let reportError: unknown;
   if (report) {
     try {
+      // Loaded once training is over: the report's libraries (Vega, Handlebars) need not sit beside a training process.
+      const { publishReport } = await import('../report/publish.js');
       published = await publishReport(outcome, messages, { out: options.out, pdf: pdf ?? false });
     } catch (e) {
       reportError = e;

@@ -84,6 +84,8 @@ export interface Profile {
 export interface ProfileLimits {
   modelSeconds: number;
   modelMemoryMb: number;
+  /** Per dataset, the largest model (in parameters) `modelMemoryMb` holds; a larger one stops the grade (`PROFILE_TOO_SMALL`). */
+  modelParams?: Record<string, number>;
 }
 
 export interface RubricItem {

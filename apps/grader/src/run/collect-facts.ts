@@ -59,6 +59,19 @@ export async function collectFacts(
   const toTrain = [...new Set([...profile.train, ...reportKeys])]
     .filter((key) => models[key]?.static && !models[key]!.staticFindings.some((f) => f.severity === 'error'));
 
+  // A model the lab allows but this profile's memory cannot hold is not the student's fault: no grade here at all.
+  for (const key of toTrain) {
+    const dataset = datasetOf(lab, key);
+    const most = profile.limits?.modelParams?.[dataset];
+    const params = models[key]!.static!.params;
+    if (most !== undefined && params > most) {
+      throw new NotGradedError({
+        code: 'PROFILE_TOO_SMALL', owner: 'lab',
+        message: `${key} has ${params.toLocaleString('en')} parameters, within the lab's budget, but the ${options.profileName} profile's ${profile.limits!.modelMemoryMb} MiB hold at most ${most.toLocaleString('en')} for a ${dataset} model`,
+        hint: 'a TA grades this submission with a larger profile (ci); it costs the student nothing',
+      });
+    }
+  }
   const plan = [`profile ${options.profileName}: ${profile.description}`,
     `training: at most ${profile.maxEpochs} epochs, early stopping after ${profile.patience} epochs without a better val_binary_crossentropy, seed ${options.seed}`];
   const { data, datasets, descriptions } = await loadDatasets(lab, loaded.submission, profile, options.seed);
