@@ -11,5 +11,6 @@ export const commands: Record<string, () => Promise<CommandDef>> = {
   gradescope: () => import('./gradescope.js').then((m) => m.default),
   lab: () => import('./lab.js').then((m) => m.default),
   merge: () => import('./merge.js').then((m) => m.default),
+  regrade: () => import('./regrade.js').then((m) => m.default),
   summary: () => import('./summary.js').then((m) => m.default),
 };

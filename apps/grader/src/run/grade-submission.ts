@@ -68,6 +68,8 @@ export interface GradeOutcome {
   lab?: Lab;
   /** The TA overrides merged into the results (empty without `--overrides`). */
   overrides?: Override[];
+  /** The results before the overrides (what `regrade` applies new overrides to). */
+  baseResults?: GradescopeResults;
   /** What went wrong when the exit code is not 0, for the terminal. */
   problem?: string;
   /** Why the grade could not be computed (results status `error`). */
@@ -147,8 +149,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
       let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items, messages), ...plan].join('\n'), messages);
       const mismatch = identity && identityFinding(identity, loaded.submission.student);
       if (mismatch) results.extra_data.findings.push(localizeFinding(mismatch, messages));
+      const baseResults = results;
       results = applyOverrides(results, overrides, options.overrides, messages);
-      done = [results, GRADE_EXIT.graded, { items, facts, overrides }];
+      done = [results, GRADE_EXIT.graded, { items, facts, overrides, baseResults }];
     }
   } catch (e) {
     // Whose fault it is decides everything: a lab, flag or overrides problem is bad input (exit 2), the
