@@ -13,4 +13,5 @@ export const commands: Record<string, () => Promise<CommandDef>> = {
   merge: () => import('./merge.js').then((m) => m.default),
   regrade: () => import('./regrade.js').then((m) => m.default),
   summary: () => import('./summary.js').then((m) => m.default),
+  template: () => import('./template.js').then((m) => m.default),
 };

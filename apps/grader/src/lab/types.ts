@@ -13,7 +13,8 @@ export interface LabDefinition {
   /** Language of reports, findings and CLI tables when `--lang` is not given (default `en`). */
   lang?: Lang;
   translations?: Partial<Record<Lang, { title: string }>>;
-  submission: { files: string[]; schema: string };
+  /** `starter`: the submission students start from, relative to the repository root. */
+  submission: { files: string[]; schema: string; starter?: string };
   training: TrainingSetup;
   datasets: Record<string, DatasetDefinition>;
   /** The lab's own (fixed) models, e.g. the notebook's Tiny…Combined. */
@@ -53,6 +54,8 @@ export interface DatasetDefinition {
   file?: string;
   holdout?: string;
   dir?: string;
+  /** The dataset's files only TAs have (`fitcheck template` leaves them out). */
+  taOnly?: ('file' | 'holdout' | 'dir')[];
   inputShape: number[];
 }
 
@@ -66,6 +69,8 @@ export interface DatasetProfile {
 
 export interface Profile {
   description: string;
+  /** Only TAs grade with it: `fitcheck template` leaves it out of the students' lab. */
+  taOnly?: boolean;
   seed: number;
   maxEpochs: number;
   patience: number;
@@ -95,8 +100,10 @@ export interface RubricItem {
   translations?: Partial<Record<Lang, { name: string }>>;
   points: number;
   manual?: boolean;
-  /** When students see this item's test on Gradescope (default: the rubric's `visibility`). */
+  /** When students see this item's test on Gradescope (default: the rubric's `visibility`; `after_published` for a TA-only item). */
   visibility?: Visibility;
+  /** Hidden from students: left out of the rubric `fitcheck template` gives them. */
+  taOnly?: boolean;
   /** A rubric check's name (`checks/rubric/`); `loadLab` refuses any other. */
   check: string;
   /** The check's parameters, validated against its schema by `loadLab`. */

@@ -163,11 +163,11 @@ export function gradedResults(
   }, leaderboard(meta.leaderboard ?? [], summaries));
 }
 
-/** A test's name, number, output and who sees it (the item's `visibility`, else the rubric's, else `visible`). */
+/** A test's name, number, output and who sees it (the item's `visibility`; a TA-only item's `after_published`; else the rubric's, else `visible`). */
 function testText(item: RubricItem, output: string, meta: ResultsMeta, messages: Messages): Pick<GradescopeTest, 'name' | 'name_format' | 'number' | 'output' | 'output_format' | 'visibility'> {
   return {
     name: itemName(item, messages), name_format: RESULTS_FORMAT, number: item.number, output, output_format: RESULTS_FORMAT,
-    visibility: item.visibility ?? meta.visibility?.tests ?? DEFAULT_VISIBILITY.tests,
+    visibility: item.visibility ?? (item.taOnly ? 'after_published' : undefined) ?? meta.visibility?.tests ?? DEFAULT_VISIBILITY.tests,
   };
 }
 
