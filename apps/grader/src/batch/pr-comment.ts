@@ -48,7 +48,7 @@ export function buildPrComment(results: unknown, options: PrCommentOptions = {})
   const fails: string[] = [];
   if (failed) {
     head.push(`## fitcheck: ${t(d.status === 'invalid' ? 'headInvalid' : 'headNotGraded')}${who}`, '');
-    const why = d.fault ? ` (${mdText(translate(messages, `owner.${d.fault.owner}`))}: \`${mdText(d.fault.code)}\`)` : '';
+    const why = d.fault ? ` (${mdText(translate(messages, `owner.${d.fault.owner}`))}: ${mdCode(d.fault.code)})` : '';
     fails.push(d.status === 'invalid' ? t('failInvalid') : t('failNotGraded', { why }));
     if (d.output.trim() !== '') head.push('```text', clip(d.output.replaceAll('```', "'''"), MAX_OUTPUT_CHARS), '```', '');
   } else {

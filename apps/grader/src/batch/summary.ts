@@ -56,7 +56,7 @@ export function formatSummary(rows: readonly ClassRow[]): string {
     lines.push('', '## Needs a TA', '', '| folder | student | status | why |', '|---|---|---|---|');
     for (const { entry, digest } of attention) {
       const undecided = digest.items.filter((i) => i.status === 'undecided').map((i) => i.id);
-      const why = digest.fault ? `${digest.fault.owner}: \`${cell(digest.fault.code)}\``
+      const why = digest.fault ? `${digest.fault.owner}: ${mdCode(digest.fault.code)}`
         : entry.status === 'invalid' ? 'submission invalid'
           : undecided.length > 0 ? `undecided: ${cell(undecided.join(', '))} — the TA's run decides` : '';
       lines.push(`| ${cell(entry.key)} | ${cell(entry.studentId ?? entry.folder)} | ${entry.status === 'error' ? 'not graded' : entry.status} | ${why} |`);

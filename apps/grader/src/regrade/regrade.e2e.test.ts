@@ -32,8 +32,10 @@ beforeAll(async () => {
   await cp(submissionFixture('typo-key'), join(classDir, 'bia'), { recursive: true });
   await writeFile(join(scratch, 'roster.csv'), 'login,id,name\nana,2024-0107,Ana Lima\nbia,2024-0388,Bia Dias\n');
   out = join(scratch, 'out');
-  const batch = await fitcheck(['batch', classDir, '--out', out, '--profile', 'smoke', '--roster', join(scratch, 'roster.csv')]);
+  const batch = await fitcheck(['batch', classDir, '--out', out, '--profile', 'smoke', '--roster', join(scratch, 'roster.csv'), '--pdf']);
   expect(batch.code, batch.stderr).toBe(0);
+  // batch --pdf: every report printed once the class is graded, with one browser.
+  expect(batch.stdout).toContain('2 PDF reports printed');
 }, 300_000);
 
 describe('fitcheck regrade OUT --overrides overrides.csv', () => {
