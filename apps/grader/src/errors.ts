@@ -13,6 +13,8 @@ export const GRADER_ERRORS = {
   INVALID_LAB: 'lab',
   /** The TA's overrides file is wrong. */
   INVALID_OVERRIDES: 'lab',
+  /** The TA's roster (`batch --roster`) is wrong. */
+  INVALID_ROSTER: 'lab',
   // How fitcheck is run: flags, subcommands, folders (exit 2).
   INVALID_FLAG: 'lab',
   USAGE: 'lab',
@@ -25,6 +27,11 @@ export const GRADER_ERRORS = {
   BAD_DATA_FILE: 'lab',
   /** Another batch holds the output folder: the operator's choice of `--out` (exit 2). */
   BATCH_LOCKED: 'lab',
+  /**
+   * The profile's memory cannot hold a model the lab's budget allows (`limits.modelParams`): the
+   * submission is not graded in this profile, and a TA grades it with a larger one.
+   */
+  PROFILE_TOO_SMALL: 'lab',
   /** `--out` names a file. */
   OUT_NOT_A_FOLDER: 'lab',
   /** A batch's state file in `--out` is torn or was edited by hand. */

@@ -1,3 +1,5 @@
+import { IDENTITY_SOURCES, type IdentitySource } from '../submission/identity.js';
+
 /** Files of one student's folder under OUT. */
 export const RESULTS_FILE = 'results.json';
 /** Written last, inside the folder before it is renamed into place: its presence means "done". */
@@ -13,8 +15,12 @@ export type SubmissionStatus = 'graded' | 'invalid' | 'error';
 export interface BatchEntry {
   folder: string;
   key: string;
+  /** Who submitted it, as the course says (`identity` names the source); the name falls back to the submission's. */
   studentId: string | null;
   studentName: string | null;
+  identity?: IdentitySource;
+  /** The id the submission file itself gives, only cross-checked. */
+  submittedId?: string | null;
   status: SubmissionStatus;
   exitCode: number | null;
   signal: string | null;
@@ -29,6 +35,8 @@ export const BATCH_ENTRY_SCHEMA = {
     key: { type: 'string' },
     studentId: { type: ['string', 'null'] },
     studentName: { type: ['string', 'null'] },
+    identity: { enum: [...IDENTITY_SOURCES] },
+    submittedId: { type: ['string', 'null'] },
     status: { enum: ['graded', 'invalid', 'error'] },
     exitCode: { type: ['integer', 'null'] },
     signal: { type: ['string', 'null'] },

@@ -31,36 +31,35 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('fitcheck batch on fixtures/class', () => {
-  it('gives each submission its own folder, named by sanitized id, inside OUT', async () => {
+  it("gives each submission its own folder inside OUT, named by the course's identity (here the folder), never by the submission's id", async () => {
     const out = join(scratch, 'all');
     const folders = (await readdir(out, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-    expect(folders).toEqual(['2024-0107', '2024-0213', '2024-0388', 'x-9cdf6a50']);
+    expect(folders).toEqual(['ana-lima', 'bruno-souza', 'carla-dias', 'dan']);
     // `../../x` from OUT would be scratch/../x: nothing was written there or beside OUT.
     expect(existsSync(join(out, '..', '..', 'x'))).toBe(false);
     expect((await readdir(scratch)).sort()).toEqual(['all']);
-    const hostile = JSON.parse(await read(out, 'x-9cdf6a50', 'batch-entry.json')) as { folder: string; studentId: string };
-    expect(hostile).toMatchObject({ folder: 'dan', studentId: '../../x' });
+    const hostile = JSON.parse(await read(out, 'dan', 'batch-entry.json')) as { folder: string; studentId: string };
+    expect(hostile).toMatchObject({ folder: 'dan', studentId: 'dan', identity: 'folder', submittedId: '../../x' });
   });
 
   it('grades the good and mistaken ones and gives the invalid ones their own results', async () => {
     const status = async (key: string): Promise<string> => (JSON.parse(await read(scratch, 'all', key, 'batch-entry.json')) as { status: string }).status;
-    expect(await status('2024-0107')).toBe('graded');
-    expect(await status('2024-0213')).toBe('graded');
-    expect(await status('2024-0388')).toBe('invalid');
-    expect(await status('x-9cdf6a50')).toBe('invalid');
+    expect(await status('ana-lima')).toBe('graded');
+    expect(await status('bruno-souza')).toBe('graded');
+    expect(await status('carla-dias')).toBe('invalid');
+    expect(await status('dan')).toBe('invalid');
     const results = async (key: string): Promise<{ score: number; extra_data: { findings: { code: string }[] } }> =>
       JSON.parse(await read(scratch, 'all', key, 'results.json'));
-    const good = await results('2024-0107');
-    const mistaken = await results('2024-0213');
+    const good = await results('ana-lima');
+    const mistaken = await results('bruno-souza');
     expect(good.score).toBeGreaterThan(mistaken.score);
     expect(mistaken.extra_data.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['SIGMOID_WITH_LOGITS_LOSS', 'TEST_SET_AS_VALIDATION']));
   });
 
   it('writes a gradebook with one row per student, the hostile name defused', () => {
     const lines = reference.gradebook.split('\r\n');
-    expect(lines[0]).toBe('student_id,name,todo_1,todo_2,todo_3,todo_4,todo_5,todo_6,todo_7,todo_8,todo_9,todo_10,total,status,undecided,fault,findings,folder');
-    expect(lines.slice(1, 5).map((l) => l.split(',')[0])).toEqual(['2024-0107', '2024-0213', '2024-0388', '../../x']);
-    expect(lines[4]).toMatch(/^\.\.\/\.\.\/x,'=cmd\|' \/C calc'!A0,/);
+    expect(lines[0]).toBe('student_id,name,submitted_id,todo_1,todo_2,todo_3,todo_4,todo_5,todo_6,todo_7,todo_8,todo_9,todo_10,total,status,undecided,fault,findings,folder');
+    expect(lines.slice(1, 5).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['ana-lima,Ana Lima,2024-0107', 'bruno-souza,Bruno Souza,2024-0213', 'carla-dias,Carla Dias,2024-0388', "dan,'=cmd|' /C calc'!A0,../../x"]);
     expect(lines[5]).toBe('');
     expect(reference.summary).toContain('4 submissions: 2 graded, 2 invalid, 0 not graded');
   });
@@ -138,7 +137,7 @@ describe('fitcheck batch on a hostile class', () => {
     expect(await snapshotTree(classDir)).toEqual(classBefore);
     expect([...(await snapshotTree(box.root)).keys()].filter((p) => !/^(out|class)(\/|$)/.test(p)).sort()).toEqual(['home', 'tmp']);
 
-    const entries = new Map<string, { key: string; status: string; studentId: string | null; studentName: string | null }>();
+    const entries = new Map<string, { key: string; status: string; studentId: string | null; studentName: string | null; submittedId?: string | null }>();
     for (const key of await readdir(box.out)) {
       if (existsSync(join(box.out, key, 'batch-entry.json'))) {
         const entry = JSON.parse(await read(box.out, key, 'batch-entry.json')) as { folder: string; key: string; status: string; studentId: string | null; studentName: string | null };
@@ -149,25 +148,25 @@ describe('fitcheck batch on a hostile class', () => {
     expect([...entries.keys()].sort()).toEqual(folders);
     // The honest students are graded, under their own ids.
     for (const folder of honest) expect(entries.get(folder)?.status).toBe('graded');
-    // A lab5.yaml that is a FIFO, or a link to /dev/stdin, /dev/zero or Ana's file, names nobody and is invalid.
+    // A lab5.yaml that is a FIFO, or a link to /dev/stdin, /dev/zero or Ana's file, says nothing and is invalid.
     for (const folder of ['fifo', 'stdin-link', 'zero-link', 'copycat']) {
-      expect(entries.get(folder)).toMatchObject({ key: folder, status: 'invalid', studentId: null, studentName: null });
+      expect(entries.get(folder)).toMatchObject({ key: folder, status: 'invalid', studentId: folder, studentName: null, submittedId: null });
     }
-    // Ids naming class outputs get folders of their own; the class outputs are files.
-    expect(entries.get('gradebook-id')?.key).toMatch(/^gradebook_csv-[0-9a-f]{8}$/);
-    expect(entries.get('summary-id')?.key).toMatch(/^summary_md-[0-9a-f]{8}$/);
+    // Ids naming class outputs name nothing: the folder is the identity; the class outputs are files.
+    expect(entries.get('gradebook-id')).toMatchObject({ key: 'gradebook-id', submittedId: 'gradebook.csv' });
+    expect(entries.get('summary-id')).toMatchObject({ key: 'summary-id', submittedId: 'summary.md' });
     expect((await stat(join(box.out, 'gradebook.csv'))).isFile()).toBe(true);
     expect((await stat(join(box.out, 'summary.md'))).isFile()).toBe(true);
     // `--help` was graded as a folder (by its own grading child), not taken for the flag.
-    expect(entries.get('--help')).toMatchObject({ status: 'graded', studentId: '2024-0777' });
+    expect(entries.get('--help')).toMatchObject({ status: 'graded', studentId: '--help', key: expect.stringMatching(/^help-[0-9a-f]{8}$/), submittedId: '2024-0777' });
     // The empty folders were validated here: no grading child was started for them.
     expect(await read(box.out, entries.get('empty-042')!.key, 'grade.log')).toMatch(/^fitcheck batch: the submission is invalid; graded in the batch process, without a grading child\./);
 
     const gradebook = await read(box.out, 'gradebook.csv');
     expect(gradebook.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + folders.length);
-    expect(gradebook).toContain('\r\n2024-0107,Ana Lima,');
+    expect(gradebook).toContain('\r\nana-lima,Ana Lima,2024-0107,');
     const summary = await read(box.out, 'summary.md');
-    expect(summary).toContain(`${folders.length} submissions: 3 graded, ${folders.length - 3} invalid, 0 not graded (the grade could not be computed: not the student's fault).`);
+    expect(summary).toContain(`${folders.length} submissions: 3 graded, ${folders.length - 3} invalid, 0 not graded`);
     // The forged id is one line of text in its table row.
     expect(summary.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Class summary', expect.stringMatching(/^## Scores/), '## Most common findings', '## Needs a TA']);
     expect(summary).not.toMatch(/<img/);

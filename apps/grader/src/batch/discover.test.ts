@@ -1,37 +1,77 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadLab } from '../lab/load-lab.js';
 import { discoverSubmissions } from './discover.js';
+import { readRoster } from './roster.js';
 
 const CLASS = fileURLToPath(new URL('../../../../fixtures/class/', import.meta.url));
-const FILES = ['lab5.yaml', 'lab5.yml', 'lab5.json'];
+const lab = (await loadLab('lab5')).definition;
+
+async function classOf(folders: Record<string, Record<string, string>>, extra: Record<string, string> = {}): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'fitcheck-class-'));
+  for (const [folder, files] of Object.entries(folders)) {
+    await mkdir(join(root, folder), { recursive: true });
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(join(root, folder, path, '..'), { recursive: true });
+      await writeFile(join(root, folder, path), text);
+    }
+  }
+  for (const [path, text] of Object.entries(extra)) await writeFile(join(root, path), text);
+  return root;
+}
 
 describe('discoverSubmissions', () => {
-  it('names each output folder after the sanitized student id of fixtures/class', async () => {
-    const found = await discoverSubmissions(CLASS, FILES);
-    expect(found.map(({ folder, key, studentId, studentName }) => ({ folder, key, studentId, studentName }))).toEqual([
-      { folder: 'ana-lima', key: '2024-0107', studentId: '2024-0107', studentName: 'Ana Lima' },
-      { folder: 'bruno-souza', key: '2024-0213', studentId: '2024-0213', studentName: 'Bruno Souza' },
-      { folder: 'carla-dias', key: '2024-0388', studentId: '2024-0388', studentName: 'Carla Dias' },
-      { folder: 'dan', key: 'x-9cdf6a50', studentId: '../../x', studentName: "=cmd|' /C calc'!A0" },
+  it("names each student by the folder, never by the submission's own id, which is kept to be cross-checked", async () => {
+    const found = await discoverSubmissions(CLASS, lab);
+    expect(found.map(({ folder, key, identity, submittedId, submittedName }) => ({ folder, key, id: identity.id, source: identity.source, submittedId, submittedName }))).toEqual([
+      { folder: 'ana-lima', key: 'ana-lima', id: 'ana-lima', source: 'folder', submittedId: '2024-0107', submittedName: 'Ana Lima' },
+      { folder: 'bruno-souza', key: 'bruno-souza', id: 'bruno-souza', source: 'folder', submittedId: '2024-0213', submittedName: 'Bruno Souza' },
+      { folder: 'carla-dias', key: 'carla-dias', id: 'carla-dias', source: 'folder', submittedId: '2024-0388', submittedName: 'Carla Dias' },
+      // `id: ../../x` names no folder: it is only what the submission says.
+      { folder: 'dan', key: 'dan', id: 'dan', source: 'folder', submittedId: '../../x', submittedName: "=cmd|' /C calc'!A0" },
     ]);
   });
 
-  it('falls back to the folder name, and tells apart two submissions claiming one id', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'fitcheck-class-'));
-    for (const [folder, text] of [['p1', 'student: { id: twin, name: A }\n'], ['p2', 'student: { id: twin, name: B }\n'], ['Zé', 'lab: [\n'], ['.git', '']] as const) {
-      await mkdir(join(root, folder));
-      if (text) await writeFile(join(root, folder, 'lab5.yaml'), text);
-    }
-    await writeFile(join(root, 'notes.txt'), 'not a submission');
-    const found = await discoverSubmissions(root, FILES);
-    // python3: hashlib.sha256('Zé'.encode()).hexdigest()[:8] = d2005ff7, b'p1' → f64551fc, b'p2' → 3946ca64
-    expect(found.map((s) => [s.folder, s.key])).toEqual([
-      ['Zé', 'z-d2005ff7'],
-      ['p1', 'twin~f64551fc'],
-      ['p2', 'twin~3946ca64'],
+  it('finds the submission file anywhere in a cloned repository, never through a link out of the folder', async () => {
+    const outside = await classOf({ elsewhere: { 'lab5.yaml': 'student: { id: stolen, name: S }\n' } });
+    const root = await classOf({
+      ana: { 'README.md': '# lab 5\n', 'submission/lab5.yaml': 'student: { id: "2024-0107", name: Ana }\n', '.git/lab5.yaml': 'student: { id: git }\n' },
+      bia: {},
+    });
+    await symlink(join(outside, 'elsewhere'), join(root, 'bia', 'submission'));
+    const found = await discoverSubmissions(root, lab);
+    expect(found.map((s) => [s.folder, s.submittedId])).toEqual([['ana', '2024-0107'], ['bia', undefined]]);
+  });
+
+  it('takes identities from a roster by login, else from Gradescope metadata, else the folder; two folders claiming one id get their hash', async () => {
+    const root = await classOf({
+      'ana-lima': { 'lab5.yaml': 'student: { id: "0000-0000", name: Your Name }\n' },
+      submission_123: { 'lab5.yaml': '' },
+      p1: { 'lab5.yaml': '', 'submission_metadata.json': JSON.stringify({ users: [{ name: 'Caio', email: 'caio@uni.br', id: 7, sid: 'twin' }] }) },
+      p2: { 'lab5.yaml': '' },
+      'Zé': {},
+    }, {
+      // Gradescope's export: Ruby symbols as keys.
+      'submission_metadata.yml': 'submission_123:\n  :submitters:\n  - :name: Bia Reis\n    :sid: "2024-0500"\n    :email: bia@uni.br\n',
+      'roster.csv': 'login,id,name,section\nana-lima,2024-0107,Ana Lima,A\np2,twin,Caio Twin,B\n',
+    });
+    const found = await discoverSubmissions(root, lab, { roster: await readRoster(join(root, 'roster.csv')) });
+    // python3: hashlib.sha256(b'p1').hexdigest()[:8] = f64551fc, b'p2' → 3946ca64; 'Zé' → d2005ff7
+    expect(found.map((s) => [s.folder, s.key, s.identity.source, s.identity.name, s.identity.sid ?? null])).toEqual([
+      ['Zé', 'z-d2005ff7', 'folder', null, null],
+      ['ana-lima', '2024-0107', 'roster', 'Ana Lima', '2024-0107'],
+      ['p1', 'twin~f64551fc', 'gradescope', 'Caio', 'twin'],
+      ['p2', 'twin~3946ca64', 'roster', 'Caio Twin', 'twin'],
+      ['submission_123', '2024-0500', 'gradescope', 'Bia Reis', '2024-0500'],
     ]);
+  });
+
+  it('refuses a roster without its columns, or with a login twice, naming the line', async () => {
+    const root = await classOf({}, { 'a.csv': 'login,name\nana,Ana\n', 'b.csv': 'login,id,name\nana,1,Ana\nana,2,Ana\n' });
+    await expect(readRoster(join(root, 'a.csv'))).rejects.toMatchObject({ code: 'INVALID_ROSTER', message: 'the roster has no id column' });
+    await expect(readRoster(join(root, 'b.csv'))).rejects.toMatchObject({ code: 'INVALID_ROSTER', place: { line: 3 }, message: 'login "ana" is listed twice' });
   });
 });

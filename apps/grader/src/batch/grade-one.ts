@@ -8,24 +8,42 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../out/write-out.js';
 import { ENTRY_FILE, LOG_FILE, RESULTS_FILE, statusOfExit } from './batch-entry.js';
 import type { BatchEntry } from './batch-entry.js';
-import type { SubmissionEntry } from './discover.js';
+import type { StudentIdentity } from '../submission/identity.js';
 import { faultOf, GRADER_ERRORS } from '../errors.js';
 import { exitCodeOf } from '../run/grade-submission.js';
 import { isFitcheckError } from '@fitcheck/core';
 import { gradeAndReport } from '../cli/grade-and-report.js';
 import type { LabDefinition } from '../lab/types.js';
-import { gradescopeText } from '../results/gradescope.js';
+import { faultResults, forGradescope, type GradescopeResults, type ResultsMeta } from '../results/gradescope.js';
+import { GRADER_VERSION } from '../lab/version.js';
+import { loadMessages, type Lang } from '../messages/locale.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import { digestResults } from './results-digest.js';
 
 /** The CLI this package builds; the same path from src/batch and dist/batch. */
 export const GRADER_BIN: string = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 
+/** One submission to grade: a folder, its key, and who submitted it when the course says (else the submission's own `student:`). */
+export interface GradedSubmission {
+  folder: string;
+  key: string;
+  dir: string;
+  identity?: StudentIdentity;
+  submittedId?: string;
+  submittedName?: string;
+}
+
 /** Flags passed through to `fitcheck grade`. */
 export interface GradeFlags {
   profile?: string;
   seed?: number;
   overrides?: string;
+  /** Where the submission file lies in the folder (`--glob`). */
+  glob?: string;
+  /** Write the report's PDF too (`--pdf`). */
+  pdf?: boolean;
+  /** Seconds the grade may take before it stops asking for further seeds (`--deadline`). */
+  deadlineSeconds?: number;
 }
 
 export interface GradeOneOptions extends GradeFlags {
@@ -37,6 +55,10 @@ export interface GradeOneOptions extends GradeFlags {
   threads?: number;
   /** The lab, to validate the submission here first: an invalid one is graded in this process, with no child. */
   lab?: LabDefinition;
+  /** The lab as `fitcheck grade --lab` names it (an id or a folder), when it is not the default. */
+  labRef?: string;
+  /** More environment for the grading child (`FITCHECK_BACKEND`, …). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -45,15 +67,18 @@ export interface GradeOneOptions extends GradeFlags {
  * child does, INTO ends with a `results.json` (the child's, or one saying why there is none),
  * the child's output in `grade.log`, and `batch-entry.json` written last.
  */
-export async function gradeOne(submission: SubmissionEntry, options: GradeOneOptions): Promise<BatchEntry> {
+export async function gradeOne(submission: GradedSubmission, options: GradeOneOptions): Promise<BatchEntry> {
+  const started = performance.now();
   await mkdir(options.into, { recursive: true });
-  const invalid = options.lab !== undefined && (await loadSubmission(submission.dir, options.lab)).errors.length > 0;
-  const { exitCode, signal, timedOut, lingered } = invalid ? await gradeHere(submission.dir, options) : await runChild(submission.dir, options);
+  const invalid = options.lab !== undefined && (await loadSubmission(submission.dir, options.lab, options.glob === undefined ? {} : { glob: options.glob })).errors.length > 0;
+  const { exitCode, signal, timedOut, lingered } = invalid ? await gradeHere(submission, options) : await runChild(submission, options);
   const entry: BatchEntry = {
     folder: submission.folder,
     key: submission.key,
-    studentId: submission.studentId ?? null,
-    studentName: submission.studentName ?? null,
+    studentId: submission.identity?.id ?? submission.submittedId ?? null,
+    studentName: submission.identity?.name ?? submission.submittedName ?? null,
+    identity: submission.identity?.source ?? 'submission',
+    submittedId: submission.submittedId ?? null,
     status: timedOut ? 'error' : statusOfExit(exitCode),
     exitCode,
     signal,
@@ -65,7 +90,13 @@ export async function gradeOne(submission: SubmissionEntry, options: GradeOneOpt
   const results = await readJsonObject(resultsPath);
   if (results === undefined || timedOut || (signal !== null && !lingered)) {
     const log = await readFile(join(options.into, LOG_FILE), 'utf8').catch(() => '');
-    await writeFileAtomic(resultsPath, `${JSON.stringify(crashResults(entry, timedOut, options.timeoutMs, log), null, 2)}\n`);
+    const meta: CrashMeta = {
+      seconds: (performance.now() - started) / 1000,
+      ...(options.lab && { lab: options.lab.id }),
+      ...(options.profile !== undefined && { profile: options.profile }),
+      ...(options.seed !== undefined && { seed: options.seed }),
+    };
+    await writeFileAtomic(resultsPath, `${JSON.stringify(crashResults(entry, timedOut, options.timeoutMs, log, meta), null, 2)}\n`);
     entry.status = 'error';
   } else {
     // The grader's own verdict (a graded run with a failed item is `error`) wins over its exit code.
@@ -76,13 +107,34 @@ export async function gradeOne(submission: SubmissionEntry, options: GradeOneOpt
   return entry;
 }
 
-/** `fitcheck grade` arguments for one submission: the folder last, after `--`, so a folder named `--help` is a folder. */
-export function gradeArgs(dir: string, out: string, flags: GradeFlags): string[] {
-  const args = ['grade', '--out', out];
+/**
+ * `fitcheck grade` arguments for one submission: who it is (the course's identity), the flags, and
+ * the folder last, after `--`, so a folder named `--help` is a folder.
+ */
+export function gradeArgs(submission: Pick<GradedSubmission, 'dir' | 'identity'>, out: string, flags: GradeFlags & { labRef?: string }): string[] {
+  const args = ['grade', '--out', out, ...(submission.identity ? identityArgs(submission.identity) : [])];
+  if (flags.labRef !== undefined) args.push('--lab', flags.labRef);
   if (flags.profile !== undefined) args.push('--profile', flags.profile);
   if (flags.seed !== undefined) args.push('--seed', String(flags.seed));
   if (flags.overrides !== undefined) args.push('--overrides', flags.overrides);
-  return [...args, '--', dir];
+  if (flags.glob !== undefined) args.push('--glob', flags.glob);
+  if (flags.pdf) args.push('--pdf');
+  if (flags.deadlineSeconds !== undefined) args.push('--deadline', String(Math.floor(flags.deadlineSeconds)));
+  return [...args, '--', submission.dir];
+}
+
+/**
+ * `--student-id=ID --identity=SOURCE …`: the identity as `fitcheck grade` takes it (`identityFlag`
+ * reads it back). Each value is joined to its flag by `=`, so an id that is a flag itself (a
+ * folder named `--help`) stays a value.
+ */
+export function identityArgs(identity: StudentIdentity): string[] {
+  return [
+    `--student-id=${identity.id}`, `--identity=${identity.source}`,
+    ...(identity.name === null ? [] : [`--student-name=${identity.name}`]),
+    ...(identity.sid === undefined ? [] : [`--student-sid=${identity.sid}`]),
+    ...(identity.email === undefined ? [] : [`--student-email=${identity.email}`]),
+  ];
 }
 
 /** How long a child may live on after writing results.json (atomically, so it is complete). */
@@ -99,17 +151,18 @@ interface ChildEnd {
 
 // A grader that finishes but never exits (a live worker thread or handle keeps Node running)
 // would otherwise hold a job slot until the timeout, for every submission of the class.
-async function runChild(dir: string, options: GradeOneOptions): Promise<ChildEnd> {
+async function runChild(submission: GradedSubmission, options: GradeOneOptions): Promise<ChildEnd> {
   const log = await open(join(options.into, LOG_FILE), 'w');
   const resultsPath = join(options.into, RESULTS_FILE);
   try {
     return await new Promise((resolve, reject) => {
       // Same process group as the batch: killing the batch's group stops its children too.
-      const child = spawn(process.execPath, [options.bin ?? GRADER_BIN, ...gradeArgs(dir, options.into, options)], {
+      const child = spawn(process.execPath, [options.bin ?? GRADER_BIN, ...gradeArgs(submission, options.into, options)], {
         stdio: ['ignore', log.fd, log.fd],
         env: {
           ...(options.threads === undefined ? {} : { FITCHECK_THREADS: String(options.threads) }),
           ...process.env,
+          ...options.env,
           FITCHECK_BATCH: '1',
         },
       });
@@ -152,16 +205,21 @@ async function runChild(dir: string, options: GradeOneOptions): Promise<ChildEnd
  * class of empty folders). It writes what the child would — results.json, the report, its output
  * in grade.log — and ends as the child would have.
  */
-async function gradeHere(dir: string, options: GradeOneOptions): Promise<ChildEnd> {
+async function gradeHere(submission: GradedSubmission, options: GradeOneOptions): Promise<ChildEnd> {
   const said: string[] = ['fitcheck batch: the submission is invalid; graded in the batch process, without a grading child.\n'];
   const sink = new Writable({ write: (chunk: Buffer | string, _encoding, done) => { said.push(String(chunk)); done(); } });
   let exitCode = 0;
   try {
     await gradeAndReport({
-      dir, out: options.into, report: true, stdout: sink, stderr: sink,
+      dir: submission.dir, out: options.into, report: true, stdout: sink, stderr: sink,
+      ...(submission.identity && { student: submission.identity }),
+      ...(options.labRef !== undefined && { lab: options.labRef }),
       ...(options.profile !== undefined && { profile: options.profile }),
       ...(options.seed !== undefined && { seed: options.seed }),
       ...(options.overrides !== undefined && { overrides: options.overrides }),
+      ...(options.glob !== undefined && { glob: options.glob }),
+      ...(options.pdf !== undefined && { pdf: options.pdf }),
+      ...(options.deadlineSeconds !== undefined && { deadlineSeconds: options.deadlineSeconds }),
     });
   } catch (e) {
     said.push(`fitcheck: ${isFitcheckError(e) ? e.describe() : e instanceof Error ? e.message : String(e)}\n`);
@@ -184,29 +242,31 @@ async function readJsonObject(path: string): Promise<object | undefined> {
 const LOG_TAIL_LINES = 20;
 
 /**
- * A Gradescope `results.json` for a submission the grader could not finish: not graded (no tests,
- * score 0 only because Gradescope needs a number), the fault and why, as `faultResults` writes it.
+ * A Gradescope `results.json` for a submission the grader could not finish, as `faultResults`
+ * writes every grade that could not be computed: not graded (no tests, score 0 only because
+ * Gradescope needs a number), the fault, why, and the last lines of the grader's log (escaped for
+ * Gradescope's text like every output by `forGradescope`).
  */
-export function crashResults(entry: BatchEntry, timedOut: boolean, timeoutMs: number, log: string): Record<string, unknown> {
+export function crashResults(entry: BatchEntry, timedOut: boolean, timeoutMs: number, log: string, meta: CrashMeta = {}): GradescopeResults {
+  const minutes = Math.round((timeoutMs / 60_000) * 10) / 10;
   const how = timedOut
-    ? `took longer than ${Math.round(timeoutMs / 60_000)} min and was stopped`
+    ? `took longer than ${minutes} min and was stopped`
     : entry.signal !== null
       ? `was killed by ${entry.signal}`
       : `exited with code ${entry.exitCode} without writing results`;
   // The log may be shown in a PR comment: colours off.
   const tail = stripVTControlCharacters(log).trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n');
   const code = timedOut ? 'GRADER_TIMEOUT' : 'GRADER_CRASHED';
-  return {
-    score: 0,
-    max_score: 0,
-    // The log may quote the submission: Gradescope text, like every output.
-    output: gradescopeText(`NOT GRADED — this is not a score of 0. The grader ${how}: that is not your work's fault; a TA will grade this submission again.${tail ? `\n\nLast lines of its log:\n${tail}` : ''}`),
-    tests: [],
-    extra_data: {
-      student: { id: entry.studentId, name: entry.studentName },
-      status: 'error',
-      fault: { code, owner: GRADER_ERRORS[code], message: `the grader ${how}` },
-      findings: [],
-    },
-  };
+  const fault = { code, owner: GRADER_ERRORS[code], message: `the grader ${how}${tail ? `\n\nLast lines of its log:\n${tail}` : ''}` };
+  const results = forGradescope(faultResults(fault, {
+    lab: meta.lab ?? 'unknown', profile: meta.profile ?? 'unknown', seed: meta.seed ?? 0, version: GRADER_VERSION, seconds: meta.seconds ?? 0, backend: null,
+    ...(meta.visibility && { visibility: meta.visibility }),
+  }, loadMessages(meta.lang ?? 'en')));
+  const student = { id: entry.studentId, name: entry.studentName, source: entry.identity ?? null, submittedId: entry.submittedId ?? null };
+  return { ...results, extra_data: { ...results.extra_data, errors: [`the grader ${how}`], student } };
+}
+
+/** What `crashResults` says of the run it stands for, when the caller knows it. */
+export interface CrashMeta extends Partial<Pick<ResultsMeta, 'lab' | 'profile' | 'seed' | 'seconds' | 'visibility'>> {
+  lang?: Lang;
 }

@@ -3,7 +3,6 @@ import type { Fault } from '../errors.js';
 import { LANGS, type Lang } from '../messages/locale.js';
 import { TEST_STATUSES, type TestStatus } from '../results/test-status.js';
 import { FINDINGS, isFindingCode, type ResultsFinding, type Severity } from '../findings/types.js';
-import { fromGradescopeText } from '../results/gradescope.js';
 
 /** One rubric item (a Gradescope `tests[]` entry) as the gradebook shows it. */
 export interface ItemScore {
@@ -28,6 +27,8 @@ export interface ModelBce {
 export interface ResultsDigest {
   studentId: string | null;
   studentName: string | null;
+  /** The id the submission itself gives (`extra_data.student.submittedId`), when it differs from nothing else. */
+  submittedId: string | null;
   /** `extra_data.status` when the grader set one. */
   status: string | null;
   /** Why the grade could not be computed (`extra_data.fault`, status `error`): such a row is not graded, not a 0. */
@@ -88,14 +89,16 @@ export function digestResults(results: unknown): ResultsDigest {
   return {
     studentId: asString(student.id) ?? null,
     studentName: asString(student.name) ?? null,
+    submittedId: asString(student.submittedId) ?? null,
     status: asString(extra.status) ?? null,
     fault: faultOf(extra.fault),
     total: asNumber(r.score) ?? items.reduce((sum, t) => sum + (t.score ?? 0), 0),
-    maxTotal: asNumber(r.max_score) ?? items.reduce((sum, t) => sum + t.maxScore, 0),
+    // extra_data.max_score since results.json follows Gradescope's specification; a top-level one before.
+    maxTotal: asNumber(extra.max_score) ?? asNumber(r.max_score) ?? items.reduce((sum, t) => sum + t.maxScore, 0),
     items,
     findings,
     models,
-    output: fromGradescopeText(asString(r.output) ?? ''),
+    output: asString(r.output) ?? '',
     lang: oneOf(LANGS, extra.lang) ?? 'en',
   };
 }

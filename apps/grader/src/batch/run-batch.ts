@@ -11,6 +11,9 @@ import { writeClassReports } from './class-reports.js';
 import { finishedKeys, readClassRows } from './class-rows.js';
 import type { ClassRow } from './class-rows.js';
 import { discoverSubmissions } from './discover.js';
+import { readRoster } from './roster.js';
+import { printClassReports } from './class-pdfs.js';
+import type { FitcheckError } from '@fitcheck/core';
 import type { SubmissionEntry } from './discover.js';
 import { gradeOne } from './grade-one.js';
 import type { GradeFlags } from './grade-one.js';
@@ -25,6 +28,8 @@ const DEFAULT_TIMEOUT_MS = 120 * 60_000;
 export interface BatchOptions extends GradeFlags {
   root: string;
   out: string;
+  /** The TA's roster CSV (`login,id,name`): who each folder is. */
+  roster?: string;
   /** Submissions graded at once; bounded by cores and free memory. Default 1. */
   jobs?: number;
   shard?: Shard;
@@ -42,6 +47,8 @@ export interface BatchOutcome {
   /** Keys graded by this run; the others of `rows` were finished by an earlier, interrupted run. */
   gradedNow: string[];
   jobs: number;
+  /** With `pdf`: the reports printed, or why none could be (no browser: the HTML reports stand). */
+  pdfs?: { printed: number; error?: FitcheckError<string> };
 }
 
 /**
@@ -55,11 +62,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   // Checked here, once: a FITCHECK_* variable that every child would trip on is the machine's error (exit 1), not each student's.
   backendEnvironment();
   const lab = (await loadLab(options.lab ?? 'lab5')).definition;
-  const files = lab.submission.files;
+  // Read before anything is written: a broken roster stops the batch with its line, not half a class.
+  const roster = options.roster === undefined ? undefined : await readRoster(options.roster);
   await prepareOut(options.out);
   const release = await acquireBatchLock(options.out);
   try {
-    const all = await discoverSubmissions(options.root, files);
+    const all = await discoverSubmissions(options.root, lab, { ...(options.glob !== undefined && { glob: options.glob }), ...(roster && { roster }) });
     const mine = options.shard ? all.filter((s) => inShard(s.folder, options.shard as Shard)) : all;
     await writeManifest(options.out, { shard: options.shard ?? null, keys: mine.map((s) => s.key).sort() });
     const work = join(options.out, WORK_DIR);
@@ -81,7 +89,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     const keys = new Set(mine.map((s) => s.key));
     const rows = (await readClassRows(options.out)).filter((r) => keys.has(r.entry.key));
     await writeClassReports(options.out, rows);
-    return { rows, gradedNow: gradedNow.sort(), jobs };
+    const pdfs = options.pdf ? await printClassReports(options.out, rows.map((r) => r.entry.key)) : undefined;
+    return { rows, gradedNow: gradedNow.sort(), jobs, ...(pdfs && { pdfs }) };
   } finally {
     await release();
   }
@@ -93,6 +102,8 @@ async function gradeInto(options: BatchOptions, lab: LabDefinition, submission: 
     into: temp,
     threads,
     lab,
+    ...(options.lab !== undefined && { labRef: options.lab }),
+    ...(options.glob !== undefined && { glob: options.glob }),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(options.bin !== undefined && { bin: options.bin }),
     ...(options.profile !== undefined && { profile: options.profile }),

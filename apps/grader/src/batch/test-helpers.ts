@@ -25,7 +25,7 @@ export function todo(number: string, score: number | 'pending', status: TestStat
 export function classRow(
   key: string,
   status: SubmissionStatus,
-  student: { id: string; name: string },
+  student: { id: string; name: string; submittedId?: string },
   tests: TestRow[],
   findings: FindingCode[] = [],
   fault: Fault | null = null,

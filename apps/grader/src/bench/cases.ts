@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { buildModel, fit, loadModelSpec } from '@fitcheck/core';
 import type { LabeledArrays } from '@fitcheck/core';
 import { FIXTURES, loadHiggsCsv } from '@fitcheck/datasets';
 import { loadLab } from '../lab/load-lab.js';
+import type { GradescopeResults } from '../results/gradescope.js';
 import { staticModelFacts } from '../run/collect-facts.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import { runChild } from './child-run.js';
@@ -15,6 +16,8 @@ import { syntheticData } from './synthetic-data.js';
 export interface BenchCase {
   name: string;
   prepare(): Promise<{ run: () => Promise<unknown>; dispose: () => void }>;
+  /** Runs of minutes: one timed run, no warm-up (each run is a whole process anyway). */
+  once?: boolean;
 }
 
 const MODELS_DIR = join(FIXTURES.root, 'fixtures', 'models');
@@ -23,6 +26,39 @@ const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
 
 /** Peak RSS of every `check-reference` run, for the summary line. */
 export const checkPeaks: number[] = [];
+
+/** What each gradescope case measured: wall time, peak RSS of the whole process tree, the grade. */
+export const gradescopeRuns: { name: string; seconds: number; peakTreeRssMiB: number; status: string; score: number | null; seedsTrained: number; undecided: string[] }[] = [];
+
+/**
+ * `fitcheck gradescope run` (run_autograder's work) on one submission, with the gradescope profile
+ * and one thread, as Gradescope's ½ vCPU gives it, in a temp folder laid out like `/autograder`.
+ */
+function gradescopeCase(name: string, submission: string): BenchCase {
+  return {
+    name,
+    once: true,
+    async prepare() {
+      const root = await mkdtemp(join(tmpdir(), 'fitcheck-bench-autograder-'));
+      await cp(submission, join(root, 'submission'), { recursive: true });
+      return {
+        run: async () => {
+          await rm(join(root, 'results'), { recursive: true, force: true });
+          const r = await runChild(process.execPath, [BIN, 'gradescope', 'run', '--root', root, '--profile', 'gradescope'],
+            { ...process.env, FITCHECK_THREADS: '1', FITCHECK_BACKEND: 'wasm' });
+          const results = JSON.parse(await readFile(join(root, 'results', 'results.json'), 'utf8')) as GradescopeResults;
+          gradescopeRuns.push({
+            name, seconds: r.seconds, peakTreeRssMiB: r.peakTreeRssMiB, status: results.extra_data.status,
+            score: results.extra_data.status === 'error' ? null : results.score,
+            seedsTrained: results.extra_data.models.reduce((n, m) => n + (m.epochsRun === null ? 0 : 1) + m.otherSeeds.length, 0),
+            undecided: results.tests.filter((t) => t.extra_data.status === 'undecided').map((t) => t.number),
+          });
+        },
+        dispose: () => void rm(root, { recursive: true, force: true }),
+      };
+    },
+  };
+}
 
 /** The lab's Higgs split (10,000 train, 1,000 validation) and cat set (209 train, 50 test). */
 const HIGGS = { train: 10_000, validation: 1_000, batchSize: 500, sample: [28] } as const;
@@ -81,6 +117,8 @@ export const BENCH_CASES: readonly BenchCase[] = [
       };
     },
   },
+  gradescopeCase('gradescope-careful', join(FIXTURES.root, 'fixtures', 'calibration', 'careful')),
+  gradescopeCase('gradescope-worst-case', join(FIXTURES.root, 'fixtures', 'gradescope', 'worst-case')),
   {
     // What a student waits for: the real CLI, start to exit, in a process of its own.
     name: 'check-reference',

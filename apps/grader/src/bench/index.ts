@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { initBackend } from '@fitcheck/core';
-import { BENCH_CASES, checkPeaks } from './cases.js';
+import { BENCH_CASES, checkPeaks, gradescopeRuns } from './cases.js';
 import { measure, summarize } from './measure.js';
 import type { BenchResult } from './measure.js';
 import { startTorch } from './torch-reference.js';
@@ -31,12 +31,12 @@ log(`backend ${backend.name} ${backend.version}, threads ${backend.threads}, fas
   (backend.gemm === undefined ? '' : `, GEMM on ${backend.gemm.threads} threads with ${backend.gemm.fma ? 'fused' : 'separate'} multiply-add`));
 const results: BenchResult[] = [];
 /** The speed issue's targets; the Large-vs-PyTorch ratio is checked below. */
-const TARGET_S: Record<string, number> = { 'check-reference': 60, 'validate-reference': 1 };
+const TARGET_S: Record<string, number> = { 'check-reference': 60, 'validate-reference': 1, 'gradescope-careful': 240, 'gradescope-worst-case': 300 };
 for (const c of BENCH_CASES.filter((b) => only === undefined || only.includes(b.name))) {
   const { run, dispose } = await c.prepare();
   const paired = c.name === LARGE && torch !== undefined && !('skipped' in torch) ? torch : undefined;
   const result = await measure(c.name, run, {
-    runs, warmup: 1, ...(paired === undefined ? {} : { after: async () => torchSeconds.push(await paired.epoch()) }),
+    runs: c.once ? 1 : runs, warmup: c.once ? 0 : 1, ...(paired === undefined ? {} : { after: async () => torchSeconds.push(await paired.epoch()) }),
   });
   dispose();
   results.push(result);
@@ -68,4 +68,10 @@ summary.peak_rss_mib = Math.round(process.resourceUsage().maxRSS / 1024);
 if (checkPeaks.length > 0) summary.check_reference_peak_rss_mib = Math.max(...checkPeaks);
 log(`peak RSS: bench process ${String(summary.peak_rss_mib)} MiB` +
   (checkPeaks.length > 0 ? `, fitcheck check ${String(summary.check_reference_peak_rss_mib)} MiB (target ≤ 2048)` : ''));
+// Gradescope's default container: 768 MB for everything; 10 minutes on ½ vCPU ≈ 5 here on one thread.
+if (gradescopeRuns.length > 0) summary.gradescope = gradescopeRuns;
+for (const g of gradescopeRuns) {
+  log(`${g.name}: ${g.seconds.toFixed(0)} s on 1 thread, peak RSS of the process tree ${g.peakTreeRssMiB} MiB (target ≤ 768: ${g.peakTreeRssMiB <= 768 ? 'met' : 'MISSED'}), `
+    + `${g.status}${g.score === null ? '' : ` ${g.score}`}, ${g.seedsTrained} training runs${g.undecided.length > 0 ? `, undecided: ToDo ${g.undecided.join(', ')}` : ''}`);
+}
 if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -4,7 +4,7 @@ import { progressPrinter } from '../format/progress.js';
 import { formatScoreTable } from '../format/score-table.js';
 import { loadLab } from '../lab/load-lab.js';
 import { LANGS, isLang, loadMessages, translate, type Lang } from '../messages/locale.js';
-import { publishReport, type Published } from '../report/publish.js';
+import type { Published } from '../report/publish.js';
 import { assertGraded, gradeSubmission, type GradeOptions, type GradeOutcome } from '../run/grade-submission.js';
 import { GraderError } from '../errors.js';
 
@@ -56,6 +56,8 @@ export async function gradeAndReport(options: GradeAndReportOptions): Promise<Gr
   let reportError: unknown;
   if (report) {
     try {
+      // Loaded once training is over: the report's libraries (Vega, Handlebars) need not sit beside a training process.
+      const { publishReport } = await import('../report/publish.js');
       published = await publishReport(outcome, messages, { out: options.out, pdf: pdf ?? false });
     } catch (e) {
       reportError = e;
@@ -66,7 +68,7 @@ export async function gradeAndReport(options: GradeAndReportOptions): Promise<Gr
   const fault = results.extra_data.fault;
   // A grade that could not be computed has no score to print, not a 0.
   if (fault) lines.push(t('cli.notGraded', { owner: t(`owner.${fault.owner}`), code: fault.code, path: resultsPath }));
-  else lines.push(table ? t('cli.results', { path: resultsPath }) : t('cli.scoreLine', { score: results.score, max: results.max_score, path: resultsPath }));
+  else lines.push(table ? t('cli.results', { path: resultsPath }) : t('cli.scoreLine', { score: results.score, max: results.extra_data.max_score, path: resultsPath }));
   if (published) {
     lines.push(t('cli.report', { path: published.html }));
     if (published.pdf) lines.push(t('cli.pdf', { path: published.pdf }));

@@ -7,7 +7,11 @@ import { parseShard } from '../batch/shard.js';
 const command = defineCommand({
   meta: { name: 'batch', description: 'Grade a folder of submissions (one sub-folder each) into OUT, with a gradebook' },
   args: {
-    root: { type: 'positional', required: true, description: 'Folder holding one folder per submission' },
+    root: { type: 'positional', required: true, description: 'Folder holding one folder per student (an upload, a cloned repository, a Gradescope export)' },
+    lab: { type: 'string', description: 'Lab id under grading/labs, or the path of a lab folder (default lab5)' },
+    glob: { type: 'string', description: "Where the submission file lies in a student's folder (default: the lab's names at any depth, e.g. **/lab5.{yaml,yml,json})" },
+    roster: { type: 'string', description: 'CSV with login,id,name: who each folder (named by login) is; default: Gradescope metadata, else the folder name' },
+    pdf: { type: 'boolean', default: false, description: 'Also print every OUT/<student>/report.pdf, with one browser for the class' },
     out: { type: 'string', required: true, description: 'Output folder: OUT/<student>/results.json, gradebook.csv, summary.md' },
     profile: { type: 'string', description: 'Grading profile passed to `fitcheck grade` (check, ci, full)' },
     seed: { type: 'string', description: 'Seed passed to `fitcheck grade`' },
@@ -26,10 +30,19 @@ const command = defineCommand({
       ...(args.profile !== undefined && { profile: args.profile }),
       ...(args.seed !== undefined && { seed: intFlag('seed', args.seed, 0) }),
       ...(args.overrides !== undefined && { overrides: args.overrides }),
+      ...(args.lab !== undefined && { lab: args.lab }),
+      ...(args.glob !== undefined && { glob: args.glob }),
+      ...(args.roster !== undefined && { roster: args.roster }),
+      pdf: args.pdf,
       onGraded: (entry, done, of) => process.stderr.write(`[${done}/${of}] ${entry.key}: ${entry.status}\n`),
     });
     const errors = outcome.rows.filter((r) => r.entry.status === 'error').length;
     process.stdout.write(`${outcome.rows.length} submissions in ${args.out} (${outcome.gradedNow.length} graded now, ${outcome.jobs} at a time)${errors > 0 ? `; ${errors} grader errors: see summary.md` : ''}\n`);
+    if (outcome.pdfs) {
+      const { printed, error } = outcome.pdfs;
+      if (error) process.stderr.write(`fitcheck: ${error.code}: ${error.message}${error.hint ? ` — ${error.hint}` : ''} (the HTML reports are written)\n`);
+      else process.stdout.write(`${printed} PDF reports printed\n`);
+    }
     return 0;
   },
 });

@@ -21,7 +21,7 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(expected);
     const results = await readResults(dir);
-    expect(results).toMatchObject({ score: 0, max_score: 100, extra_data: { status: 'invalid' } });
+    expect(results).toMatchObject({ score: 0, extra_data: { max_score: 100, status: 'invalid' } });
     expect(results.output).toMatch(expected);
     expect(results.tests).toHaveLength(10);
   });
@@ -94,13 +94,13 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     // lab (not the student) is named as the cause.
     expect(stderr).not.toMatch(/higgs\.giant|epoch/);
     const results = await readResults(dir);
-    expect(results).toMatchObject({ score: 0, max_score: 0, tests: [], extra_data: { status: 'error', fault: { code: 'INVALID_LAB', owner: 'lab' }, models: [] } });
+    expect(results).toMatchObject({ score: 0, tests: [], extra_data: { max_score: 0, status: 'error', fault: { code: 'INVALID_LAB', owner: 'lab' }, models: [] } });
     expect(results.output).toContain('unknown key "modle"');
   });
 
   // The grade could not be computed for a fault that is not the student's: exit 1, not graded, no score.
   function expectNotGraded(results: Awaited<ReturnType<typeof readResults>>, fault: { code: string; owner: string }): void {
-    expect(results).toMatchObject({ score: 0, max_score: 0, tests: [], extra_data: { status: 'error', fault, findings: [] } });
+    expect(results).toMatchObject({ score: 0, tests: [], extra_data: { max_score: 0, status: 'error', fault, findings: [] } });
     expect(results.output).toMatch(/^NOT GRADED — this is not a score of 0/);
   }
 

@@ -2,6 +2,7 @@ import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
 import { intFlag } from '../batch/int-flag.js';
 import { gradeAndReport } from '../cli/grade-and-report.js';
+import { identityFlag } from '../cli/identity-flags.js';
 
 const command = defineCommand({
   meta: { name: 'grade', description: 'Grade a submission folder into OUT/results.json (Gradescope format), OUT/report.html and OUT/tensorboard/' },
@@ -14,6 +15,13 @@ const command = defineCommand({
     lang: { type: 'string', description: "en or pt-BR: report, findings and results.json (default: the lab's, pt-BR for lab5)" },
     pdf: { type: 'boolean', default: false, description: 'Also print OUT/report.pdf with the system Chromium (without one: a message, HTML still written)' },
     overrides: { type: 'string', description: 'TA overrides file (points + comment per student and item)' },
+    glob: { type: 'string', description: "Where the submission file lies in DIR (default: the lab's names at any depth, e.g. **/lab5.{yaml,yml,json})" },
+    'student-id': { type: 'string', description: "Who submitted it, as the course says (default: the submission's own student.id)" },
+    'student-name': { type: 'string', description: 'The student\'s name, with --student-id' },
+    'student-sid': { type: 'string', description: 'The course\'s student id, which the submission\'s student.id is checked against (default: --student-id for a roster)' },
+    'student-email': { type: 'string', description: 'The student\'s e-mail, which the submission\'s student.email is checked against' },
+    identity: { type: 'string', description: 'Where --student-id comes from: roster (default), gradescope or folder' },
+    deadline: { type: 'string', description: 'Seconds the whole grade may take: further seeds that would not end in time are not trained (their verdicts stay undecided)' },
     quiet: { type: 'boolean', default: false, description: 'No progress on stderr' },
     debug: { type: 'boolean', default: false, description: 'Write stack traces and training-process output to OUT/debug.log' },
   },
@@ -30,6 +38,9 @@ const command = defineCommand({
       ...(args.lang !== undefined && { lang: args.lang }),
       ...(args.seed !== undefined && { seed: intFlag('seed', args.seed, 0) }),
       ...(args.overrides !== undefined && { overrides: args.overrides }),
+      ...(args.glob !== undefined && { glob: args.glob }),
+      ...(args.deadline !== undefined && { deadlineSeconds: intFlag('deadline', args.deadline, 1) }),
+      ...identityFlag(args),
     });
     return 0;
   },

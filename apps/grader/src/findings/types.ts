@@ -31,6 +31,11 @@ export const FINDINGS = {
   MISSING_ANSWER: 'submission',
   SHORT_ANSWER: 'submission',
   MISSING_ITEM: 'submission',
+  /**
+   * The submission's own `student.id` (or e-mail) is not the one the roster or Gradescope names: a
+   * note for the TA on no item, so it costs nothing; the course's identity stands.
+   */
+  STUDENT_ID_MISMATCH: 'submission',
   /** The profile does not train this model: nobody's fault, it costs nothing. */
   NOT_TRAINED: 'lab',
   /** The profile's runs cannot support a verdict (too short, too noisy, seeds disagree): it costs nothing, the TA decides. */

@@ -21,7 +21,7 @@ export function formatScoreTable(results: GradescopeResults, messages: Messages 
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const out = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
-  out.push('', t('cli.total', { score: results.score, max: results.max_score, summary: results.output.split('\n')[0] }));
+  out.push('', t('cli.total', { score: results.score, max: results.extra_data.max_score, summary: results.output.split('\n')[0] }));
   const findings = results.extra_data.findings;
   if (findings.length > 0) {
     out.push('', t('cli.findings'));

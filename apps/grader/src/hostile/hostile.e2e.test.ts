@@ -7,7 +7,9 @@ import { marked } from 'marked';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildPrComment } from '../batch/pr-comment.js';
-import { fromGradescopeText, type GradescopeResults } from '../results/gradescope.js';
+import { type GradescopeResults } from '../results/gradescope.js';
+import { gradescopeIssues } from '../results/gradescope-schema.js';
+import { gradescopePage } from '../test-helpers/gradescope-page.js';
 import { BIN, type CliRun } from '../test-helpers/cli.js';
 import { submissionFixture } from '../test-helpers/paths.js';
 import { STACK_FRAME, runCli, sandbox, snapshotTree, type Sandbox } from './test-helpers/sandbox.js';
@@ -158,12 +160,16 @@ describe.concurrent('the hostile corpus: every case graded by the real CLI ends 
     expect(results.tests).toHaveLength(expected.status === 'error' ? 0 : 10);
     const findings = results.extra_data.findings.map((f) => `${f.item}:${f.code}`);
     expect(findings).toEqual(expect.arrayContaining(expected.findings));
-    const shown = fromGradescopeText([results.output, ...results.tests.map((t) => t.output)].join('\n'));
+    const shown = [results.output, ...results.tests.map((t) => t.output)].join('\n');
     expect(shown).toContain(expected.message);
     // Said once on the terminal, with the fix, when the run does not end well.
     if (expected.exitCode !== 0) expect(run.stderr.split(expected.message)).toHaveLength(2);
-    // No markup a student wrote reaches Gradescope's output as markup.
-    expect([results.output, ...results.tests.map((t) => t.output)].join('\n')).not.toContain('<');
+    // Gradescope's specification holds, and every output and name is plain text: Gradescope shows it as written,
+    // so no markup a student wrote reaches the page as markup.
+    expect(gradescopeIssues(resultsText)).toEqual([]);
+    const page = gradescopePage(results);
+    for (const raw of await markupStrings(dir)) expect(page).not.toContain(raw);
+    expect(page).not.toMatch(/<(?!\/?pre>)/);
 
     // No stack trace reaches the student (without --debug), and no debug log is written.
     for (const text of [run.stdout, run.stderr, JSON.stringify(results, null, 2)]) expect(text).not.toMatch(STACK_FRAME);
@@ -228,8 +234,8 @@ describe.concurrent('the hostile corpus: every case graded by the real CLI ends 
   // A read-only disk and a full one, made with a tmpfs in a user and mount namespace of the CLI's own.
   it.each([
     ['read-only', 'ro,size=64k', 'hostile-empty', 'cannot be written (read-only file system)', []],
-    // results.json (10 KB) fits, report.html (far more) does not: results kept, no half report, no temp file.
-    ['full', 'size=40k', 'hostile-student-id', 'no space left on the disk to write', ['results.json', 'tensorboard']],
+    // results.json (10 KB) and the grade's record fit, report.html (far more) does not: results kept, no half report, no temp file.
+    ['full', 'size=40k', 'hostile-student-id', 'no space left on the disk to write', ['grade-record.json', 'results.json', 'tensorboard']],
   ])('a %s --out: an environment error (exit 1) said once, no partial report', async (_, options, fixture, message, left) => {
     const box = await sandbox();
     const disk = await mkdtemp(join(box.root, 'disk-'));

@@ -59,7 +59,7 @@ function invalid(issues: readonly ConfigIssue[]): GraderError {
   return new GraderError('INVALID_LAB', issues.map(formatIssue).join('\n'), {}, LAB_HINT);
 }
 
-/** lab.yaml against itself: the models each profile trains are student models, every model's dataset exists. */
+/** lab.yaml against itself: the models each profile trains are student models, every model's dataset and every leaderboard model exists. */
 async function labIssues(lab: LabDefinition, file: string): Promise<ConfigIssue[]> {
   const problems: Problem[] = [];
   for (const [name, profile] of Object.entries(lab.profiles)) {
@@ -72,6 +72,11 @@ async function labIssues(lab: LabDefinition, file: string): Promise<ConfigIssue[
       if (!(model.dataset in lab.datasets)) problems.push({ at: `/${group}/${pointerKey(key)}/dataset`, message: `model ${key}: unknown dataset "${model.dataset}"` });
     }
   }
+  const gsProfile = lab.gradescope?.profile;
+  if (gsProfile !== undefined && !(gsProfile in lab.profiles)) problems.push({ at: '/gradescope/profile', message: `gradescope: unknown profile "${gsProfile}"` });
+  (lab.leaderboard ?? []).forEach(({ model }, i) => {
+    if (!(model in lab.models) && !(model in lab.studentModels)) problems.push({ at: `/leaderboard/${i}/model`, message: `leaderboard: unknown model "${model}"` });
+  });
   return located(problems, file);
 }
 

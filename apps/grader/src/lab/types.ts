@@ -1,5 +1,6 @@
 import type { LayerSpec } from '@fitcheck/core';
 import type { Lang } from '../messages/locale.js';
+import type { Visibility } from '../results/gradescope-spec.js';
 
 /**
  * A lab as the grader reads it from `grading/labs/<id>/lab.yaml` (schema:
@@ -12,7 +13,8 @@ export interface LabDefinition {
   /** Language of reports, findings and CLI tables when `--lang` is not given (default `en`). */
   lang?: Lang;
   translations?: Partial<Record<Lang, { title: string }>>;
-  submission: { files: string[]; schema: string };
+  /** `starter`: the submission students start from, relative to the repository root. */
+  submission: { files: string[]; schema: string; starter?: string };
   training: TrainingSetup;
   datasets: Record<string, DatasetDefinition>;
   /** The lab's own (fixed) models, e.g. the notebook's Tiny…Combined. */
@@ -20,6 +22,22 @@ export interface LabDefinition {
   /** Models the student submits, with the parameter budget (and forward FLOPs-per-sample budget) of each. */
   studentModels: Record<string, { dataset: string; budget: number; flopBudget?: number }>;
   profiles: Record<string, Profile>;
+  /** Gradescope leaderboard columns, each a fact of one model's run (results.json `leaderboard`). */
+  leaderboard?: LeaderboardColumn[];
+  /** How `fitcheck gradescope build` packs the lab. */
+  gradescope?: { profile?: string; timeoutMinutes?: number; pdf?: boolean };
+}
+
+/** The model facts a leaderboard column may show (results.json `extra_data.models[]`). */
+export const LEADERBOARD_FACTS = ['bestValBce', 'finalValBce', 'gap', 'params', 'epochsRun'] as const;
+export type LeaderboardFact = (typeof LEADERBOARD_FACTS)[number];
+
+/** One leaderboard column: `fact` of `model`'s run (the first seed's), ranked by `order` (default `asc` for a BCE or a gap). */
+export interface LeaderboardColumn {
+  name: string;
+  model: string;
+  fact: LeaderboardFact;
+  order?: 'asc' | 'desc';
 }
 
 export interface TrainingSetup {
@@ -36,6 +54,8 @@ export interface DatasetDefinition {
   file?: string;
   holdout?: string;
   dir?: string;
+  /** The dataset's files only TAs have (`fitcheck template` leaves them out). */
+  taOnly?: ('file' | 'holdout' | 'dir')[];
   inputShape: number[];
 }
 
@@ -49,6 +69,8 @@ export interface DatasetProfile {
 
 export interface Profile {
   description: string;
+  /** Only TAs grade with it: `fitcheck template` leaves it out of the students' lab. */
+  taOnly?: boolean;
   seed: number;
   maxEpochs: number;
   patience: number;
@@ -67,6 +89,8 @@ export interface Profile {
 export interface ProfileLimits {
   modelSeconds: number;
   modelMemoryMb: number;
+  /** Per dataset, the largest model (in parameters) `modelMemoryMb` holds; a larger one stops the grade (`PROFILE_TOO_SMALL`). */
+  modelParams?: Record<string, number>;
 }
 
 export interface RubricItem {
@@ -76,6 +100,10 @@ export interface RubricItem {
   translations?: Partial<Record<Lang, { name: string }>>;
   points: number;
   manual?: boolean;
+  /** When students see this item's test on Gradescope (default: the rubric's `visibility`; `after_published` for a TA-only item). */
+  visibility?: Visibility;
+  /** Hidden from students: left out of the rubric `fitcheck template` gives them. */
+  taOnly?: boolean;
   /** A rubric check's name (`checks/rubric/`); `loadLab` refuses any other. */
   check: string;
   /** The check's parameters, validated against its schema by `loadLab`. */
@@ -84,6 +112,10 @@ export interface RubricItem {
 
 export interface Rubric {
   lab: string;
+  /** When students see the tests on Gradescope (default `visible`). */
+  visibility?: Visibility;
+  /** When students see run_autograder's output on Gradescope (default `hidden`). */
+  stdoutVisibility?: Visibility;
   items: RubricItem[];
 }
 

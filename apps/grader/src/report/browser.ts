@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { GraderError } from '../errors.js';
 import { writeFileAtomic } from '../out/write-out.js';
 
@@ -39,19 +39,20 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Opens the system browser headless, runs `use` with it and always closes it. Every request that is
- * not the report file itself is aborted, so printing can never reach the network. The browser's
+ * Opens the system browser headless, runs `use` with it and always closes it. The browser's
  * profile, cache and home (`--user-data-dir`, `HOME`, `XDG_CONFIG_HOME`, `XDG_CACHE_HOME`: Chromium
  * and dconf write there) live in a temp folder that is removed afterwards, so printing writes
  * nothing outside `--out`.
  */
-async function withPage<T>(htmlFile: string, executablePath: string, use: (page: Page) => Promise<T>): Promise<T> {
+async function withBrowser<T>(executablePath: string, use: (context: BrowserContext) => Promise<T>): Promise<T> {
   const home = await mkdtemp(join(tmpdir(), 'fitcheck-chromium-'));
   try {
     const [config, cache] = [join(home, '.config'), join(home, '.cache')];
     await Promise.all([mkdir(config), mkdir(cache)]);
     let context: BrowserContext;
     try {
+      // Loaded only to print: Playwright costs a process ~90 MB it would otherwise hold while training.
+      const { chromium } = await import('playwright-core');
       context = await chromium.launchPersistentContext(join(home, 'profile'), {
         executablePath, args: [...CHROMIUM_ARGS], headless: true,
         env: { ...process.env, HOME: home, XDG_CONFIG_HOME: config, XDG_CACHE_HOME: cache },
@@ -61,11 +62,7 @@ async function withPage<T>(htmlFile: string, executablePath: string, use: (page:
       throw new GraderError('NO_BROWSER', `could not start ${executablePath}: ${first}`, {}, INSTALL_HINT);
     }
     try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      const url = pathToFileURL(htmlFile).href;
-      await page.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
-      await page.goto(url, { waitUntil: 'load' });
-      return await use(page);
+      return await use(context);
     } finally {
       await context.close();
     }
@@ -74,19 +71,46 @@ async function withPage<T>(htmlFile: string, executablePath: string, use: (page:
   }
 }
 
+/** One page of the browser showing `htmlFile`; every request that is not that file is aborted, so nothing reaches the network. */
+async function withPage<T>(context: BrowserContext, htmlFile: string, use: (page: Page) => Promise<T>): Promise<T> {
+  const page = await context.newPage();
+  try {
+    const url = pathToFileURL(htmlFile).href;
+    await page.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+    await page.goto(url, { waitUntil: 'load' });
+    return await use(page);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Prints `htmlFile` to an A4 PDF with the report's own `@page` margins and colours, written like every file under `--out`. */
 export async function printPdf(htmlFile: string, pdfFile: string, executablePath = findBrowser()): Promise<void> {
-  const pdf = await withPage(htmlFile, executablePath, async (page) => {
-    await page.emulateMedia({ media: 'print' });
-    return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  await printPdfs([{ html: htmlFile, pdf: pdfFile }], executablePath);
+}
+
+/**
+ * Prints several reports with one browser (a class's: `batch --pdf`, `regrade --pdf`), one page
+ * after another, each PDF written like every file under `--out`. One browser start for the class,
+ * not one per student.
+ */
+export async function printPdfs(reports: readonly { html: string; pdf: string }[], executablePath = findBrowser()): Promise<void> {
+  if (reports.length === 0) return;
+  await withBrowser(executablePath, async (context) => {
+    for (const { html, pdf } of reports) {
+      const bytes = await withPage(context, html, async (page) => {
+        await page.emulateMedia({ media: 'print' });
+        return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      });
+      await writeFileAtomic(pdf, bytes);
+    }
   });
-  await writeFileAtomic(pdfFile, pdf);
 }
 
 /** A full-page PNG of the report as a screen shows it: how TAs look at a rendered report. */
 export async function screenshotReport(htmlFile: string, pngFile: string, executablePath = findBrowser(), width = 1100): Promise<void> {
-  await withPage(htmlFile, executablePath, async (page) => {
+  await withBrowser(executablePath, (context) => withPage(context, htmlFile, async (page) => {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: pngFile, fullPage: true });
-  });
+  }));
 }

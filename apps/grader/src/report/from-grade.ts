@@ -13,6 +13,8 @@ import type { ChartGroup, ClassificationSection, LearningRatePoint, NamedRun, Re
 /** What a grading run leaves behind: `GradeOutcome`'s fields the report reads (facts only when it trained). */
 export interface GradeForReport {
   results: GradescopeResults;
+  /** The results before the TA's overrides (what `regrade` applies overrides to again); default `results`. */
+  baseResults?: GradescopeResults;
   lab?: { definition: LabDefinition; rubric: Rubric };
   facts?: RunFacts;
   items?: ItemResult[];
@@ -30,6 +32,43 @@ export const LR_POINTS = 101;
  * differs), the lab's learning-rate schedule, and the written answers with TA points and comments.
  */
 export function reportInputFromGrade(grade: GradeForReport, messages: Messages, date: string = new Date().toISOString()): ReportInput {
+  return reportWithResults(reportBase(grade, messages, date), grade.results, grade.overrides ?? []);
+}
+
+/**
+ * A report with the scores, statuses, TA points and comments of `results` and `overrides`:
+ * everything else (curves, summaries, answers, outputs) is what the run measured. What `regrade`
+ * does with a persisted report (`grade-record.json`) once the TA's overrides change, training nothing.
+ */
+export function reportWithResults(base: ReportInput, results: GradescopeResults, overrides: readonly Override[]): ReportInput {
+  const tests = new Map(results.tests.map((t) => [t.number, t]));
+  const student = results.extra_data.student.id;
+  const { notGraded: _notGraded, ...rest } = base;
+  return {
+    ...rest,
+    score: results.score,
+    maxScore: results.extra_data.max_score,
+    todos: base.todos.map((row) => {
+      const t = tests.get(row.number);
+      return t ? { ...row, score: t.score ?? null, max: t.extra_data.points, status: t.extra_data.status } : row;
+    }),
+    ...(base.answers && {
+      answers: base.answers.map(({ comment: _comment, points: _points, max: _max, ...answer }) => {
+        const t = tests.get(answer.item);
+        const override = overrides.find((o) => o.student === student && o.item === answer.item);
+        return {
+          ...answer,
+          ...(override?.comment !== undefined && { comment: override.comment }),
+          ...(t?.score !== undefined && { points: t.score, max: t.extra_data.points }),
+        };
+      }),
+    }),
+    ...(results.extra_data.status !== 'graded' && { notGraded: notGradedOf(results) }),
+  };
+}
+
+/** The report of a run as it measured it, before any TA's points (`reportWithResults` adds them). */
+function reportBase(grade: GradeForReport, messages: Messages, date: string): ReportInput {
   const { results, lab, facts } = grade;
   const lang = langOf(messages);
   const x = results.extra_data;
@@ -39,10 +78,9 @@ export function reportInputFromGrade(grade: GradeForReport, messages: Messages, 
     student: x.student.name ?? '—',
     lab: definition ? (definition.translations?.[lang]?.title ?? definition.title) : x.lab,
     score: results.score,
-    maxScore: results.max_score,
+    maxScore: results.extra_data.max_score,
     todos: todoRows(grade, messages),
     findings: results.extra_data.findings,
-    ...(results.extra_data.status !== 'graded' && { notGraded: notGradedOf(results) }),
     profile: x.profile,
     seed: x.seed,
     backend: x.backend ?? '—',
@@ -53,7 +91,7 @@ export function reportInputFromGrade(grade: GradeForReport, messages: Messages, 
     ...(definition && { learningRate: learningRatePoints(definition) }),
     summaries: facts ? modelSummaries(facts) : [],
     classification: facts ? classificationSections(facts, messages) : [],
-    answers: lab && facts ? answers(grade, lab.rubric, facts, lang) : [],
+    answers: lab && facts ? answers(lab.rubric, facts, lang) : [],
   };
 }
 
@@ -158,25 +196,15 @@ function classificationSections(facts: RunFacts, messages: Messages): Classifica
   return sections;
 }
 
-/** The submission's written answers, each under its rubric item, with the TA's points and comment once given. */
-function answers({ results, overrides = [] }: GradeForReport, rubric: Rubric, facts: RunFacts, lang: Lang): ReportAnswer[] {
-  const student = results.extra_data.student.id;
+/** The submission's written answers, each under its rubric item (the TA's points and comment: `reportWithResults`). */
+function answers(rubric: Rubric, facts: RunFacts, lang: Lang): ReportAnswer[] {
   return rubric.items.flatMap((item) => {
     // The answer the item's check declares it reads (`answerParams`), e.g. `answer: giant_analysis`.
     const param = rubricCheck(item.check)?.answerParams[0];
     const key = param === undefined ? undefined : item.with?.[param];
     const text = typeof key === 'string' ? facts.submission.answers[key] : undefined;
     if (typeof text !== 'string' || text.trim() === '') return [];
-    const test = results.tests.find((t) => t.number === item.number);
-    const override = overrides.find((o) => o.student === student && o.item === item.number);
-    const graded = test?.score !== undefined;
-    return [{
-      item: item.number,
-      // The heading already says "ToDo 2"; the question is the rest of the item's name.
-      question: (item.translations?.[lang]?.name ?? item.name).replace(`ToDo ${item.number}: `, ''),
-      text,
-      ...(override?.comment !== undefined && { comment: override.comment }),
-      ...(graded && { points: test.score, max: test.extra_data.points }),
-    }];
+    // The heading already says "ToDo 2"; the question is the rest of the item's name.
+    return [{ item: item.number, question: (item.translations?.[lang]?.name ?? item.name).replace(`ToDo ${item.number}: `, ''), text }];
   });
 }

@@ -6,6 +6,7 @@ import { writeTensorboardLogs } from '../tensorboard/write-histories.js';
 import { printPdf } from './browser.js';
 import { reportInputFromGrade, type GradeForReport } from './from-grade.js';
 import { writeReport } from './write-report.js';
+import { writeGradeRecord } from './grade-record.js';
 
 export interface PublishOptions {
   out: string;
@@ -26,12 +27,15 @@ export interface Published {
 
 /**
  * Everything a grading run shows besides results.json, which the caller has already written (so
- * nothing here can lose it): TensorBoard logs of the trained runs under `OUT/tensorboard/`, then
- * `OUT/report.html`, then with `pdf` `OUT/report.pdf`. A missing browser (`NO_BROWSER`) is returned
+ * nothing here can lose it): `OUT/grade-record.json` (for `regrade`), TensorBoard logs of the
+ * trained runs under `OUT/tensorboard/`, then `OUT/report.html`, then with `pdf` `OUT/report.pdf`. A missing browser (`NO_BROWSER`) is returned
  * as `pdfError`, not thrown: the HTML is there and the grade stands.
  */
 export async function publishReport(grade: GradeForReport, messages: Messages, options: PublishOptions): Promise<Published> {
   const input = reportInputFromGrade(grade, messages, options.date);
+  // What `regrade` needs to score and report again with other overrides, without training: the run before any override.
+  const base = grade.baseResults ?? grade.results;
+  await writeGradeRecord(options.out, { lang: langOf(messages), results: base, report: reportInputFromGrade({ ...grade, results: base, overrides: [] }, messages, input.date) });
   // Written into a fresh folder and renamed into place: never through a link planted as OUT/tensorboard.
   const tensorboardDir = join(options.out, 'tensorboard');
   const tensorboard = await replaceDir(tensorboardDir, async (temp) =>

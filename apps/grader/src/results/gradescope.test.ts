@@ -3,7 +3,7 @@ import { runRubric } from '../checks/run-rubric.js';
 import { FINDINGS } from '../findings/types.js';
 import { staticFacts } from '../test-helpers/facts.js';
 import { loadMessages } from '../messages/locale.js';
-import { fromGradescopeText, gradedResults, gradescopeText, invalidResults, summaryLine } from './gradescope.js';
+import { gradedResults, gradescopeText, invalidResults, summaryLine } from './gradescope.js';
 import { applyOverrides } from './overrides.js';
 
 const meta = { lab: 'lab5', profile: 'check', seed: 1, version: '0.1.0', seconds: 1.23, backend: 'wasm' };
@@ -14,7 +14,7 @@ describe('Gradescope results', () => {
     const items = runRubric(lab.rubric, facts);
     const results = gradedResults(items, Object.values(facts.models), { ...meta, student: { name: 'Carla Dias', id: '2024-0388' } }, 'summary');
     expect(results.tests).toHaveLength(10);
-    expect(results.max_score).toBe(100);
+    expect(results.extra_data.max_score).toBe(100);
     expect(results.score).toBe(results.tests.reduce((s, t) => s + (t.score ?? 0), 0));
     expect(results.tests[0]).toMatchObject({ number: '1', score: 0, max_score: 10, status: 'failed', visibility: 'visible' });
     expect(results.tests[0]!.output).toContain('[PARAM_BUDGET_EXCEEDED]');
@@ -39,7 +39,7 @@ describe('Gradescope results', () => {
       ['1', 0, 'auto'], ['2', undefined, 'pending'], ['3', undefined, 'pending'], ['4', undefined, 'pending'], ['5', 0, 'auto'],
       ['6', 0, 'auto'], ['7', 0, 'auto'], ['8', 0, 'auto'], ['9', 0, 'auto'], ['10', 0, 'auto'],
     ]);
-    expect(results.max_score).toBe(100);
+    expect(results.extra_data.max_score).toBe(100);
     expect(results.output).toContain('sub/lab5.yaml:18:3: unknown key "validaton" in cats (did you mean "validation"?)');
     expect(results.extra_data.status).toBe('invalid');
   });
@@ -82,11 +82,12 @@ describe('Gradescope results', () => {
 });
 
 describe('gradescopeText', () => {
-  it('makes markup a student wrote inert in Gradescope output, and readers get it back exactly', () => {
-    const raw = 'name <script>alert(1)</script> <img src=x onerror=alert(1)> <svg onload=x> a &amp; b';
-    const escaped = gradescopeText(raw);
-    expect(escaped).not.toMatch(/[<>]/);
-    expect(escaped).toBe('name &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &lt;svg onload=x&gt; a &amp;amp; b');
-    expect(fromGradescopeText(escaped)).toBe(raw);
+  it('keeps what a student wrote letter for letter (results.json declares plain text, which Gradescope shows as written)', () => {
+    const raw = 'name <script>alert(1)</script> <img src=x onerror=alert(1)> <svg onload=x> a &amp; b\n  fix: é ✓';
+    expect(gradescopeText(raw)).toBe(raw);
+  });
+
+  it('removes what plain text cannot show: terminal escapes, control characters, bidirectional overrides', () => {
+    expect(gradescopeText('\u001b[31mred\u001b[0m a\u0000b\u0007 \u202Eevil\u202C\tend\r\n')).toBe('red ab evil\tend\n');
   });
 });

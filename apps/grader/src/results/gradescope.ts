@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import type { ConfigIssue } from '@fitcheck/core';
 import { formatIssue } from '@fitcheck/core';
 import type { ItemResult } from '../checks/run-rubric.js';
@@ -6,25 +7,30 @@ import { localizeFinding } from '../findings/finding.js';
 import type { Finding, ResultsFinding } from '../findings/types.js';
 import { langOf, loadMessages, type Lang, type Messages } from '../messages/locale.js';
 import { renderLines, renderText, text } from '../messages/text.js';
-import type { Rubric, RubricItem } from '../lab/types.js';
+import type { LeaderboardColumn, Rubric, RubricItem } from '../lab/types.js';
 import type { Fault } from '../errors.js';
+import { DEFAULT_VISIBILITY, RESULTS_FORMAT, type LeaderboardEntry, type Visibility } from './gradescope-spec.js';
 import type { TestStatus } from './test-status.js';
+import type { IdentitySource } from '../submission/identity.js';
 
 export { TEST_STATUSES, type TestStatus } from './test-status.js';
 
 /**
  * One Gradescope `tests[]` entry. A pending test has no `score`, `max_score` or `status` (Gradescope
- * allows a test without them when the top-level `score` is given): it is shown, never as 0/10;
- * `extra_data.points` is what the item is worth once a TA scores it. See docs/decisions/0006.
+ * allows a test without them when the top-level `score` is given, which fitcheck always gives): it
+ * is shown, never as 0/10; `extra_data.points` is what the item is worth once a TA scores it. See
+ * docs/decisions/0006. Its name and output are plain text (`name_format`, `output_format`).
  */
 export interface GradescopeTest {
   name: string;
+  name_format: typeof RESULTS_FORMAT;
   number: string;
   score?: number;
   max_score?: number;
   status?: 'passed' | 'failed';
   output: string;
-  visibility: 'visible';
+  output_format: typeof RESULTS_FORMAT;
+  visibility: Visibility;
   tags: string[];
   extra_data: { status: TestStatus; check: string; points: number };
 }
@@ -56,16 +62,30 @@ export interface ModelSummaryFacts {
   otherSeeds: { seed: number; epochsRun: number | null; bestEpoch: number | null; bestValBce: number | null; gap: number | null; seconds: number | null; error: string | null }[];
 }
 
-/** Gradescope's autograder `results.json`, with fitcheck's facts in `extra_data`. */
+/**
+ * Gradescope's autograder `results.json` (`apps/grader/schemas/gradescope-results.schema.json`),
+ * with fitcheck's facts in `extra_data`. Every string is plain text (`output_format`,
+ * `test_output_format`, `test_name_format`): Gradescope shows it as written.
+ */
 export interface GradescopeResults {
   score: number;
-  max_score: number;
+  /** Whole seconds. */
   execution_time: number;
   output: string;
-  visibility: 'visible';
-  stdout_visibility: 'visible';
+  output_format: typeof RESULTS_FORMAT;
+  test_output_format: typeof RESULTS_FORMAT;
+  test_name_format: typeof RESULTS_FORMAT;
+  visibility: Visibility;
+  stdout_visibility: Visibility;
   tests: GradescopeTest[];
+  /** The lab's leaderboard columns whose value this run has (graded submissions only). */
+  leaderboard?: LeaderboardEntry[];
   extra_data: {
+    /**
+     * What the whole lab is worth: every item's points, the pending ones included (Gradescope's
+     * specification has no top-level maximum; its tests' `max_score` leave the pending ones out).
+     */
+    max_score: number;
     /**
      * `graded`; `invalid`: the submission could not be read (the student's fault: every autograded
      * item 0, the TA's items pending);
@@ -82,7 +102,12 @@ export interface GradescopeResults {
     seed: number;
     grader: { name: string; version: string };
     backend: string | null;
-    student: { name: string | null; id: string | null };
+    /**
+     * Who submitted it, as the course says (`source`: Gradescope's metadata, the roster, the folder's
+     * name, or the submission's own `student:` when nothing else names the student), and the id the
+     * submission itself declares (`submittedId`), which is only cross-checked (`STUDENT_ID_MISMATCH`).
+     */
+    student: { name: string | null; id: string | null; source: IdentitySource | null; submittedId: string | null };
     submissionFile: string | null;
     findings: ResultsFinding[];
     models: ModelSummaryFacts[];
@@ -97,8 +122,12 @@ export interface ResultsMeta {
   version: string;
   seconds: number;
   backend: string | null;
-  student?: { name: string; id: string };
+  student?: { name: string | null; id: string; source?: IdentitySource; submittedId?: string };
   submissionFile?: string;
+  /** The rubric's Gradescope visibility (`visibility`, `stdoutVisibility`), once the lab is read. */
+  visibility?: { tests?: Visibility; stdout?: Visibility };
+  /** The lab's leaderboard columns, once the lab is read. */
+  leaderboard?: LeaderboardColumn[];
 }
 
 /**
@@ -117,19 +146,37 @@ export function gradedResults(
       renderLines(messages, outcome.lines), ...findings.map((f) => describeFinding(f, messages)),
     ].filter((s) => s !== '').join('\n');
     const base = {
-      name: itemName(item, messages), number: item.number, output, visibility: 'visible' as const,
+      ...testText(item, output, meta, messages),
       tags: [item.check, ...(item.manual ? ['manual'] : []), ...(status === 'auto' ? [] : [status])],
       extra_data: { status, check: item.check, points: item.points },
     };
     return status === 'pending' ? base : { ...base, ...scored(outcome.score, item.points) };
   });
+  const summaries = models.map((m) => summarizeModel(m, messages));
   return assemble(tests, meta, summary, {
     status: 'graded',
     lang: langOf(messages),
     fault: null,
     findings: localized.flatMap((r) => r.findings.map(({ params: _params, ...f }) => f)),
-    models: models.map((m) => summarizeModel(m, messages)),
+    models: summaries,
     errors: [],
+  }, leaderboard(meta.leaderboard ?? [], summaries));
+}
+
+/** A test's name, number, output and who sees it (the item's `visibility`; a TA-only item's `after_published`; else the rubric's, else `visible`). */
+function testText(item: RubricItem, output: string, meta: ResultsMeta, messages: Messages): Pick<GradescopeTest, 'name' | 'name_format' | 'number' | 'output' | 'output_format' | 'visibility'> {
+  return {
+    name: itemName(item, messages), name_format: RESULTS_FORMAT, number: item.number, output, output_format: RESULTS_FORMAT,
+    visibility: item.visibility ?? (item.taOnly ? 'after_published' : undefined) ?? meta.visibility?.tests ?? DEFAULT_VISIBILITY.tests,
+  };
+}
+
+/** The lab's leaderboard columns whose fact this run has: a model that did not train shows on no leaderboard. */
+function leaderboard(columns: readonly LeaderboardColumn[], models: readonly ModelSummaryFacts[]): LeaderboardEntry[] {
+  return columns.flatMap(({ name, model, fact, order }) => {
+    const value = models.find((m) => m.name === model)?.[fact];
+    if (typeof value !== 'number' || !Number.isFinite(value)) return [];
+    return [{ name, value, order: order ?? (fact === 'params' || fact === 'epochsRun' ? 'desc' : 'asc') }];
   });
 }
 
@@ -141,13 +188,13 @@ export function gradedResults(
 export function invalidResults(rubric: Rubric, issues: ConfigIssue[], meta: ResultsMeta, messages: Messages = loadMessages('en')): GradescopeResults {
   const lines = issues.map(formatIssue);
   const output = `${renderText(messages, text('results.invalid'))}\n${lines.join('\n')}`;
-  return assemble(zeroTests(rubric, renderText(messages, text('results.notGradedInvalid')), messages), meta, output, { status: 'invalid', lang: langOf(messages), fault: null, findings: [], models: [], errors: lines });
+  return assemble(zeroTests(rubric, renderText(messages, text('results.notGradedInvalid')), meta, messages), meta, output, { status: 'invalid', lang: langOf(messages), fault: null, findings: [], models: [], errors: lines });
 }
 
 /**
  * The grade could not be computed, for a fault that is not the student's (the lab's, the grader's,
  * the machine's): still a results.json, for Gradescope and the batch, but with no score presented as a
- * grade — no tests, `score` and `max_score` 0 (Gradescope needs a number), `extra_data.status`
+ * grade — no tests, `score` 0 (Gradescope needs a number) and `extra_data.max_score` 0, `extra_data.status`
  * `error` and the fault with its owner; `output` (which Gradescope shows the student) says it is not
  * a 0 and why. See docs/decisions/0006-results-status.md.
  */
@@ -191,9 +238,9 @@ export function itemName(item: RubricItem, messages: Messages): string {
 }
 
 /** An invalid submission's tests: every autograded item 0, the TA's items still pending (no score). */
-function zeroTests(rubric: Rubric, output: string, messages: Messages): GradescopeTest[] {
+function zeroTests(rubric: Rubric, output: string, meta: ResultsMeta, messages: Messages): GradescopeTest[] {
   return rubric.items.map((item): GradescopeTest => {
-    const base = { name: itemName(item, messages), number: item.number, output, visibility: 'visible' as const };
+    const base = testText(item, output, meta, messages);
     if (item.manual) {
       return { ...base, tags: [item.check, 'manual', 'pending'], extra_data: { status: 'pending', check: item.check, points: item.points } };
     }
@@ -211,17 +258,22 @@ function assemble(
   meta: ResultsMeta,
   output: string,
   extra: Pick<GradescopeResults['extra_data'], 'status' | 'lang' | 'fault' | 'findings' | 'models' | 'errors'>,
+  board: LeaderboardEntry[] = [],
 ): GradescopeResults {
   return {
-    // Pending tests have no score: the total is what was scored; max_score is every item's points.
+    // Pending tests have no score: the total is what was scored; extra_data.max_score is every item's points.
     score: round(tests.reduce((sum, t) => sum + (t.score ?? 0), 0)),
-    max_score: tests.reduce((sum, t) => sum + t.extra_data.points, 0),
-    execution_time: Math.round(meta.seconds * 10) / 10,
+    execution_time: Math.round(meta.seconds),
     output,
-    visibility: 'visible',
-    stdout_visibility: 'visible',
+    output_format: RESULTS_FORMAT,
+    test_output_format: RESULTS_FORMAT,
+    test_name_format: RESULTS_FORMAT,
+    visibility: meta.visibility?.tests ?? DEFAULT_VISIBILITY.tests,
+    stdout_visibility: meta.visibility?.stdout ?? DEFAULT_VISIBILITY.stdout,
     tests,
+    ...(board.length > 0 && { leaderboard: board }),
     extra_data: {
+      max_score: tests.reduce((sum, t) => sum + t.extra_data.points, 0),
       status: extra.status,
       lang: extra.lang,
       fault: extra.fault,
@@ -230,7 +282,7 @@ function assemble(
       seed: meta.seed,
       grader: { name: '@fitcheck/grader', version: meta.version },
       backend: meta.backend,
-      student: { name: meta.student?.name ?? null, id: meta.student?.id ?? null },
+      student: { name: meta.student?.name ?? null, id: meta.student?.id ?? null, source: meta.student?.source ?? null, submittedId: meta.student?.submittedId ?? null },
       submissionFile: meta.submissionFile ?? null,
       findings: extra.findings,
       models: extra.models,
@@ -273,27 +325,28 @@ function summarizeModel(m: ModelFacts, messages: Messages): ModelSummaryFacts {
   };
 }
 
+// C0 and C1 control characters but tab and newline; the bidirectional overrides and isolates.
+// eslint-disable-next-line no-control-regex
+const NOT_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
 /**
- * Text for Gradescope's `output` fields, which quote the submission (a key, a name, a layer name):
- * `&`, `<` and `>` as entities, so that no tag a student wrote renders however Gradescope shows
- * the field (HTML when results.json names no `output_format`). The one place to change when the
- * results name their format; {@link fromGradescopeText} undoes it for readers of results.json.
+ * Text for Gradescope's `output` and `name` fields, which quote the submission (a key, a name, a
+ * layer name), in the format results.json declares for them ({@link RESULTS_FORMAT}, `text`):
+ * Gradescope shows such a field as written, so markup stays letters and nothing is entity-escaped
+ * (an `&lt;` would show as `&lt;`). What `text` cannot show is removed: terminal escapes (an ANSI
+ * colour a log carries), other control characters and the bidirectional overrides that could
+ * make a line read backwards. The one place to change if results.json ever names another format.
  */
 export function gradescopeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return stripVTControlCharacters(text).replace(NOT_TEXT, '');
 }
 
-/** The text {@link gradescopeText} was given (other entities stay as written). */
-export function fromGradescopeText(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-/** results.json as Gradescope is given it: every `output` field through {@link gradescopeText}. */
+/** results.json as Gradescope is given it: every `output` and `name` field through {@link gradescopeText}. */
 export function forGradescope(results: GradescopeResults): GradescopeResults {
   return {
     ...results,
     output: gradescopeText(results.output),
-    tests: results.tests.map((t) => ({ ...t, output: gradescopeText(t.output) })),
+    tests: results.tests.map((t) => ({ ...t, name: gradescopeText(t.name), output: gradescopeText(t.output) })),
   };
 }
 

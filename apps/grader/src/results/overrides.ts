@@ -1,4 +1,5 @@
-import { formatIssue, loadConfigFile } from '@fitcheck/core';
+import { formatIssue, loadConfigFile, readTextFile } from '@fitcheck/core';
+import { CsvError, parse } from 'csv-parse/sync';
 import { graderSchema } from '../lab/schemas.js';
 import { loadMessages, type Messages } from '../messages/locale.js';
 import { renderText, text } from '../messages/text.js';
@@ -13,14 +14,44 @@ export interface Override {
   comment?: string;
 }
 
+/** The columns of an overrides CSV (a TA's spreadsheet): `comment` may be left out. */
+export const OVERRIDE_COLUMNS = ['student', 'item', 'points', 'comment'] as const;
+
 /**
- * Reads a TA overrides file (YAML or JSON, schema `apps/grader/schemas/overrides.schema.json`).
+ * Reads a TA overrides file: a CSV with a header `student,item,points[,comment]` (one row per
+ * student and item, as a spreadsheet exports it), or YAML / JSON (schema
+ * `apps/grader/schemas/overrides.schema.json`).
  * @throws FitcheckError `INVALID_OVERRIDES` with every problem as `file:line:col: message`.
  */
 export async function loadOverrides(file: string): Promise<Override[]> {
+  if (file.toLowerCase().endsWith('.csv')) return loadOverridesCsv(file);
   const { value, errors } = await loadConfigFile(file, graderSchema('overrides.schema.json'));
   if (errors.length > 0) throw new GraderError('INVALID_OVERRIDES', errors.map(formatIssue).join('\n'), { file });
   return (value as { overrides: Override[] }).overrides;
+}
+
+async function loadOverridesCsv(file: string): Promise<Override[]> {
+  const fix = `an overrides CSV has a header ${OVERRIDE_COLUMNS.join(',')} (comment optional) and one row per student and item, points a number ≥ 0`;
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(await readTextFile(file, { maxBytes: 16 * 1024 * 1024 }), {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true,
+    }) as Record<string, string>[];
+  } catch (e) {
+    const line = e instanceof CsvError ? (e as CsvError & { lines?: number }).lines : undefined;
+    throw new GraderError('INVALID_OVERRIDES', e instanceof Error ? e.message : String(e), { file, ...(line !== undefined && { line }) }, fix);
+  }
+  const missing = OVERRIDE_COLUMNS.slice(0, 3).filter((c) => rows.length > 0 && !(c in rows[0]!));
+  if (missing.length > 0) throw new GraderError('INVALID_OVERRIDES', `no ${missing.join(', ')} column`, { file, line: 1 }, fix);
+  return rows.map((row, i) => {
+    const line = i + 2;
+    const points = Number(row.points);
+    if ((row.student ?? '') === '' || (row.item ?? '') === '') throw new GraderError('INVALID_OVERRIDES', `no ${row.student ? 'item' : 'student'}`, { file, line }, fix);
+    if (row.points === undefined || row.points === '' || !Number.isFinite(points) || points < 0) {
+      throw new GraderError('INVALID_OVERRIDES', `points "${row.points ?? ''}" is not a number ≥ 0`, { file, line }, fix);
+    }
+    return { student: row.student!, item: row.item!, points, ...(row.comment !== undefined && row.comment !== '' && { comment: row.comment }) };
+  });
 }
 
 /**

@@ -26,7 +26,16 @@ export interface CollectOptions {
   /** Replaces the profile's per-model budgets (flags, tests). */
   limits?: Partial<ModelLimits>;
   debug?: DebugLog;
+  /**
+   * When the whole grade must be over (`Date.now()` milliseconds; `grade --deadline`): a further
+   * seed's run that would not end before it is not started, and the verdict that asked for it
+   * stays undecided (it costs nothing) rather than the grade being killed with nothing to show.
+   */
+  deadline?: number;
 }
+
+/** A further seed's run is expected to take its first run's time and this much more (a process and TF.js to start). */
+const SEED_RUN_MARGIN_S = 15;
 
 /**
  * The facts the rubric scores: static analysis of every student model and of the lab models the
@@ -50,6 +59,19 @@ export async function collectFacts(
   const toTrain = [...new Set([...profile.train, ...reportKeys])]
     .filter((key) => models[key]?.static && !models[key]!.staticFindings.some((f) => f.severity === 'error'));
 
+  // A model the lab allows but this profile's memory cannot hold is not the student's fault: no grade here at all.
+  for (const key of toTrain) {
+    const dataset = datasetOf(lab, key);
+    const most = profile.limits?.modelParams?.[dataset];
+    const params = models[key]!.static!.params;
+    if (most !== undefined && params > most) {
+      throw new NotGradedError({
+        code: 'PROFILE_TOO_SMALL', owner: 'lab',
+        message: `${key} has ${params.toLocaleString('en')} parameters, within the lab's budget, but the ${options.profileName} profile's ${profile.limits!.modelMemoryMb} MiB hold at most ${most.toLocaleString('en')} for a ${dataset} model`,
+        hint: 'a TA grades this submission with a larger profile (ci); it costs the student nothing',
+      });
+    }
+  }
   const plan = [`profile ${options.profileName}: ${profile.description}`,
     `training: at most ${profile.maxEpochs} epochs, early stopping after ${profile.patience} epochs without a better val_binary_crossentropy, seed ${options.seed}`];
   const { data, datasets, descriptions } = await loadDatasets(lab, loaded.submission, profile, options.seed);
@@ -80,11 +102,13 @@ export async function collectFacts(
  * Trains `keys` again with the profile's further seeds (seed + 1 … seed + seeds − 1), each seed's
  * data loaded with that seed (a cat split is seeded), and records each run in the model's
  * `extraRuns` — where a close or failing verdict asked for them (`CheckOutcome.moreSeeds`).
- * Models that never trained with the first seed, and seeds already run, are skipped.
+ * Models that never trained with the first seed, and seeds already run, are skipped, and so is a
+ * run the grade's `deadline` would not hold: the lines returned say which, for the output.
  */
-export async function trainMoreSeeds(lab: Lab, facts: RunFacts, keys: readonly string[], options: CollectOptions): Promise<void> {
+export async function trainMoreSeeds(lab: Lab, facts: RunFacts, keys: readonly string[], options: CollectOptions): Promise<string[]> {
   const policy = facts.verdicts;
   const trainer = new Trainer(lab, options, []);
+  const skipped: string[] = [];
   for (let k = 1; k < policy.seeds; k++) {
     const seed = policy.seed + k;
     const wanted = keys.filter((key) => facts.models[key]?.training && !facts.models[key]!.extraRuns?.some((r) => r.seed === seed));
@@ -92,10 +116,17 @@ export async function trainMoreSeeds(lab: Lab, facts: RunFacts, keys: readonly s
     const { data } = await loadDatasets(lab, facts.submission, options.profile, seed);
     for (const key of wanted) {
       const model = facts.models[key]!;
+      const expected = (model.training?.seconds ?? 0) + SEED_RUN_MARGIN_S;
+      if (options.deadline !== undefined && Date.now() + expected * 1000 > options.deadline) {
+        const left = Math.max(0, Math.round((options.deadline - Date.now()) / 1000));
+        skipped.push(`${key}, seed ${seed}: not trained — about ${Math.round(expected)} s, and ${left} s of the grade's time are left; the verdict stays undecided (it costs nothing)`);
+        continue;
+      }
       const run = await trainer.train(key, model, data.get(datasetOf(lab, key)), seed);
       (model.extraRuns ??= []).push({ seed, ...(run.training ? { training: run.training } : {}), ...(run.error ? { error: run.error } : {}) });
     }
   }
+  return skipped;
 }
 
 /** The profile's verdict policy (`verdicts`, `seeds`), for the checks. */

@@ -14,6 +14,8 @@ import { applyOverrides, loadOverrides, type Override } from '../results/overrid
 import { writeResults } from '../results/write-results.js';
 import { prepareOut } from '../out/write-out.js';
 import { loadSubmission } from '../submission/load-submission.js';
+import { declaredIdentity, identityFinding, type StudentIdentity } from '../submission/identity.js';
+import { localizeFinding } from '../findings/finding.js';
 import type { Submission } from '../submission/types.js';
 import { collectFacts, trainMoreSeeds } from './collect-facts.js';
 import type { RunListener } from './events.js';
@@ -47,6 +49,12 @@ export interface GradeOptions {
   limits?: Partial<ModelLimits>;
   /** Write stack traces and training-process output to `OUT/debug.log` (`--debug`). */
   debug?: boolean;
+  /** Who submitted it, as the course says (batch, Gradescope); default: the submission's own `student:`. */
+  student?: StudentIdentity;
+  /** Where the submission file may be under `dir` (default: the lab's names at any depth). */
+  glob?: string;
+  /** Seconds the whole grade may take (`--deadline`): further seeds that would not fit are not trained. */
+  deadlineSeconds?: number;
 }
 
 export interface GradeOutcome {
@@ -60,6 +68,8 @@ export interface GradeOutcome {
   lab?: Lab;
   /** The TA overrides merged into the results (empty without `--overrides`). */
   overrides?: Override[];
+  /** The results before the overrides (what `regrade` applies new overrides to). */
+  baseResults?: GradescopeResults;
   /** What went wrong when the exit code is not 0, for the terminal. */
   problem?: string;
   /** Why the grade could not be computed (results status `error`). */
@@ -82,7 +92,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
   const debug = debugLog(options.out, options.debug ?? false);
   // Written once, after the try: a disk that fails here is the environment's error, not a grade to retry.
   const finish = async (results: GradescopeResults, exitCode: 0 | 1 | 2, extra: Partial<GradeOutcome> = {}): Promise<GradeOutcome> => {
-    results.execution_time = Math.round((performance.now() - started) / 100) / 10;
+    results.execution_time = Math.round((performance.now() - started) / 1000);
     await debug.flush();
     return { results, resultsPath: await writeResults(options.out, results), exitCode, lang, ...(lab ? { lab } : {}), ...extra };
   };
@@ -92,6 +102,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
   try {
     lab = await loadLab(meta.lab);
     meta.lab = lab.definition.id;
+    meta.visibility = { ...(lab.rubric.visibility && { tests: lab.rubric.visibility }), ...(lab.rubric.stdoutVisibility && { stdout: lab.rubric.stdoutVisibility }) };
+    if (lab.definition.leaderboard) meta.leaderboard = lab.definition.leaderboard;
     lang = options.lang ?? lab.definition.lang ?? 'en';
     messages = loadMessages(lang);
     const profile = pickProfile(lab, profileName);
@@ -100,15 +112,17 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     backendEnvironment();
     // Read overrides first: a broken overrides file should stop the run before any training.
     const overrides = options.overrides ? await loadOverrides(options.overrides) : [];
-    const loaded = await loadSubmission(options.dir, lab.definition);
+    const loaded = await loadSubmission(options.dir, lab.definition, options.glob === undefined ? {} : { glob: options.glob });
     if (loaded.file) meta.submissionFile = loaded.file;
+    const identity = options.student ?? (loaded.submission ? declaredIdentity(loaded.submission) : undefined);
+    if (identity) meta.student = studentOf(identity, loaded.submission);
     if (loaded.errors.length > 0 || !loaded.submission) {
       const results = invalidResults(lab.rubric, loaded.errors, { ...meta, seconds: 0 }, messages);
       done = [results, GRADE_EXIT.invalid, { problem: results.output }];
     } else {
-      meta.student = loaded.submission.student;
       const collect = {
         profileName, profile, seed: meta.seed,
+        ...(options.deadlineSeconds !== undefined && { deadline: Date.now() - (performance.now() - started) + options.deadlineSeconds * 1000 }),
         ...(options.backend ? { backend: options.backend } : {}),
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
         ...(options.limits ? { limits: options.limits } : {}),
@@ -120,7 +134,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
       // A close or failing verdict asks for the profile's other seeds; their majority decides (`decide`).
       const moreSeeds = [...new Set(items.flatMap((r) => r.outcome.moreSeeds ?? []))];
       if (moreSeeds.length > 0) {
-        await trainMoreSeeds(lab, facts, moreSeeds, collect);
+        plan.push(...(await trainMoreSeeds(lab, facts, moreSeeds, collect)));
         items = runRubric(lab.rubric, facts);
       }
       // A check that threw is the grader's bug: the other items' scores are not a grade either.
@@ -133,8 +147,11 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
       }
       // The output says what the run used, so a short profile's numbers are read as such.
       let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items, messages), ...plan].join('\n'), messages);
+      const mismatch = identity && identityFinding(identity, loaded.submission.student);
+      if (mismatch) results.extra_data.findings.push(localizeFinding(mismatch, messages));
+      const baseResults = results;
       results = applyOverrides(results, overrides, options.overrides, messages);
-      done = [results, GRADE_EXIT.graded, { items, facts, overrides }];
+      done = [results, GRADE_EXIT.graded, { items, facts, overrides, baseResults }];
     }
   } catch (e) {
     // Whose fault it is decides everything: a lab, flag or overrides problem is bad input (exit 2), the
@@ -152,6 +169,17 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     }
   }
   return finish(...done);
+}
+
+/** results.json's student: the course's identity, the name the submission gives when the course has none, and the id it declares. */
+function studentOf(identity: StudentIdentity, submission: Submission | undefined): NonNullable<ResultsMeta['student']> {
+  const declared = submission?.student.id;
+  return {
+    id: identity.id,
+    name: identity.name ?? submission?.student.name ?? null,
+    source: identity.source,
+    ...(declared !== undefined && declared !== null && { submittedId: String(declared) }),
+  };
 }
 
 function pickProfile(lab: Lab, name: string): Profile {

@@ -1,5 +1,5 @@
 import { realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadConfigText, readIssue } from '@fitcheck/core';
 import type { ConfigIssue, ModelSpec } from '@fitcheck/core';
 import { graderSchema } from '../lab/schemas.js';
@@ -7,7 +7,8 @@ import type { LabDefinition } from '../lab/types.js';
 import { issueAt } from './place.js';
 import type { ModelPlace } from './place.js';
 import { resolveKeras } from './resolve-keras.js';
-import { firstPresent, readSubmissionFile } from './submission-file.js';
+import { findSubmissionFile, MAX_SEARCH_DEPTH, submissionGlob } from './find-submission.js';
+import { readSubmissionFile } from './submission-file.js';
 import type { DatasetSection, Submission, SubmittedModel } from './types.js';
 
 /** A student model as the grader will build it, or why it cannot be. */
@@ -31,13 +32,18 @@ export interface LoadedSubmission {
   warnings: ConfigIssue[];
 }
 
+export interface SubmissionOptions {
+  /** Where the submission file may be, relative to `dir` (default: the lab's names at any depth, `**\/lab5.{yaml,yml,json}`). */
+  glob?: string;
+}
+
 /**
- * Finds the lab's submission file in `dir` (`lab5.yaml`, `.yml` or `.json`), validates it
- * against the lab's submission schema and resolves every model (layers, or a Keras
- * `model.to_json()` inline or in a file inside `dir`). Never throws for a bad submission:
- * problems come back as `errors`, positioned as `file:line:col`.
+ * Finds the lab's submission file anywhere under `dir` (`lab5.yaml`, `.yml` or `.json`, the
+ * shallowest: `findSubmissionFile`), validates it against the lab's submission schema and resolves
+ * every model (layers, or a Keras `model.to_json()` inline or in a file beside it, inside `dir`).
+ * Never throws for a bad submission: problems come back as `errors`, positioned as `file:line:col`.
  */
-export async function loadSubmission(dir: string, lab: LabDefinition): Promise<LoadedSubmission> {
+export async function loadSubmission(dir: string, lab: LabDefinition, options: SubmissionOptions = {}): Promise<LoadedSubmission> {
   const fail = (message: string, file = dir): LoadedSubmission => ({
     models: {}, errors: [{ keyword: 'read', instancePath: '', message, file, line: 1, column: 1 }], warnings: [],
   });
@@ -48,8 +54,16 @@ export async function loadSubmission(dir: string, lab: LabDefinition): Promise<L
   } catch {
     return fail(`no submission folder at ${dir}`);
   }
-  const name = await firstPresent(root, lab.submission.files);
-  if (name === undefined) return fail(`no ${lab.submission.files.join(' / ')} in ${dir}`);
+  const glob = options.glob ?? submissionGlob(lab.submission.files);
+  const search = await findSubmissionFile(root, lab.submission.files, { glob });
+  if (search.found === undefined) {
+    if ('ambiguous' in search) {
+      return fail(`more than one submission file, in different folders: ${search.ambiguous.join(', ')}; keep one (the others renamed or removed)`);
+    }
+    const where = search.truncated ? 'before the search gave up (the folder holds too many files)' : `up to ${MAX_SEARCH_DEPTH} folders deep`;
+    return fail(`no ${lab.submission.files.join(' / ')} in ${dir} (looked for ${glob}, ${where})`);
+  }
+  const name = search.found;
   const file = join(dir, name);
   // Like every file a submission names: a regular file inside the folder (a link to /dev/stdin, a FIFO, another student's file are refused).
   let text: string;
@@ -74,7 +88,7 @@ export async function loadSubmission(dir: string, lab: LabDefinition): Promise<L
       continue;
     }
     const inputShape = section?.preprocess?.reshape ?? lab.datasets[dataset]?.inputShape ?? [];
-    const resolved = await resolveModel(submitted, inputShape, { root, file, text, pointer: `/${dataset}/models/${modelName}` });
+    const resolved = await resolveModel(submitted, inputShape, { root, base: dirname(join(root, name)), file, text, pointer: `/${dataset}/models/${modelName}` });
     errors.push(...resolved.issues);
     models[key] = resolved.model ?? null;
   }

@@ -9,6 +9,8 @@ export const SUBMISSION_FOLDER = 'the submission folder';
 /** Where a model sits: the submission's real folder, its file and text, and the model's JSON pointer. */
 export interface ModelPlace {
   root: string;
+  /** The real folder of the submission file: a Keras file's path is relative to it. */
+  base: string;
   file: string;
   text: string;
   pointer: string;

@@ -47,7 +47,7 @@ async function resolveKerasFile(path: string, place: ModelPlace): Promise<{ mode
   let text: string;
   try {
     // Relative to the real folder, so a path that climbs out (`../x.json`) is refused as leading outside it.
-    text = await readSubmissionFile(place.root, relative(place.root, resolve(place.root, path)), `keras: "${path}"`);
+    text = await readSubmissionFile(place.root, relative(place.root, resolve(place.base, path)), `keras: "${path}"`);
   } catch (e) {
     if (!isFitcheckError(e)) throw e;
     return refuse(e.message);

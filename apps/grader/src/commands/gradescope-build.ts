@@ -1,0 +1,26 @@
+import { defineCommand } from 'citty';
+import type { CommandDef } from 'citty';
+import { buildAutograder } from '../gradescope/build.js';
+import { numberFlag } from '../cli/number-flag.js';
+
+const command = defineCommand({
+  meta: { name: 'build', description: "Write the autograder zip for Gradescope's \"Configure Autograder\" (setup.sh, run_autograder, fitcheck, the lab, its data)" },
+  args: {
+    out: { type: 'string', default: 'autograder.zip', description: 'The zip to write' },
+    lab: { type: 'string', default: 'lab5', description: 'Lab id under grading/labs, or the path of a lab folder' },
+    profile: { type: 'string', description: "Profile run_autograder grades with (default: the lab's gradescope.profile, gradescope for lab5)" },
+    timeout: { type: 'string', description: "The assignment's autograder timeout in Gradescope's settings, in minutes (default: the lab's, 10)" },
+  },
+  async run({ args }) {
+    const built = await buildAutograder({
+      out: args.out, lab: args.lab,
+      ...(args.profile !== undefined && { profile: args.profile }),
+      ...(args.timeout !== undefined && { timeoutMinutes: numberFlag('timeout', args.timeout, { min: 1, max: 40 }) }),
+    });
+    const { lab, profile, timeoutMinutes } = built.config;
+    process.stdout.write(`${built.zip}: ${built.entries.length} files, ${(built.bytes / 1024 / 1024).toFixed(1)} MiB — lab ${lab}, profile ${profile}, for a ${timeoutMinutes}-minute autograder timeout\n`);
+    return 0;
+  },
+});
+
+export default command as unknown as CommandDef;
