@@ -72,6 +72,8 @@ function scoreCapacityOverfits(facts: RunFacts, item: CheckedItem<Params>): Chec
   const failed = trainingFinding(model);
   if (failed) findings.push(failed);
   else if (!model.training) {
+    // A profile that does not train the model has not checked it: that costs the student nothing.
+    score += half;
     findings.push(finding('NOT_TRAINED', 'info', { model: key, profile: facts.profile, what: text('what.overfitting') }, { model: key }));
   } else {
     const t = model.training;

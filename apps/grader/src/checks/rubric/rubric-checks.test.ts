@@ -159,4 +159,11 @@ describe('verdicts over seeds (the ci profile: final, three seeds)', () => {
     const first = await score([overfit], [regularized], [overfit]);
     expect(first.nine).toMatchObject({ score: 10, status: 'undecided', moreSeeds: ['cats.regularized', 'cats.large'] });
   });
+
+  it('costs nothing for a model the profile does not train: NOT_TRAINED, the overfitting half kept', async () => {
+    const ctx = await staticFacts('reference', 'ci');
+    const [one] = runRubric({ ...ctx.lab.rubric, items: [item(ctx, '1')] }, ctx.facts);
+    expect(one!.outcome).toMatchObject({ score: 10 });
+    expect(one!.outcome.findings.map((f) => [f.code, f.owner])).toEqual([['NOT_TRAINED', 'lab']]);
+  });
 });
