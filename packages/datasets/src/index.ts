@@ -22,7 +22,4 @@ export { loadCats, preprocessCatImages, type Cats, type LoadCatsOptions } from '
 export { isHdf5 } from './cats/hdf5-file.js';
 export { validationSplit, type ValidationSplitOptions, type ValidationSplitResult } from './split/validation-split.js';
 export { takeRows } from './split/take-rows.js';
-export { Dataset } from './pipeline/dataset.js';
-export { stackExamples, examplesOf } from './pipeline/stack-examples.js';
 export { inspectDataFile, type DataFileReport } from './inspect/inspect-file.js';
-export { measureHiggsRead, type HiggsReadTiming } from './bench/measure-higgs-read.js';
