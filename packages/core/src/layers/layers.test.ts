@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SeededDropout } from '../model/seeded-dropout.js';
 import { inferShapes } from '../spec/infer-shapes.js';
@@ -72,5 +74,21 @@ describe('Keras import, per layer type', () => {
     expect(dense.keras.foldActivation?.({ type: 'Dense', units: 1 } as LayerSpec, 'sigmoid')).toEqual({ type: 'Dense', units: 1, activation: 'sigmoid' });
     expect(dense.keras.foldActivation?.({ type: 'Dense', units: 1, activation: 'relu' } as LayerSpec, 'sigmoid')).toBeUndefined();
     expect(layerType('Dropout').keras.foldActivation).toBeUndefined();
+  });
+});
+
+describe('LAYER_TYPES holds every module written for it', () => {
+  it('every layer type a file of layers/ defines is registered', async () => {
+    const folder = new URL('./', import.meta.url);
+    const files = readdirSync(fileURLToPath(folder)).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$|^index\.ts$/.test(f));
+    const defined: [string, unknown][] = [];
+    for (const file of files) {
+      const module = (await import(new URL(file, folder).href)) as Record<string, unknown>;
+      for (const value of Object.values(module)) {
+        if (typeof value === 'object' && value !== null && 'infer' in value && 'build' in value && 'facts' in value) defined.push([file, value]);
+      }
+    }
+    expect(defined.map(([file]) => file).sort()).toEqual(['dense.ts', 'dropout.ts', 'flatten.ts', 'reshape.ts']);
+    for (const [file, module] of defined) expect(LAYER_TYPES as readonly unknown[], file).toContain(module);
   });
 });
