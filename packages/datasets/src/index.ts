@@ -1,6 +1,6 @@
 // Public API of @fitcheck/datasets. Named re-exports only; one block per folder.
 export {};
-export type { LabeledArrays, Example, RowRange } from './types.js';
+export type { LabeledArrays, RowRange } from './types.js';
 export { DATA_ERRORS, DataError, type DataErrorCode } from './error-codes.js';
 export { FIXTURES, SHIPPED_FIXTURES, findRepoRoot, type FixtureFile } from './fixtures.js';
 export { sha256File, verifySha256, verifyIfKnown, knownFixture } from './integrity/sha256.js';
