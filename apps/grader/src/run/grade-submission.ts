@@ -8,6 +8,7 @@ import { loadLab } from '../lab/load-lab.js';
 import type { Lab, Profile } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
 import { loadMessages, type Lang, type Messages } from '../messages/locale.js';
+import { renderLines } from '../messages/text.js';
 import { faultResults, gradedResults, invalidResults, summaryLine } from '../results/gradescope.js';
 import type { GradescopeResults, ResultsMeta } from '../results/gradescope.js';
 import { applyOverrides, loadOverrides, type Override } from '../results/overrides.js';
@@ -126,7 +127,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
         ...(options.backend ? { backend: options.backend } : {}),
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
         ...(options.limits ? { limits: options.limits } : {}),
-        debug,
+        debug, lang,
       };
       const { facts, backend, plan } = await collectFacts(lab, loaded as typeof loaded & { submission: Submission }, collect);
       meta.backend = backend;
@@ -146,7 +147,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
         });
       }
       // The output says what the run used, so a short profile's numbers are read as such.
-      let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items, messages), ...plan].join('\n'), messages);
+      let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items, messages), renderLines(messages, plan)].join('\n'), messages);
       const mismatch = identity && identityFinding(identity, loaded.submission.student);
       if (mismatch) results.extra_data.findings.push(localizeFinding(mismatch, messages));
       const baseResults = results;

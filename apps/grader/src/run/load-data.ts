@@ -7,6 +7,7 @@ import { REPO_ROOT } from '../lab/paths.js';
 import type { DatasetDefinition, DatasetProfile } from '../lab/types.js';
 import type { DatasetSection } from '../submission/types.js';
 import { GraderError } from '../errors.js';
+import { text, type Line, type Text } from '../messages/text.js';
 
 /** A dataset ready for `fit`: training and validation arrays, the test set when it has one. */
 export interface RunData {
@@ -17,8 +18,8 @@ export interface RunData {
   classes: string[];
   batchSize: number;
   facts: DatasetFacts;
-  /** One line saying what was used, printed before training. */
-  description: string;
+  /** One line saying what was used, printed before training in the reader's language. */
+  description: Line;
 }
 
 /**
@@ -49,18 +50,18 @@ async function loadHiggs(name: string, dataset: DatasetDefinition, profile: Data
   const file = repoPath(dataset.file, 'file');
   const { train, validation: firstRows } = await loadHiggsSplit({ file, validationRows, trainRows });
   let validation = firstRows;
-  let where = `rows 1–${validationRows} of ${dataset.file}`;
+  let where: Text = text('plan.rowsOf', { count: validationRows, file: dataset.file ?? '' });
   if (profile.holdout) {
     // The held-out file replaces the first rows as validation; rows it shares with the training file are dropped.
     const holdout = await loadHiggsHoldout(repoPath(dataset.holdout, 'holdout file'), { dropDuplicateOf: file });
     const n = Math.min(validationRows, holdout.data.shape[0] ?? 0);
     validation = takeRows(holdout.data, Array.from({ length: n }, (_, i) => i));
-    where = `the first ${n} rows of ${dataset.holdout}`;
+    where = text('plan.holdoutRows', { count: n, file: dataset.holdout ?? '' });
   }
   const facts = factsOf(train, validation, undefined, profile.holdout ? 'holdout' : 'rows');
   return {
     train, validation, classes: ['background', 'signal'], batchSize: profile.batchSize, facts,
-    description: `${name}: ${facts.trainSamples} training rows, ${facts.validationSamples} validation rows (${where}), batch ${profile.batchSize}`,
+    description: text('plan.rows', { name, train: facts.trainSamples, validation: facts.validationSamples, where, batch: profile.batchSize }),
   };
 }
 
@@ -88,7 +89,10 @@ async function loadCatData(name: string, dataset: DatasetDefinition, profile: Da
   const facts = factsOf(train, validation, test, source);
   return {
     train, validation, test, classes: cats.classes, batchSize: profile.batchSize, facts,
-    description: `${name}: ${facts.trainSamples} training images, ${facts.validationSamples} validation images (${source === 'test' ? 'the test set, as declared' : 'held out of the training set'}), ${facts.testSamples} test images, batch ${profile.batchSize}`,
+    description: text('plan.images', {
+      name, train: facts.trainSamples, validation: facts.validationSamples, test: facts.testSamples, batch: profile.batchSize,
+      where: text(source === 'test' ? 'plan.testAsValidation' : 'plan.heldOut'),
+    }),
   };
 }
 
