@@ -17,6 +17,7 @@ import { prepareOut } from '../out/write-out.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import { declaredIdentity, identityFinding, type StudentIdentity } from '../submission/identity.js';
 import { localizeFinding } from '../findings/finding.js';
+import { placeFinding } from '../submission/place-finding.js';
 import type { Submission } from '../submission/types.js';
 import { collectFacts, trainMoreSeeds } from './collect-facts.js';
 import type { RunListener } from './events.js';
@@ -146,6 +147,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
           message: broken.map((r) => `item ${r.item.number} (${r.item.check}): ${r.graderError}`).join('\n'),
         });
       }
+      // Every finding points into the student's file, for annotations at its file:line:col.
+      const submissionFile = { file: loaded.file ?? options.dir, text: loaded.text ?? '' };
+      items = items.map((r) => ({ ...r, outcome: { ...r.outcome, findings: r.outcome.findings.map((f) => placeFinding(f, submissionFile)) } }));
       // The output says what the run used, so a short profile's numbers are read as such.
       let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items, messages), renderLines(messages, plan)].join('\n'), messages);
       const mismatch = identity && identityFinding(identity, loaded.submission.student);
