@@ -8,6 +8,7 @@ export const commands: Record<string, () => Promise<CommandDef>> = {
   data: () => import('./data.js').then((m) => m.default),
   demo: () => import('./demo.js').then((m) => m.default),
   grade: () => import('./grade.js').then((m) => m.default),
+  github: () => import('./github.js').then((m) => m.default),
   gradescope: () => import('./gradescope.js').then((m) => m.default),
   lab: () => import('./lab.js').then((m) => m.default),
   merge: () => import('./merge.js').then((m) => m.default),
