@@ -75,6 +75,6 @@ describe("the student workflow's commands, run as its steps run them (on the sta
       expect.stringMatching(/^::error file=fixtures\/submissions\/typo-key\/lab5\.yaml,line=18,col=3,title=fitcheck::.*validaton/),
       expect.stringMatching(/^::error file=fixtures\/submissions\/typo-key\/lab5\.yaml,line=43,col=55,title=fitcheck::.*kernelRegulariser/),
     ]);
-    expect(await readFile(join(out, 'summary.md'), 'utf8')).toMatch(/^## fitcheck: envio não corrigido/);
+    expect(await readFile(join(out, 'summary.md'), 'utf8')).toMatch(/^## fitcheck: envio não avaliado/);
   });
 });
