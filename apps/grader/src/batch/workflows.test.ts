@@ -126,8 +126,12 @@ describe('fork safety', () => {
     const grade = w.jobs.grade;
     const merge = w.jobs.merge;
     expect(grade?.strategy?.matrix?.shard).toBe('${{ fromJSON(needs.plan.outputs.shards) }}');
-    expect(grade?.steps?.some((s) => /batch "\$ROOT" .*--shard "\$SHARD"/.test(s.run ?? ''))).toBe(true);
+    expect(grade?.steps?.some((s) => /set -- "\$ROOT"/.test(s.run ?? '') && /batch "\$@" .*--shard "\$SHARD"/.test(s.run ?? ''))).toBe(true);
     expect(merge?.needs).toBe('grade');
+    // With an organization, the class is collected first from one repository per student, named by the roster.
+    expect(w.jobs.collect?.steps?.some((s) => (s.run ?? '').includes('bash grading/ci/collect-class.sh "$ROSTER" "$ORG" "$PREFIX" collected/class "$DEADLINE"'))).toBe(true);
+    expect(grade?.needs).toEqual(['plan', 'collect']);
+    expect(grade?.steps?.some((s) => (s.run ?? '').includes('set -- collected/class --roster "$ROSTER"'))).toBe(true);
     expect(merge?.steps?.some((s) => /merge shards\/shard-\* --out gradebook/.test(s.run ?? ''))).toBe(true);
     expect(merge?.steps?.find((s) => s.uses?.startsWith('actions/upload-artifact@'))?.with?.name).toBe('gradebook');
   });
