@@ -64,4 +64,12 @@ describe('one language per run', () => {
     expect(stderr).toContain('perfil check: Autoverificação do aluno');
     expect(englishLines(`${stdout}\n${stderr}`)).toEqual([]);
   });
+
+  it.each(['typo-key', 'unknown-layer', 'hostile-missing-sections'])('an invalid submission (%s): every problem, its "did you mean" and where the results are, in pt-BR', async (name) => {
+    const out = await mkdtemp(join(tmpdir(), 'fitcheck-pt-invalid-'));
+    const { code, stdout, stderr } = await fitcheck(['check', `fixtures/submissions/${name}`, '--out', out, '--lang', 'pt-BR']);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`resultados gravados em ${out}/results.json`);
+    expect(englishLines(`${stdout}\n${stderr}`)).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ import type { ModelLimits } from '../isolation/protocol.js';
 import { loadLab } from '../lab/load-lab.js';
 import type { Lab, Profile } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
-import { loadMessages, type Lang, type Messages } from '../messages/locale.js';
+import { loadMessages, translate, type Lang, type Messages } from '../messages/locale.js';
 import { renderLines } from '../messages/text.js';
 import { faultResults, gradedResults, invalidResults, summaryLine } from '../results/gradescope.js';
 import type { GradescopeResults, ResultsMeta } from '../results/gradescope.js';
@@ -203,9 +203,15 @@ function pickProfile(lab: Lab, name: string): Profile {
  * machine's). results.json is already written either way.
  */
 export function assertGraded(outcome: GradeOutcome): void {
-  const written = `results written to ${outcome.resultsPath}`;
-  if (outcome.fault) throw new NotGradedError({ ...outcome.fault, message: outcome.problem ?? outcome.fault.message, hint: written });
+  const messages = loadMessages(outcome.lang);
+  const written = translate(messages, 'plan.resultsWritten', { path: outcome.resultsPath });
+  if (outcome.fault) {
+    // What the CLI prints, all in the run's language: whose fault, the code, the detail, where the results are.
+    const said = `${translate(messages, 'cli.notGradedBecause', { owner: translate(messages, `owner.${outcome.fault.owner}`), code: outcome.fault.code })}: ${outcome.problem ?? outcome.fault.message}\n  ${written}`;
+    throw new NotGradedError({ ...outcome.fault, message: outcome.problem ?? outcome.fault.message, hint: written }, said);
+  }
   if (outcome.exitCode === GRADE_EXIT.invalid) {
-    throw new GraderError('INVALID_SUBMISSION', outcome.problem ?? 'the submission is invalid', {}, written);
+    // No "fix:" line: the problems above are the fixes; the results' path is said in the run's language.
+    throw new GraderError('INVALID_SUBMISSION', `${outcome.problem ?? 'the submission is invalid'}\n  ${written}`);
   }
 }
