@@ -108,7 +108,7 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     const dir = await out();
     const { code, stdout, stderr } = await fitcheck(['grade', 'fixtures/submissions/reference', '--out', dir, '--quiet', '--lang', 'en'], { FITCHECK_BACKEND: 'node' });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/not graded \(environment: BACKEND_UNAVAILABLE\): higgs\.giant: the TF\.js node backend cannot start/);
+    expect(stderr).toMatch(/not graded \(the grading machine: BACKEND_UNAVAILABLE\): higgs\.giant: the TF\.js node backend cannot start/);
     expect(stderr).toContain('fix: tfjs-node needs its native TensorFlow library');
     expect(stdout).toContain(`not graded (the grading machine: BACKEND_UNAVAILABLE) → ${join(dir, 'results.json')}`);
     expect(stdout).not.toMatch(/score \d/);
@@ -127,7 +127,7 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     });
     expect(killed).toBeGreaterThan(0);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/not graded \(environment: TRAINING_CRASHED\): higgs\.giant: the training process ended unexpectedly \(signal SIGKILL\)/);
+    expect(stderr).toMatch(/not graded \(the grading machine: TRAINING_CRASHED\): higgs\.giant: the training process ended unexpectedly \(signal SIGKILL\)/);
     expectNotGraded(await readResults(dir), { code: 'TRAINING_CRASHED', owner: 'environment' });
   });
 });

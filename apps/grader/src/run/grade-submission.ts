@@ -164,7 +164,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     // (exit 1); neither is scored.
     const fault = faultOf(e);
     debug.note(`grade not computed: ${fault.owner} ${fault.code}`, e instanceof Error ? (e.stack ?? fault.message) : fault.message);
-    const problem = isFitcheckError(e) ? e.describe() : `${fault.message}${fault.hint === undefined ? '' : `\n  fix: ${fault.hint}`}`;
+    // "fix:" in the run's language (`pr.fix` is the label alone: "fix:", "como corrigir:").
+    const fix = translate(messages, 'pr.fix').replace(/:$/, '');
+    const problem = isFitcheckError(e) ? e.describe(fix) : `${fault.message}${fault.hint === undefined ? '' : `\n  ${fix}: ${fault.hint}`}`;
     // The student's own fault that stops the run is an invalid submission: scored (0), not "not graded".
     if (fault.owner === 'submission' && lab) {
       const issue = { keyword: fault.code, instancePath: '', message: problem, file: meta.submissionFile ?? options.dir, line: 1, column: 1 };
