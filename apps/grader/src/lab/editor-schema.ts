@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnySchemaObject } from 'ajv';
 import { SCHEMAS_DIR } from './paths.js';
-import { graderSchema } from './schemas.js';
+import { graderSchema, rewriteRefs } from './schemas.js';
 
 /** `apps/grader/schemas/editor/`: the self-contained schemas a submission's `$schema` names, for editors. */
 export const EDITOR_SCHEMAS_DIR = join(SCHEMAS_DIR, 'editor');
@@ -36,15 +36,6 @@ export function editorSchema(name: string): AnySchemaObject {
 /** The schema file's text as committed: 2-space JSON and a final newline. */
 export function editorSchemaText(name: string): string {
   return `${JSON.stringify(editorSchema(name), null, 2)}\n`;
-}
-
-function rewriteRefs(node: AnySchemaObject, map: (ref: string) => string): AnySchemaObject {
-  const walk = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(walk);
-    if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? map(v) : walk(v)]));
-  };
-  return walk(node) as AnySchemaObject;
 }
 
 /** Every `$ref` in a schema, and every `$id` below its root, as written. */
