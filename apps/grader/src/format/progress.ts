@@ -27,7 +27,7 @@ export function progressPrinter(stream: NodeJS.WritableStream & { isTTY?: boolea
         stream.write(`${t('cli.modelStart', { model: event.model, params: num(event.params), epochs: event.maxEpochs })}\n`);
         break;
       case 'epoch': {
-        const text = `  ${t('cli.epoch', { epoch: event.epoch + 1, logs: formatLogs(event.logs) })}`;
+        const text = `  ${t('cli.epoch', { epoch: event.epoch + 1, logs: formatLogs(event.logs, (v) => num(v, 4)) })}`;
         if (tty) stream.write(`\r\x1b[2K${text}`);
         else if ((event.epoch + 1) % every === 0) stream.write(`${text}\n`);
         break;
