@@ -1,8 +1,8 @@
-// The pull-request bot: one comment with the submission's score, per-ToDo table, findings and
+// The pull-request bot: one comment per pull request (Danger edits its own, found by `--id`) with the submission's score, per-ToDo table, findings and
 // report link. It runs in the privileged `workflow_run` job (grading/ci/comment.yml) on the
 // base repository's checkout: the results file is data from the untrusted run, never code.
 import { readFileSync } from 'node:fs';
-import { fail, markdown, warn } from 'danger';
+import { fail, markdown } from 'danger';
 // Through the package's `./pr-comment` export (the root's devDependency), never a path into its dist/:
 // Danger requires the dangerfile as CommonJS, which cannot load the whole grader (it has top-level awaits).
 import { buildPrComment, unreadableResults } from '@fitcheck/grader/pr-comment';
@@ -18,8 +18,7 @@ try {
 }
 
 if (results !== undefined) {
-  const comment = buildPrComment(results, reportUrl ? { reportUrl } : {});
-  markdown(comment.markdown);
-  for (const message of comment.fails) fail(message);
-  for (const message of comment.warnings) warn(message);
+  // One markdown block, in the results' language: no fail()/warn() rows, whose tables would repeat
+  // the findings under Danger's English headings.
+  markdown(buildPrComment(results, reportUrl ? { reportUrl } : {}).markdown);
 }

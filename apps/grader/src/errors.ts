@@ -84,7 +84,11 @@ export interface Fault {
  */
 export class NotGradedError extends Error {
   override readonly name = 'NotGradedError';
-  constructor(readonly fault: Fault) {
+  constructor(
+    readonly fault: Fault,
+    /** What the CLI prints for it, when the run has put it in its own language. */
+    readonly said?: string,
+  ) {
     super(fault.message);
   }
 }

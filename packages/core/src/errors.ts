@@ -77,15 +77,15 @@ export class FitcheckError<Code extends string = CoreErrorCode> extends Error {
     super(message);
   }
 
-  /** `file:line:col: message (hint)` — the one line a user sees. */
-  describe(): string {
+  /** `file:line:col: message (hint)` — the one line a user sees; `fixLabel` names the hint in the reader's language. */
+  describe(fixLabel = 'fix'): string {
     const { file, line, column, row, key } = this.place;
     let where = file ?? '';
     if (line !== undefined) where += `:${line}${column !== undefined ? `:${column}` : ''}`;
     if (row !== undefined) where += `${where ? ' ' : ''}row ${row}`;
     if (key !== undefined) where += `${where ? ' ' : ''}[${key}]`;
     const head = where ? `${where}: ` : '';
-    return `${head}${this.message}${this.hint ? `\n  fix: ${this.hint}` : ''}`;
+    return `${head}${this.message}${this.hint ? `\n  ${fixLabel}: ${this.hint}` : ''}`;
   }
 }
 

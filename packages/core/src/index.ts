@@ -38,6 +38,7 @@ export {
 } from './config/load-config.js';
 export { FILE_ERROR, readTextFile, isInside, type FileErrorCode, type ReadTextFileOptions } from './files/read-text-file.js';
 export { formatIssue, type ConfigIssue } from './config/issue.js';
+export type { IssueParams } from './config/ajv-messages.js';
 
 // metrics: Keras' binary metrics and scikit-learn's classification metrics on plain arrays
 export { binaryCrossentropy, KERAS_EPSILON, type BinaryCrossentropyOptions } from './metrics/binary-crossentropy.js';

@@ -61,7 +61,7 @@ const results = {
 };
 
 describe('grading/dangerfile.ts through `danger local`', () => {
-  it('posts the comment markdown and one warning per finding', async () => {
+  it('posts the comment markdown, each finding once, and no fail or warning row', async () => {
     const out = await runDanger(results);
     const expected = buildPrComment(results, { reportUrl: 'https://example.org/artifacts/7' });
     expect(out.markdowns.map((m) => m.message)).toEqual([expected.markdown]);
@@ -69,13 +69,23 @@ describe('grading/dangerfile.ts through `danger local`', () => {
     expect(out.markdowns[0]?.message).toContain('| **total** | **14** | **20** |');
     expect(out.markdowns[0]?.message).toContain('| higgs.giant | 0.6000 | 7 |');
     expect(out.markdowns[0]?.message).toContain('📄 [Full report (HTML)](https://example.org/artifacts/7)');
-    expect(out.warnings).toEqual([{ message: '`SIGMOID_WITH_LOGITS_LOSS`: cats.large ends in sigmoid' }]);
+    expect(out.warnings).toEqual([]);
     expect(out.fails).toEqual([]);
+    expect(template('danger', out, 'abc1234').match(/SIGMOID_WITH_LOGITS_LOSS/g)).toHaveLength(1);
+  });
+
+  it('writes the whole comment in the language of results.json: no English table heading around Portuguese findings', async () => {
+    const out = await runDanger({ ...results, extra_data: { ...results.extra_data, lang: 'pt-BR' } });
+    const body = template('danger', out, 'abc1234');
+    const headings = [...(await marked.parse(body, { gfm: true })).matchAll(/<h(\d)[^>]*>(.*?)<\/h\1>/g)].map((m) => m[2]);
+    expect(headings).toEqual(['fitcheck: 14 / 20 — Ana Souza (2024-0107)', 'Menor BCE de validação por modelo', 'Problemas encontrados (1)']);
+    expect(body).not.toMatch(/<th|Fails|Warnings|Messages/);
   });
 
   it('fails an invalid submission', async () => {
     const out = await runDanger({ score: 0, output: 'lab5.yaml:2:1: must have required property "student"', tests: [], extra_data: { status: 'invalid' } });
-    expect(out.fails).toEqual([{ message: 'The submission is invalid and was not graded: fix the problems below and push again.' }]);
+    expect(out.fails).toEqual([]);
+    expect(out.markdowns[0]?.message).toContain('**❌ The submission is invalid and was not graded: fix the problems below and push again.**');
     expect(out.markdowns[0]?.message).toContain('lab5.yaml:2:1: must have required property "student"');
   });
 
@@ -84,7 +94,7 @@ describe('grading/dangerfile.ts through `danger local`', () => {
       score: 0, max_score: 0, output: 'NOT GRADED — this is not a score of 0.', tests: [],
       extra_data: { status: 'error', fault: { code: 'TRAINING_CRASHED', owner: 'environment', message: 'cats.large: killed' }, findings: [] },
     });
-    expect(out.fails).toEqual([{ message: 'The grade could not be computed (the grading machine: `TRAINING_CRASHED`). This is not a 0 and not your fault: a TA will grade it again.' }]);
+    expect(out.markdowns[0]?.message).toContain('**❌ The grade could not be computed (the grading machine: `TRAINING_CRASHED`). This is not a 0 and not your fault: a TA will grade it again.**');
     expect(out.markdowns[0]?.message).toMatch(/^## fitcheck: not graded\n/);
     expect(out.markdowns[0]?.message).not.toContain('| **total** |');
   });
@@ -94,8 +104,9 @@ describe('grading/dangerfile.ts through `danger local`', () => {
     const out = await runDanger({ ...results, extra_data: { ...results.extra_data, findings } });
     const body = template('danger', out, 'abc1234');
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(out.warnings.length).toBeGreaterThan(20);
-    expect(out.markdowns[0]?.message).toContain(`…and ${3000 - out.warnings.length} more findings`);
+    const shown = out.markdowns[0]!.message.split('\n').filter((l) => l.startsWith('- `NO_OVERFITTING`')).length;
+    expect(shown).toBeGreaterThan(20);
+    expect(out.markdowns[0]?.message).toContain(`…and ${3000 - shown} more findings`);
   });
 });
 

@@ -6,10 +6,8 @@ import { digestResults } from './results-digest.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
-// Danger wraps our messages in its own header, tables and footer; keep this much for it.
+// Danger wraps our markdown in its own hidden summary and footer; keep this much for it.
 const DANGER_WRAPPER_RESERVE = 4_096;
-// Danger renders each warn()/fail() as one HTML table row around the text.
-const DANGER_ROW_OVERHEAD = 100;
 const MAX_OUTPUT_CHARS = 4_000;
 
 export interface PrCommentOptions {
@@ -21,11 +19,14 @@ export interface PrCommentOptions {
   limit?: number;
 }
 
-/** What the dangerfile hands to Danger: one markdown block, `fail()`s and `warn()`s. */
+/**
+ * What the dangerfile hands to Danger: one markdown block, the whole comment. Danger's own `fail()`
+ * and `warn()` tables would repeat the findings under English headings ("Fails", "Warnings"), so
+ * nothing goes there: the comment is in one language. `failed`: the submission is invalid or not graded.
+ */
 export interface PrComment {
   markdown: string;
-  fails: string[];
-  warnings: string[];
+  failed: boolean;
 }
 
 /**
@@ -33,8 +34,8 @@ export interface PrComment {
  * per-ToDo table (an item a TA has not scored yet is pending, never 0; an undecided one says the TA's
  * run decides), the lowest validation BCE per model, the findings with their hints and a link to the
  * report. An invalid submission, or one whose grade could not be computed (not graded: no scores, and
- * whose fault it was), is a `fail`; each finding is a `warn`. When the
- * findings would push the comment past GitHub's limit, the comment lists as many as fit and
+ * whose fault it was), says so in bold under the heading. The comment is the same markdown as the
+ * job summary of the student's run (`fitcheck github`). When the findings would push the comment past GitHub's limit, the comment lists as many as fit and
  * says how many more there are, so the comment is never refused.
  */
 export function buildPrComment(results: unknown, options: PrCommentOptions = {}): PrComment {
@@ -45,11 +46,10 @@ export function buildPrComment(results: unknown, options: PrCommentOptions = {})
   const who = d.studentName !== null ? ` — ${mdText(d.studentName)}${d.studentId !== null ? ` (${mdText(d.studentId)})` : ''}` : '';
   const failed = d.status === 'invalid' || d.status === 'error';
   const head: string[] = [];
-  const fails: string[] = [];
   if (failed) {
     head.push(`## fitcheck: ${t(d.status === 'invalid' ? 'headInvalid' : 'headNotGraded')}${who}`, '');
     const why = d.fault ? ` (${mdText(translate(messages, `owner.${d.fault.owner}`))}: ${mdCode(d.fault.code)})` : '';
-    fails.push(d.status === 'invalid' ? t('failInvalid') : t('failNotGraded', { why }));
+    head.push(`**❌ ${d.status === 'invalid' ? t('failInvalid') : t('failNotGraded', { why })}**`, '');
     if (d.output.trim() !== '') head.push('```text', clip(d.output.replaceAll('```', "'''"), MAX_OUTPUT_CHARS), '```', '');
   } else {
     head.push(`## fitcheck: ${formatScore(d.total)} / ${formatScore(d.maxTotal)}${who}`, '');
@@ -72,25 +72,20 @@ export function buildPrComment(results: unknown, options: PrCommentOptions = {})
   }
   const tail = options.reportUrl !== undefined ? ['', `📄 [${t('report')}](${encodeURI(options.reportUrl).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`] : [];
 
-  let budget = limit - DANGER_WRAPPER_RESERVE - fails.reduce((n, f) => n + f.length + DANGER_ROW_OVERHEAD, 0)
-    - [...head, ...tail].reduce((n, l) => n + l.length + 1, 0);
+  let budget = limit - DANGER_WRAPPER_RESERVE - [...head, ...tail].reduce((n, l) => n + l.length + 1, 0);
   const findingLines: string[] = [];
-  const warnings: string[] = [];
   let shown = 0;
   for (const f of d.findings) {
     const line = `- ${findingText(f, t)}`;
-    const warning = `${mdCode(f.code)}: ${mdText(f.message)}`;
-    // One more line costs its own length plus its warn() row; keep room for the "…and N more" line.
-    const cost = line.length + 1 + warning.length + DANGER_ROW_OVERHEAD;
-    if (cost > budget - 200) break;
-    budget -= cost;
+    // Keep room for the "…and N more" line.
+    if (line.length + 1 > budget - 200) break;
+    budget -= line.length + 1;
     findingLines.push(line);
-    warnings.push(warning);
     shown++;
   }
   const findings = d.findings.length === 0 ? [] : [`### ${t('findings', { count: d.findings.length })}`, '', ...findingLines];
   if (shown < d.findings.length) findings.push('', t('more', { count: d.findings.length - shown }));
-  return { markdown: [...head, ...findings, ...tail].join('\n').trimEnd(), fails, warnings };
+  return { markdown: [...head, ...findings, ...tail].join('\n').trimEnd(), failed };
 }
 
 function findingText(f: ResultsFinding, t: (key: string, params?: Record<string, unknown>) => string): string {

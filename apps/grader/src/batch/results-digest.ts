@@ -40,6 +40,8 @@ export interface ResultsDigest {
   models: ModelBce[];
   /** The submission-wide text (why it is invalid, or the grader's summary). */
   output: string;
+  /** Why an invalid submission is invalid: one `file:line:col: message` a problem (`extra_data.errors`). */
+  errors: string[];
   /** The language results.json's sentences are in (`extra_data.lang`; English when it does not say). */
   lang: Lang;
 }
@@ -68,6 +70,9 @@ export function digestResults(results: unknown): ResultsDigest {
     if (code === undefined || !isFindingCode(code)) return [];
     const item = asString(finding.item);
     const model = asString(finding.model);
+    const file = asString(finding.file);
+    const line = asPosition(finding.line);
+    const column = asPosition(finding.column);
     return [{
       code,
       owner: oneOf(OWNERS, finding.owner) ?? FINDINGS[code],
@@ -76,6 +81,7 @@ export function digestResults(results: unknown): ResultsDigest {
       hint: asString(finding.hint) ?? '',
       ...(item !== undefined && { item }),
       ...(model !== undefined && { model }),
+      ...(file !== undefined && line !== undefined && { file, line, column: column ?? 1 }),
     }];
   });
   const models = asArray(extra.models).flatMap((m) => {
@@ -99,6 +105,7 @@ export function digestResults(results: unknown): ResultsDigest {
     findings,
     models,
     output: asString(r.output) ?? '',
+    errors: asArray(extra.errors).flatMap((e) => (typeof e === 'string' ? [e] : [])),
     lang: oneOf(LANGS, extra.lang) ?? 'en',
   };
 }
@@ -113,6 +120,11 @@ function asArray(value: unknown): unknown[] {
 
 function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+/** A 1-based line or column. */
+function asPosition(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
 }
 
 function asNumber(value: unknown): number | undefined {

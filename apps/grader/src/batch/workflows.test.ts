@@ -45,6 +45,43 @@ describe('grading/ci workflow templates', () => {
   });
 });
 
+describe('supply chain', () => {
+  const uses = files.flatMap((name) => text(name).split('\n').filter((l) => /^\s*-? *uses:/.test(l)).map((l) => ({ name, line: l.trim().replace(/^- /, '') })));
+
+  it('pins every action to a full commit SHA, its release in a comment', () => {
+    expect(uses.length).toBeGreaterThan(8);
+    for (const { name, line } of uses) expect(line, name).toMatch(/^uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+  });
+
+  it('uses one release of each action everywhere, and only GitHub\'s own actions', () => {
+    const pins = new Map<string, Set<string>>();
+    for (const { line } of uses) {
+      const [action = '', pin = ''] = line.replace(/^uses: /, '').split('@');
+      pins.set(action, (pins.get(action) ?? new Set()).add(pin));
+      expect(action).toMatch(/^actions\//);
+    }
+    for (const [action, set] of pins) expect(set.size, action).toBe(1);
+  });
+
+  it('runs a maintained Node (22 or 24) and the pnpm package.json names', () => {
+    for (const name of files) {
+      const versions = [...text(name).matchAll(/node-version: (\S+)/g)].map((m) => m[1]);
+      expect(versions.length, name).toBeGreaterThan(0);
+      for (const v of versions) expect(['22', '24'], name).toContain(v);
+      expect(text(name), name).not.toMatch(/pnpm\/action-setup/);
+      expect(text(name), name).toContain(`npm install --global "$(node -p 'require("./package.json").packageManager')"`);
+    }
+  });
+
+  it('has a Dependabot config that updates the actions of these templates', () => {
+    const config = parse(readFileSync(join(CI_DIR, '..', '..', '.github', 'dependabot.yml'), 'utf8')) as { version: number; updates: { 'package-ecosystem': string; directories?: string[]; schedule: { interval: string } }[] };
+    expect(config.version).toBe(2);
+    const actions = config.updates.find((u) => u['package-ecosystem'] === 'github-actions');
+    expect(actions?.directories).toContain('/grading/ci');
+    expect(actions?.schedule.interval).toBe('weekly');
+  });
+});
+
 describe('fork safety', () => {
   it('the student job runs with a read-only token and no secrets, and uploads results and report', () => {
     const w = workflow('student.yml');
@@ -52,10 +89,23 @@ describe('fork safety', () => {
     expect(w.permissions).toEqual({ contents: 'read' });
     expect(text('student.yml')).not.toMatch(/\$\{\{[^}]*secrets\./);
     const steps = w.jobs.grade?.steps ?? [];
-    expect(steps.some((s) => s.run === 'pnpm check')).toBe(true);
+    expect(steps.some((s) => s.run === 'pnpm check --html')).toBe(true);
+    expect(steps.some((s) => /^pnpm --silent fitcheck github out\/check /.test(s.run ?? ''))).toBe(true);
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(String(upload?.with?.path)).toMatch(/out\/check\/results\.json[\s\S]*out\/check\/report\.html/);
-    expect(upload?.if).toBe('always()');
+    expect(upload?.if).toBe('${{ !cancelled() }}');
+  });
+
+  it('the comment job skips cancelled runs and a commit the pull request has moved past, and comments through Danger only then', () => {
+    const comment = workflow('comment.yml').jobs.comment as Job & { if?: string };
+    expect(comment.if).toContain("github.event.workflow_run.event == 'pull_request'");
+    expect(comment.if).toContain("(github.event.workflow_run.conclusion == 'success' || github.event.workflow_run.conclusion == 'failure')");
+    const steps = comment.steps ?? [];
+    expect(steps.find((s) => s.run?.includes('gh api'))?.run).toMatch(/if \[ "\$head" != "\$HEAD_SHA" \]; then .*exit 0; fi/);
+    expect(steps.at(-1)?.if).toBe("steps.pr.outputs.number != ''");
+    // Danger edits its one comment (found by --id) rather than posting another.
+    expect(steps.at(-1)?.run).toMatch(/--id fitcheck$/);
+    expect(steps.at(-1)?.run).not.toMatch(/--newComment|--removePreviousComments/);
   });
 
   it('the comment job is triggered by workflow_run and never checks out or runs the student branch', () => {
@@ -76,8 +126,12 @@ describe('fork safety', () => {
     const grade = w.jobs.grade;
     const merge = w.jobs.merge;
     expect(grade?.strategy?.matrix?.shard).toBe('${{ fromJSON(needs.plan.outputs.shards) }}');
-    expect(grade?.steps?.some((s) => /batch "\$ROOT" .*--shard "\$SHARD"/.test(s.run ?? ''))).toBe(true);
+    expect(grade?.steps?.some((s) => /set -- "\$ROOT"/.test(s.run ?? '') && /batch "\$@" .*--shard "\$SHARD"/.test(s.run ?? ''))).toBe(true);
     expect(merge?.needs).toBe('grade');
+    // With an organization, the class is collected first from one repository per student, named by the roster.
+    expect(w.jobs.collect?.steps?.some((s) => (s.run ?? '').includes('bash grading/ci/collect-class.sh "$ROSTER" "$ORG" "$PREFIX" collected/class "$DEADLINE"'))).toBe(true);
+    expect(grade?.needs).toEqual(['plan', 'collect']);
+    expect(grade?.steps?.some((s) => (s.run ?? '').includes('set -- collected/class --roster "$ROSTER"'))).toBe(true);
     expect(merge?.steps?.some((s) => /merge shards\/shard-\* --out gradebook/.test(s.run ?? ''))).toBe(true);
     expect(merge?.steps?.find((s) => s.uses?.startsWith('actions/upload-artifact@'))?.with?.name).toBe('gradebook');
   });

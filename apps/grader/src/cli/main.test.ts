@@ -40,7 +40,7 @@ describe('fitcheck (the binary)', () => {
   it.each([
     [['lab'], 'fitcheck: lab needs a command\n  fix: use one of: run\n', /COMMANDS\s+run\s+Train every model/],
     [['lab', 'nope'], 'fitcheck: lab: unknown command nope\n  fix: use one of: run\n', /COMMANDS\s+run\s/],
-    [['nope'], 'fitcheck: unknown command nope\n  fix: use one of: batch, check, data, demo, grade, gradescope, lab, merge, regrade, summary, template\n', /COMMANDS[\s\S]*grade\s+Grade a submission folder/],
+    [['nope'], 'fitcheck: unknown command nope\n  fix: use one of: batch, check, data, demo, github, grade, gradescope, lab, merge, regrade, summary, template\n', /COMMANDS[\s\S]*grade\s+Grade a submission folder/],
     [['data'], 'fitcheck: data needs a command\n  fix: use one of: inspect, fetch\n', /COMMANDS/],
     [['grade', '--out', 'x'], 'fitcheck: Missing required positional argument: DIR\n', /USAGE fitcheck grade \[OPTIONS\] <DIR>/],
     [['grade', 'fixtures/submissions/reference', '--out', 'x', '--prfile', 'ci'], 'fitcheck: unknown flag --prfile\n  fix: this command takes --out, --profile, --lab, ', /OPTIONS/],

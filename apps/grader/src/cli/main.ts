@@ -54,6 +54,7 @@ function exitOf(owner: Owner): number {
 
 function explain(e: unknown, fault: Fault): string {
   if (isFitcheckError(e)) return e.describe();
+  if (e instanceof NotGradedError && e.said !== undefined) return e.said;
   if (e instanceof NotGradedError) return `not graded (${fault.owner}: ${fault.code}): ${fault.message}${fault.hint ? `\n  ${fault.hint}` : ''}`;
   return `internal error: ${fault.message}`;
 }

@@ -17,7 +17,8 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     ['outside-path', /outside-path\/lab5\.yaml:6:21: keras: "\.\.\/keras\/giant\.json" leads outside the submission folder/],
   ])('%s: exit 2, file:line:col on stderr, results.json with score 0', async (fixture, expected) => {
     const dir = await out();
-    const { code, stderr } = await fitcheck(['grade', `fixtures/submissions/${fixture}`, '--out', dir, '--quiet']);
+    // English: the wording checked here is core's own; the lab's pt-BR is checked in messages/one-language.e2e.test.ts.
+    const { code, stderr } = await fitcheck(['grade', `fixtures/submissions/${fixture}`, '--out', dir, '--quiet', '--lang', 'en']);
     expect(code).toBe(2);
     expect(stderr).toMatch(expected);
     const results = await readResults(dir);
@@ -28,7 +29,7 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
 
   it('typo-key also names the misspelled layer key', async () => {
     const dir = await out();
-    const { stderr } = await fitcheck(['grade', 'fixtures/submissions/typo-key', '--out', dir, '--quiet']);
+    const { stderr } = await fitcheck(['grade', 'fixtures/submissions/typo-key', '--out', dir, '--quiet', '--lang', 'en']);
     expect(stderr).toMatch(/typo-key\/lab5\.yaml:43:55: unknown key "kernelRegulariser".*\(did you mean "kernelRegularizer"\?\)/);
   });
 
@@ -108,7 +109,7 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     const dir = await out();
     const { code, stdout, stderr } = await fitcheck(['grade', 'fixtures/submissions/reference', '--out', dir, '--quiet', '--lang', 'en'], { FITCHECK_BACKEND: 'node' });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/not graded \(environment: BACKEND_UNAVAILABLE\): higgs\.giant: the TF\.js node backend cannot start/);
+    expect(stderr).toMatch(/not graded \(the grading machine: BACKEND_UNAVAILABLE\): higgs\.giant: the TF\.js node backend cannot start/);
     expect(stderr).toContain('fix: tfjs-node needs its native TensorFlow library');
     expect(stdout).toContain(`not graded (the grading machine: BACKEND_UNAVAILABLE) → ${join(dir, 'results.json')}`);
     expect(stdout).not.toMatch(/score \d/);
@@ -127,7 +128,7 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     });
     expect(killed).toBeGreaterThan(0);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/not graded \(environment: TRAINING_CRASHED\): higgs\.giant: the training process ended unexpectedly \(signal SIGKILL\)/);
+    expect(stderr).toMatch(/not graded \(the grading machine: TRAINING_CRASHED\): higgs\.giant: the training process ended unexpectedly \(signal SIGKILL\)/);
     expectNotGraded(await readResults(dir), { code: 'TRAINING_CRASHED', owner: 'environment' });
   });
 });

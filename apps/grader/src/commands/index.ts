@@ -7,6 +7,7 @@ export const commands: Record<string, () => Promise<CommandDef>> = {
   check: () => import('./check.js').then((m) => m.default),
   data: () => import('./data.js').then((m) => m.default),
   demo: () => import('./demo.js').then((m) => m.default),
+  github: () => import('./github.js').then((m) => m.default),
   grade: () => import('./grade.js').then((m) => m.default),
   gradescope: () => import('./gradescope.js').then((m) => m.default),
   lab: () => import('./lab.js').then((m) => m.default),

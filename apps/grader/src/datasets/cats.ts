@@ -1,5 +1,6 @@
 import { FitcheckError, type LabeledArrays } from '@fitcheck/core';
 import { loadCats, validationSplit } from '@fitcheck/datasets';
+import { text } from '../messages/text.js';
 import { datasetFacts, datasetPath, type DatasetKind, type DatasetRequest, type RunData } from './dataset-kind.js';
 
 /**
@@ -37,6 +38,9 @@ async function loadCatData({ name, dataset, profile, seed, section }: DatasetReq
   const facts = datasetFacts(train, validation, test, source);
   return {
     train, validation, test, classes: loaded.classes, batchSize: profile.batchSize, facts,
-    description: `${name}: ${facts.trainSamples} training images, ${facts.validationSamples} validation images (${source === 'test' ? 'the test set, as declared' : 'held out of the training set'}), ${facts.testSamples} test images, batch ${profile.batchSize}`,
+    description: text('plan.images', {
+      name, train: facts.trainSamples, validation: facts.validationSamples, test: facts.testSamples, batch: profile.batchSize,
+      where: text(source === 'test' ? 'plan.testAsValidation' : 'plan.heldOut'),
+    }),
   };
 }

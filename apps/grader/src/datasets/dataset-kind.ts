@@ -5,6 +5,7 @@ import { GraderError } from '../errors.js';
 import { REPO_ROOT } from '../lab/paths.js';
 import type { DatasetDefinition, DatasetProfile } from '../lab/types.js';
 import type { DatasetSection } from '../submission/types.js';
+import type { Line } from '../messages/text.js';
 
 /** A dataset ready for `fit`: training and validation arrays, the test set when it has one. */
 export interface RunData {
@@ -15,8 +16,8 @@ export interface RunData {
   classes: string[];
   batchSize: number;
   facts: DatasetFacts;
-  /** One line saying what was used, printed before training. */
-  description: string;
+  /** One line saying what was used, printed before training in the reader's language. */
+  description: Line;
 }
 
 /** The paths a dataset of lab.yaml may give (relative to the repository root). */

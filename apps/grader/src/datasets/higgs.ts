@@ -1,4 +1,5 @@
 import { loadHiggsHoldout, loadHiggsSplit, takeRows } from '@fitcheck/datasets';
+import { text, type Text } from '../messages/text.js';
 import { datasetFacts, datasetPath, type DatasetKind, type DatasetRequest, type RunData } from './dataset-kind.js';
 
 /**
@@ -19,17 +20,17 @@ async function loadHiggs({ name, dataset, profile }: DatasetRequest): Promise<Ru
   const file = datasetPath(dataset, 'file');
   const { train, validation: firstRows } = await loadHiggsSplit({ file, validationRows, trainRows });
   let validation = firstRows;
-  let where = `rows 1–${validationRows} of ${dataset.file}`;
+  let where: Text = text('plan.rowsOf', { count: validationRows, file: dataset.file ?? '' });
   if (profile.holdout) {
     // The held-out file replaces the first rows as validation; rows it shares with the training file are dropped.
     const holdout = await loadHiggsHoldout(datasetPath(dataset, 'holdout'), { dropDuplicateOf: file });
     const n = Math.min(validationRows, holdout.data.shape[0] ?? 0);
     validation = takeRows(holdout.data, Array.from({ length: n }, (_, i) => i));
-    where = `the first ${n} rows of ${dataset.holdout}`;
+    where = text('plan.holdoutRows', { count: n, file: dataset.holdout ?? '' });
   }
   const facts = datasetFacts(train, validation, undefined, profile.holdout ? 'holdout' : 'rows');
   return {
     train, validation, classes: ['background', 'signal'], batchSize: profile.batchSize, facts,
-    description: `${name}: ${facts.trainSamples} training rows, ${facts.validationSamples} validation rows (${where}), batch ${profile.batchSize}`,
+    description: text('plan.rows', { name, train: facts.trainSamples, validation: facts.validationSamples, where, batch: profile.batchSize }),
   };
 }

@@ -65,6 +65,10 @@ export interface Finding {
   message: string;
   hint: string;
   params?: Params;
+  /** Where in the submission it is (`file:line:col`, 1-based), for annotations on the student's file. */
+  file?: string;
+  line?: number;
+  column?: number;
 }
 
 /** A finding as results.json carries it: the same, without the parameters that re-localize it. */

@@ -1,6 +1,6 @@
 import { formatLogs } from '@fitcheck/core';
-import { count } from '../checks/static/analyze-model.js';
-import { loadMessages, translate, type Messages } from '../messages/locale.js';
+import { langOf, loadMessages, translate, type Messages } from '../messages/locale.js';
+import { renderLines } from '../messages/text.js';
 import type { RunEvent, RunListener } from '../run/events.js';
 
 /**
@@ -11,19 +11,23 @@ import type { RunEvent, RunListener } from '../run/events.js';
 export function progressPrinter(stream: NodeJS.WritableStream & { isTTY?: boolean }, every = 10, messages: Messages = loadMessages('en')): RunListener {
   const tty = stream.isTTY === true;
   const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
+  // Numbers as the reader writes them: 3.179.521 parâmetros and 0,7716 in pt-BR.
+  const lang = langOf(messages);
+  const num = (n: number | null | undefined, digits = 0): string => n === undefined || n === null ? '—'
+    : n.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return (event: RunEvent) => {
     switch (event.type) {
       case 'plan':
-        stream.write(`${event.lines.join('\n')}\n`);
+        stream.write(`${renderLines(messages, event.lines)}\n`);
         break;
       case 'backend':
         stream.write(`${t('cli.backend', { name: event.name })}\n`);
         break;
       case 'model-start':
-        stream.write(`${t('cli.modelStart', { model: event.model, params: count(event.params), epochs: event.maxEpochs })}\n`);
+        stream.write(`${t('cli.modelStart', { model: event.model, params: num(event.params), epochs: event.maxEpochs })}\n`);
         break;
       case 'epoch': {
-        const text = `  ${t('cli.epoch', { epoch: event.epoch + 1, logs: formatLogs(event.logs) })}`;
+        const text = `  ${t('cli.epoch', { epoch: event.epoch + 1, logs: formatLogs(event.logs, (v) => num(v, 4)) })}`;
         if (tty) stream.write(`\r\x1b[2K${text}`);
         else if ((event.epoch + 1) % every === 0) stream.write(`${text}\n`);
         break;
@@ -34,8 +38,8 @@ export function progressPrinter(stream: NodeJS.WritableStream & { isTTY?: boolea
         if (event.error) stream.write(`  ${t('cli.modelError', { model: event.model, code: event.error.code, detail: event.error.message })}\n`);
         else if (tr) {
           stream.write(`  ${t(tr.stoppedEarly ? 'cli.modelEndEarly' : 'cli.modelEnd', {
-            model: event.model, epochs: tr.epochsRun, seconds: tr.seconds.toFixed(1), best: tr.bestValBce?.toFixed(4) ?? '—',
-            bestEpoch: tr.bestEpoch ?? '—', train: tr.finalTrainBce?.toFixed(4) ?? '—',
+            model: event.model, epochs: tr.epochsRun, seconds: num(tr.seconds, 1), best: num(tr.bestValBce, 4),
+            bestEpoch: tr.bestEpoch ?? '—', train: num(tr.finalTrainBce, 4),
           })}\n`);
         }
         break;

@@ -117,7 +117,8 @@ describe('the Gradescope autograder fitcheck builds, run as Gradescope runs it',
     const r = await runAutograder(root);
     expect(gradescopeIssues(r.text)).toEqual([]);
     expect(r.results.extra_data.status).toBe('invalid');
-    expect(r.results.output).toMatch(/my-repo\/submission\/lab5\.yaml:18:3: unknown key "validaton"/);
+    // In the lab's language (pt-BR), the place as always.
+    expect(r.results.output).toMatch(/my-repo\/submission\/lab5\.yaml:18:3: cats: chave desconhecida "validaton"/);
     expect(r.results.extra_data.student.id).toBe('2024-0107');
   }, 120_000);
 
@@ -135,7 +136,7 @@ describe('the Gradescope autograder fitcheck builds, run as Gradescope runs it',
     expect(r.results.extra_data.submissionFile).toMatch(/submission\/repo\/lab5\.yaml$/);
     // No metadata, and a file that does not validate: nobody is named rather than someone guessed.
     expect(r.results.extra_data.student).toMatchObject({ id: null, source: null });
-    expect(r.results.output).toContain('unknown key "<h1>big</h1><a href=https://evil.example>x</a>"');
+    expect(r.results.output).toContain('chave desconhecida "<h1>big</h1><a href=https://evil.example>x</a>"');
     const page = gradescopePage(r.results);
     expect(page).not.toMatch(/<(?!\/?pre>)/);
     const doc = parse(await readFile(html, 'utf8')) as { student: { name: string } };

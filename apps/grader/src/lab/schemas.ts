@@ -42,7 +42,8 @@ function readJson(path: string): AnySchemaObject {
   }
 }
 
-function rewriteRefs(node: AnySchemaObject, map: (ref: string) => string): AnySchemaObject {
+/** `node` with every `$ref` string passed through `map`. */
+export function rewriteRefs(node: AnySchemaObject, map: (ref: string) => string): AnySchemaObject {
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (value === null || typeof value !== 'object') return value;

@@ -98,7 +98,9 @@ export interface DatasetProfile {
 }
 
 export interface Profile {
+  /** In English; `translations` holds the other languages. */
   description: string;
+  translations?: Partial<Record<Lang, { description: string }>>;
   /** Only TAs grade with it: `fitcheck template` leaves it out of the students' lab. */
   taOnly?: boolean;
   seed: number;

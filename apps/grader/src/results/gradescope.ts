@@ -1,11 +1,11 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { ConfigIssue } from '@fitcheck/core';
-import { formatIssue } from '@fitcheck/core';
 import type { ItemResult } from '../checks/run-rubric.js';
 import type { ModelFacts } from '../checks/facts.js';
 import { localizeFinding } from '../findings/finding.js';
 import type { Finding, ResultsFinding } from '../findings/types.js';
 import { langOf, loadMessages, type Lang, type Messages } from '../messages/locale.js';
+import { issueLine } from '../messages/issue-line.js';
 import { renderLines, renderText, text } from '../messages/text.js';
 import type { LeaderboardColumn, Rubric, RubricItem } from '../lab/types.js';
 import type { Fault } from '../errors.js';
@@ -186,7 +186,7 @@ function leaderboard(columns: readonly LeaderboardColumn[], models: readonly Mod
  * …)`), so the student sees exactly what to fix.
  */
 export function invalidResults(rubric: Rubric, issues: ConfigIssue[], meta: ResultsMeta, messages: Messages = loadMessages('en')): GradescopeResults {
-  const lines = issues.map(formatIssue);
+  const lines = issues.map((i) => issueLine(i, messages));
   const output = `${renderText(messages, text('results.invalid'))}\n${lines.join('\n')}`;
   return assemble(zeroTests(rubric, renderText(messages, text('results.notGradedInvalid')), meta, messages), meta, output, { status: 'invalid', lang: langOf(messages), fault: null, findings: [], models: [], errors: lines });
 }

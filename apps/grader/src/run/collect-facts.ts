@@ -10,6 +10,8 @@ import { limitsOf } from '../isolation/limits.js';
 import type { ModelLimits } from '../isolation/protocol.js';
 import { trainIsolated } from '../isolation/train-isolated.js';
 import type { Lab, Profile } from '../lab/types.js';
+import type { Lang } from '../messages/locale.js';
+import { text, type Line } from '../messages/text.js';
 import type { LoadedSubmission, ResolvedModel } from '../submission/load-submission.js';
 import { issueAt } from '../submission/place.js';
 import type { Submission } from '../submission/types.js';
@@ -32,6 +34,8 @@ export interface CollectOptions {
    * stays undecided (it costs nothing) rather than the grade being killed with nothing to show.
    */
   deadline?: number;
+  /** The language of the run's output: picks the profile's description (`translations` in lab.yaml). */
+  lang?: Lang;
 }
 
 /** A further seed's run is expected to take its first run's time and this much more (a process and TF.js to start). */
@@ -49,7 +53,7 @@ export async function collectFacts(
   lab: Lab,
   loaded: LoadedSubmission & { submission: Submission },
   options: CollectOptions,
-): Promise<{ facts: RunFacts; backend: string | null; plan: string[] }> {
+): Promise<{ facts: RunFacts; backend: string | null; plan: Line[] }> {
   const { definition } = lab;
   const models = staticModelFacts(lab, loaded);
   const { profile } = options;
@@ -72,15 +76,16 @@ export async function collectFacts(
       });
     }
   }
-  const plan = [`profile ${options.profileName}: ${profile.description}`,
-    `training: at most ${profile.maxEpochs} epochs, early stopping after ${profile.patience} epochs without a better val_binary_crossentropy, seed ${options.seed}`];
+  const description = profile.translations?.[options.lang ?? 'en']?.description ?? profile.description;
+  const plan: Line[] = [text('plan.profile', { name: options.profileName, description }),
+    text('plan.training', { epochs: profile.maxEpochs, patience: profile.patience, seed: options.seed })];
   const { data, datasets, descriptions } = await loadDatasets(lab, loaded.submission, profile, options.seed);
   plan.push(...descriptions);
   for (const m of Object.values(models)) {
     const d = data.get(datasetOf(lab, m.key));
     if (m.static && d && 'facts' in d) m.static.flopsPerEpoch = 3 * m.static.flopsPerSample * d.facts.trainSamples;
   }
-  plan.push(`models trained: ${toTrain.length > 0 ? toTrain.join(', ') : 'none'}`);
+  plan.push(text('plan.models', { models: toTrain.length > 0 ? toTrain.join(', ') : text('plan.none') }));
   options.onEvent?.({ type: 'plan', lines: plan });
 
   const facts: RunFacts = {
@@ -105,10 +110,10 @@ export async function collectFacts(
  * Models that never trained with the first seed, and seeds already run, are skipped, and so is a
  * run the grade's `deadline` would not hold: the lines returned say which, for the output.
  */
-export async function trainMoreSeeds(lab: Lab, facts: RunFacts, keys: readonly string[], options: CollectOptions): Promise<string[]> {
+export async function trainMoreSeeds(lab: Lab, facts: RunFacts, keys: readonly string[], options: CollectOptions): Promise<Line[]> {
   const policy = facts.verdicts;
   const trainer = new Trainer(lab, options, []);
-  const skipped: string[] = [];
+  const skipped: Line[] = [];
   for (let k = 1; k < policy.seeds; k++) {
     const seed = policy.seed + k;
     const wanted = keys.filter((key) => facts.models[key]?.training && !facts.models[key]!.extraRuns?.some((r) => r.seed === seed));
@@ -119,7 +124,7 @@ export async function trainMoreSeeds(lab: Lab, facts: RunFacts, keys: readonly s
       const expected = (model.training?.seconds ?? 0) + SEED_RUN_MARGIN_S;
       if (options.deadline !== undefined && Date.now() + expected * 1000 > options.deadline) {
         const left = Math.max(0, Math.round((options.deadline - Date.now()) / 1000));
-        skipped.push(`${key}, seed ${seed}: not trained — about ${Math.round(expected)} s, and ${left} s of the grade's time are left; the verdict stays undecided (it costs nothing)`);
+        skipped.push(text('plan.seedSkipped', { model: key, seed, seconds: Math.round(expected), left }));
         continue;
       }
       const run = await trainer.train(key, model, data.get(datasetOf(lab, key)), seed);
@@ -142,10 +147,10 @@ function reportModels(submission: Submission): string[] {
 type LoadedData = Map<string, RunData | { error: string }>;
 
 /** Every dataset the submission has a section for, as the profile scales it, loaded with `seed`. */
-async function loadDatasets(lab: Lab, submission: Submission, profile: Profile, seed: number): Promise<{ data: LoadedData; datasets: Record<string, DatasetFacts>; descriptions: string[] }> {
+async function loadDatasets(lab: Lab, submission: Submission, profile: Profile, seed: number): Promise<{ data: LoadedData; datasets: Record<string, DatasetFacts>; descriptions: Line[] }> {
   const data: LoadedData = new Map();
   const datasets: Record<string, DatasetFacts> = {};
-  const descriptions: string[] = [];
+  const descriptions: Line[] = [];
   for (const name of Object.keys(lab.definition.datasets)) {
     if (!(name in submission.sections)) continue;
     try {
@@ -163,7 +168,7 @@ async function loadDatasets(lab: Lab, submission: Submission, profile: Profile, 
         throw new NotGradedError({ code, owner: ownerOf(code), message: `dataset ${name} could not be loaded, so nothing was graded: ${isFitcheckError(e) ? e.describe() : message}` });
       }
       data.set(name, { error: message });
-      descriptions.push(`${name}: not loaded (${message})`);
+      descriptions.push(text('plan.notLoaded', { name, detail: message }));
     }
   }
   return { data, datasets, descriptions };

@@ -1,9 +1,10 @@
 import type { EpochLogs } from '@fitcheck/core';
 import type { TrainingFacts } from '../checks/facts.js';
+import type { Line } from '../messages/text.js';
 
 /** What a run reports while it works, for progress on a terminal (the results do not depend on it). */
 export type RunEvent =
-  | { type: 'plan'; lines: string[] }
+  | { type: 'plan'; lines: Line[] }
   | { type: 'backend'; name: string }
   | { type: 'model-start'; model: string; params: number; maxEpochs: number; seed?: number }
   | { type: 'epoch'; model: string; epoch: number; logs: EpochLogs }

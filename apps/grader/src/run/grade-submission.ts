@@ -8,7 +8,8 @@ import { chooseLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
 import type { Lab, Profile } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
-import { loadMessages, type Lang, type Messages } from '../messages/locale.js';
+import { loadMessages, translate, type Lang, type Messages } from '../messages/locale.js';
+import { renderLines } from '../messages/text.js';
 import { faultResults, gradedResults, invalidResults, summaryLine } from '../results/gradescope.js';
 import type { GradescopeResults, ResultsMeta } from '../results/gradescope.js';
 import { applyOverrides, loadOverrides, type Override } from '../results/overrides.js';
@@ -17,6 +18,7 @@ import { prepareOut } from '../out/write-out.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import { declaredIdentity, identityFinding, type StudentIdentity } from '../submission/identity.js';
 import { localizeFinding } from '../findings/finding.js';
+import { placeFinding } from '../submission/place-finding.js';
 import type { Submission } from '../submission/types.js';
 import { collectFacts, trainMoreSeeds } from './collect-facts.js';
 import type { RunListener } from './events.js';
@@ -127,7 +129,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
         ...(options.backend ? { backend: options.backend } : {}),
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
         ...(options.limits ? { limits: options.limits } : {}),
-        debug,
+        debug, lang,
       };
       const { facts, backend, plan } = await collectFacts(lab, loaded as typeof loaded & { submission: Submission }, collect);
       meta.backend = backend;
@@ -146,8 +148,11 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
           message: broken.map((r) => `item ${r.item.number} (${r.item.check}): ${r.graderError}`).join('\n'),
         });
       }
+      // Every finding points into the student's file, for annotations at its file:line:col.
+      const submissionFile = { file: loaded.file ?? options.dir, text: loaded.text ?? '' };
+      items = items.map((r) => ({ ...r, outcome: { ...r.outcome, findings: r.outcome.findings.map((f) => placeFinding(f, submissionFile)) } }));
       // The output says what the run used, so a short profile's numbers are read as such.
-      let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items, messages), ...plan].join('\n'), messages);
+      let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items, messages), renderLines(messages, plan)].join('\n'), messages);
       const mismatch = identity && identityFinding(identity, loaded.submission.student);
       if (mismatch) results.extra_data.findings.push(localizeFinding(mismatch, messages));
       const baseResults = results;
@@ -160,7 +165,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     // (exit 1); neither is scored.
     const fault = faultOf(e);
     debug.note(`grade not computed: ${fault.owner} ${fault.code}`, e instanceof Error ? (e.stack ?? fault.message) : fault.message);
-    const problem = isFitcheckError(e) ? e.describe() : `${fault.message}${fault.hint === undefined ? '' : `\n  fix: ${fault.hint}`}`;
+    // "fix:" in the run's language (`pr.fix` is the label alone: "fix:", "como corrigir:").
+    const fix = translate(messages, 'pr.fix').replace(/:$/, '');
+    const problem = isFitcheckError(e) ? e.describe(fix) : `${fault.message}${fault.hint === undefined ? '' : `\n  ${fix}: ${fault.hint}`}`;
     // The student's own fault that stops the run is an invalid submission: scored (0), not "not graded".
     if (fault.owner === 'submission' && lab) {
       const issue = { keyword: fault.code, instancePath: '', message: problem, file: meta.submissionFile ?? options.dir, line: 1, column: 1 };
@@ -199,9 +206,15 @@ function pickProfile(lab: Lab, name: string): Profile {
  * machine's). results.json is already written either way.
  */
 export function assertGraded(outcome: GradeOutcome): void {
-  const written = `results written to ${outcome.resultsPath}`;
-  if (outcome.fault) throw new NotGradedError({ ...outcome.fault, message: outcome.problem ?? outcome.fault.message, hint: written });
+  const messages = loadMessages(outcome.lang);
+  const written = translate(messages, 'plan.resultsWritten', { path: outcome.resultsPath });
+  if (outcome.fault) {
+    // What the CLI prints, all in the run's language: whose fault, the code, the detail, where the results are.
+    const said = `${translate(messages, 'cli.notGradedBecause', { owner: translate(messages, `owner.${outcome.fault.owner}`), code: outcome.fault.code })}: ${outcome.problem ?? outcome.fault.message}\n  ${written}`;
+    throw new NotGradedError({ ...outcome.fault, message: outcome.problem ?? outcome.fault.message, hint: written }, said);
+  }
   if (outcome.exitCode === GRADE_EXIT.invalid) {
-    throw new GraderError('INVALID_SUBMISSION', outcome.problem ?? 'the submission is invalid', {}, written);
+    // No "fix:" line: the problems above are the fixes; the results' path is said in the run's language.
+    throw new GraderError('INVALID_SUBMISSION', `${outcome.problem ?? 'the submission is invalid'}\n  ${written}`);
   }
 }

@@ -9,6 +9,7 @@ import type { RunListener } from './events.js';
 import { loadRunData } from './load-data.js';
 import type { RunData } from './load-data.js';
 import { trainModel } from './train-model.js';
+import { verbatim, type Line } from '../messages/text.js';
 import { GraderError } from '../errors.js';
 
 export interface LabRunOptions {
@@ -59,7 +60,7 @@ export async function runLab(options: LabRunOptions): Promise<{ entries: LabRunE
   const backend = (await initBackend(options.backend ? { backend: options.backend } : {})).name;
 
   const data = new Map<string, RunData>();
-  const plan = [`lab ${lab.definition.id}, profile ${profileName}: at most ${profile.maxEpochs} epochs, patience ${profile.patience}, seed ${seed}, backend ${backend}`];
+  const plan: Line[] = [verbatim(`lab ${lab.definition.id}, profile ${profileName}: at most ${profile.maxEpochs} epochs, patience ${profile.patience}, seed ${seed}, backend ${backend}`)];
   for (const name of new Set(keys.map((k) => lab.definition.models[k]!.dataset))) {
     const d = await loadRunData(name, lab.definition.datasets[name]!, profile.datasets[name] ?? { batchSize: 32 }, seed);
     data.set(name, d);

@@ -24,6 +24,8 @@ export interface ResolvedModel {
 export interface LoadedSubmission {
   /** The submission file as named in messages (`DIR/<file>`), when one was found. */
   file?: string;
+  /** The submission file's text, once read: findings point into it (`placeFinding`). */
+  text?: string;
   submission?: Submission;
   /** One entry per student model key of the lab (`cats.large`); null = left as a ToDo. */
   models: Record<string, ResolvedModel | null>;
@@ -92,7 +94,7 @@ export async function loadSubmission(dir: string, lab: LabDefinition, options: S
     errors.push(...resolved.issues);
     models[key] = resolved.model ?? null;
   }
-  return { file, submission, models, errors, warnings: loaded.warnings };
+  return { file, text, submission, models, errors, warnings: loaded.warnings };
 }
 
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
 describe('fitcheck template --lab lab5 --out DIR: the repository students receive', () => {
   it('holds the starter submission, the public data, the workflow, a README, fitcheck in vendor/, and a lockfile', async () => {
     expect(made.code, made.stderr).toBe(0);
-    for (const path of ['submission/lab5.yaml', 'README.md', '.github/workflows/fitcheck.yml', 'package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', '.gitignore',
+    for (const path of ['submission/lab5.yaml', 'README.md', '.github/workflows/fitcheck.yml', '.github/dependabot.yml', 'package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', '.gitignore',
       'grading/labs/lab5/lab.yaml', 'grading/labs/lab5/rubric.yaml', 'fixtures/datasets/higgs/HIGGS_first_10000.csv.gz', 'fixtures/datasets/catvnoncat/train_catvnoncat.h5']) {
       expect(existsSync(join(repo, path)), path).toBe(true);
     }

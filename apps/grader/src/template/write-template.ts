@@ -30,7 +30,7 @@ export interface TemplateOptions {
  * submission (`submission/<name>`, its `$schema` pointing into the installed grader), the lab's
  * public data, the lab without its TA-only parts (profiles marked `taOnly`, datasets' `taOnly`
  * files, rubric items marked `taOnly`, the `gradescope` section), the student workflow
- * (`.github/workflows/fitcheck.yml`), a README for students, and fitcheck itself as tarballs in
+ * (`.github/workflows/fitcheck.yml`) and the Dependabot config that keeps its pinned actions current, a README for students, and fitcheck itself as tarballs in
  * `vendor/` (`pnpm pack` of the workspace's packages) that its package.json installs — so
  * `pnpm install && pnpm check` works there as it does here, with no registry holding fitcheck —
  * and the lockfile its workflow installs from. Returns the files written (relative to `out`).
@@ -97,6 +97,7 @@ export async function writeTemplate(options: TemplateOptions): Promise<string[]>
   const file = starter === undefined ? lab.definition.submission.files[0]! : basename(starter);
   if (starter !== undefined) await write(`submission/${file}`, withInstalledSchema(await readFile(join(REPO_ROOT, starter), 'utf8'), 1));
   await copy(join(REPO_ROOT, 'grading', 'ci', 'student.yml'), '.github/workflows/fitcheck.yml');
+  await copy(join(STUDENT_DIR, 'dependabot.yml'), '.github/dependabot.yml');
   const pnpm = rootManifest.packageManager?.replace(/^pnpm@/, '') ?? 'latest';
   const readme = (await readFile(join(STUDENT_DIR, 'README.md'), 'utf8'))
     .replaceAll('{{title}}', lab.definition.translations?.[lab.definition.lang ?? 'en']?.title ?? lab.definition.title)

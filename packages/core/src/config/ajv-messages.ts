@@ -10,7 +10,15 @@ export interface ReadableError {
   suggestion?: string;
   /** For unknown/missing keys: the key itself, so its position can be shown. */
   key?: string;
+  /**
+   * The message's parts as data (`path`: the dotted path, `''` for the document; `key`, `value`,
+   * `allowed` (a list), `expected`, `got`: a JSON type name), so a caller can say it in another language.
+   */
+  params?: IssueParams;
 }
+
+/** What a readable error is made of, for messages in other languages: strings and lists of strings. */
+export type IssueParams = Record<string, string | string[]>;
 
 /** `layers[0].units` for `/layers/0/units`; `the document` for the root. */
 export function describePath(instancePath: string): string {
@@ -37,11 +45,11 @@ export function readableError(error: ErrorObject): ReadableError {
       const known = Object.keys(schemaProperties(error.parentSchema));
       const suggestion = closestMatch(key, known);
       const allowed = known.length > 0 ? `; allowed: ${known.join(', ')}` : '';
-      return { ...base, key, message: `unknown key "${key}" in ${where}${allowed}`, ...(suggestion && { suggestion }) };
+      return { ...base, key, message: `unknown key "${key}" in ${where}${allowed}`, params: { path: dotted(error.instancePath), key, allowed: known }, ...(suggestion && { suggestion }) };
     }
     case 'required': {
       const key = String(params.missingProperty);
-      return { ...base, message: `${where} is missing the required key "${key}"` };
+      return { ...base, message: `${where} is missing the required key "${key}"`, params: { path: dotted(error.instancePath), key } };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
@@ -50,20 +58,37 @@ export function readableError(error: ErrorObject): ReadableError {
       return {
         ...base,
         message: `${where} is "${value}", which is not one of: ${allowed.join(', ')}`,
+        params: { path: dotted(error.instancePath), value, allowed },
         ...(suggestion && { suggestion }),
       };
     }
     case 'const':
-      return { ...base, message: `${where} must be ${JSON.stringify(params.allowedValue)}` };
+      return { ...base, message: `${where} must be ${JSON.stringify(params.allowedValue)}`, params: { path: dotted(error.instancePath), value: JSON.stringify(params.allowedValue) } };
     case 'type':
       // YAML's .nan and .inf are numbers to JavaScript; ajv (strict) refuses them, and saying so is clearer.
       if (typeof error.data === 'number' && !Number.isFinite(error.data)) {
         return { ...base, message: `${where} must be a finite number, got ${String(error.data)}` };
       }
-      return { ...base, message: `${where} must be ${article(String(params.type))}, got ${typeName(error.data)}` };
+      return {
+        ...base, message: `${where} must be ${article(String(params.type))}, got ${typeName(error.data)}`,
+        params: { path: dotted(error.instancePath), expected: String(params.type).split(','), got: jsonType(error.data) },
+      };
     default:
       return { ...base, message: `${where} ${error.message ?? 'is invalid'}` };
   }
+}
+
+/** `layers[0].units` for `/layers/0/units`, `''` for the document. */
+function dotted(instancePath: string): string {
+  return pointerSegments(instancePath).length === 0 ? '' : describePath(instancePath);
+}
+
+/** The JSON type of a value, as JSON Schema names it. */
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
 }
 
 /** The longest value a message quotes: a whole file read as one string must not be echoed into every output. */

@@ -1,3 +1,4 @@
+import type { IssueParams } from './ajv-messages.js';
 /**
  * One problem found in a config file, shaped like an ajv error (`keyword`, `instancePath`,
  * `message`) plus where it is in the file, so editors and the CLI can point at it.
@@ -15,6 +16,8 @@ export interface ConfigIssue {
   column: number;
   /** The closest valid key or value, for "did you mean". */
   suggestion?: string;
+  /** The message's parts as data, when a schema keyword made it (`readableError`): to say it in another language. */
+  params?: IssueParams;
 }
 
 /** `file:line:col: message (did you mean "x"?)` — the one line a user reads. */

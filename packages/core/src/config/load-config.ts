@@ -105,6 +105,7 @@ export function loadConfigText(
       line,
       column,
       ...(readable.suggestion !== undefined && { suggestion: readable.suggestion }),
+      ...(readable.params !== undefined && { params: readable.params }),
     };
   });
   return { value, errors: capped(sortByPosition(dedupe(errors)), options.maxIssues ?? DEFAULT_MAX_ISSUES), warnings };

@@ -3,14 +3,24 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { GraderError } from '../../errors.js';
 
+/** The decimal and thousands separators of the reader's language (`numbers` in the locale files). */
+export interface NumberSymbols {
+  decimal: string;
+  thousands: string;
+}
+
 /**
  * Vega-Lite → Vega → SVG markup, headless in Node (`renderer: 'none'`, no canvas, no browser).
  * Loading is refused so a spec can never reach the network or the disk: the report stays
  * self-contained. Vega only logs a failed load (as a warning) and draws an empty chart, so whatever it warns
- * about is thrown instead: a report never ships a silently broken chart.
+ * about is thrown instead: a report never ships a silently broken chart. `numbers`: how the
+ * reader writes numbers (pt-BR: 0,55 and 1.000), for every axis label and tick.
  */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const runtime = vega.parse(compile(spec).spec);
+export async function renderSvg(spec: TopLevelSpec, numbers?: NumberSymbols): Promise<string> {
+  const localized = numbers === undefined ? spec : {
+    ...spec, config: { ...spec.config, locale: { number: { decimal: numbers.decimal, thousands: numbers.thousands, grouping: [3], currency: ['', ''] } } },
+  } as TopLevelSpec;
+  const runtime = vega.parse(compile(localized).spec);
   const loader = vega.loader();
   loader.load = () => Promise.reject(new Error('charts embed their data; loading is disabled'));
   const errors: string[] = [];

@@ -4,7 +4,7 @@ import type { ReportInput } from '../types.js';
 import { historySpec, type PlottedMetric } from './history-spec.js';
 import { learningRateSpec } from './lr-spec.js';
 import { runColors } from './palette.js';
-import { renderSvg } from './render-svg.js';
+import { renderSvg, type NumberSymbols } from './render-svg.js';
 
 export interface RenderedChart {
   title: string;
@@ -46,7 +46,7 @@ export async function renderCurveCharts(input: ReportInput, messages: Messages):
       });
       // No finite point to draw (a run shorter than the log-x start, a diverged one): no chart, rather than a failed report.
       if ('values' in spec.data! && Array.isArray(spec.data.values) && spec.data.values.length === 0) continue;
-      charts.push({ title, svg: await renderSvg(spec) });
+      charts.push({ title, svg: await renderSvg(spec, numberSymbols(messages)) });
     }
     sections.push({ group: group.id, title: groupTitle(group, langOf(messages)), charts });
   }
@@ -58,5 +58,10 @@ export async function renderLearningRateChart(input: ReportInput, messages: Mess
   if (!input.learningRate?.length) return null;
   const title = translate(messages, 'lr.title');
   const spec = learningRateSpec(input.learningRate, { x: translate(messages, 'lr.epoch'), y: translate(messages, 'lr.rate') });
-  return { title, svg: await renderSvg(spec) };
+  return { title, svg: await renderSvg(spec, numberSymbols(messages)) };
+}
+
+/** The separators the charts' numbers use in the language of `messages`. */
+export function numberSymbols(messages: Messages): NumberSymbols {
+  return { decimal: translate(messages, 'numbers.decimal'), thousands: translate(messages, 'numbers.thousands') };
 }

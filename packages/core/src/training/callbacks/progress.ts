@@ -11,11 +11,11 @@ export interface ProgressOptions {
   bar?: boolean;
 }
 
-/** `name:value` for every metric, sorted by name, 4 decimals: the line the lab's printer meant to print. */
-export function formatLogs(logs: EpochLogs): string {
+/** `name:value` for every metric, sorted by name, 4 decimals (or as `format` writes a number: the reader's separators): the line the lab's printer meant to print. */
+export function formatLogs(logs: EpochLogs, format: (value: number) => string = (v) => v.toFixed(4)): string {
   return Object.entries(logs)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k}:${v.toFixed(4)}`)
+    .map(([k, v]) => `${k}:${format(v)}`)
     .join(', ');
 }
 
