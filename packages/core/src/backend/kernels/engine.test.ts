@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { claim, planChunks, startKernels } from './engine.js';
+import { planChunks, startKernels } from './engine.js';
+import { claim } from './protocol.js';
 import type { KernelEngine } from './engine.js';
 import { KC, MR, NR, TRANS_A, TRANS_B } from './gemm-wat.js';
 
