@@ -4,6 +4,10 @@ export interface BenchResult {
   median_s: number;
   min_s: number;
   max_s: number;
+  /** Every timed run, in order (paired runs are compared one by one). */
+  seconds: number[];
+  /** The load averages when the case ended (this machine is shared). */
+  load?: string;
 }
 
 export interface MeasureOptions {
@@ -25,7 +29,7 @@ export function median(values: readonly number[]): number {
 
 /** The figure for a list of timings in seconds. */
 export function summarize(name: string, seconds: readonly number[]): BenchResult {
-  return { name, median_s: median(seconds), min_s: Math.min(...seconds), max_s: Math.max(...seconds) };
+  return { name, median_s: median(seconds), min_s: Math.min(...seconds), max_s: Math.max(...seconds), seconds: [...seconds] };
 }
 
 /** Run `task` warmup + runs times; report the timed runs' median, min and max in seconds. */
