@@ -11,7 +11,7 @@ cost ~3 ms a MB to fault in on this VM, and PyTorch frees and re-maps its big bu
 Run: /usr/bin/python3 bench/torch_reference.py [--json] [--runs N] [--threads N]
      /usr/bin/python3 bench/torch_reference.py --serve [--threads N]
 With --serve it prints "ready", then for each line on stdin runs one epoch and prints its seconds:
-the line "epoch" is the Large epoch; a JSON line describes another one,
+(wall and CPU seconds, space-separated); the line "epoch" is the Large epoch; a JSON line describes another one,
   {"key": "...", "inputs": 28, "layers": [{"units": 16, "activation": "elu"}, {"dropout": 0.5}, ...],
    "train": 10000, "validation": 1000, "batch": 500, "lo": -2, "hi": 2}
 (built, and warmed up with one untimed epoch, the first time its key is seen). `pnpm bench`
@@ -104,9 +104,11 @@ def main() -> None:
                 run = epochs[case["key"]]
             else:
                 continue
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             run()
-            print(f"{time.perf_counter() - start:.6f}", flush=True)
+            # wall seconds, then CPU seconds of the process (all its threads): the latter barely
+            # moves with the machine's load, the former is what a user waits for
+            print(f"{time.perf_counter() - start:.6f} {time.process_time() - cpu:.6f}", flush=True)
         return
     seconds = []
     for _ in range(max(3, args.runs)):

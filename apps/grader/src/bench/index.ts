@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { initBackend } from '@fitcheck/core';
 import { loadavg } from 'node:os';
 import { BENCH_CASES, checkPeaks, ciPeaks, gradescopeRuns } from './cases.js';
-import { measure, summarize } from './measure.js';
+import { measure, median, summarize } from './measure.js';
 import type { BenchResult } from './measure.js';
 import { startTorch } from './torch-reference.js';
 import type { TorchSession } from './torch-reference.js';
@@ -34,6 +34,7 @@ log(`load average at start: ${loadAverage()}`);
 let torch: TorchSession | { skipped: string } | undefined;
 const results: BenchResult[] = [];
 const ratios: Record<string, number> = {};
+const cpuRatios: Record<string, number> = {};
 const missed: string[] = [];
 /** The speed issue's targets (issue 17): seconds of our own runs, and ratios to PyTorch paired. */
 const TARGET_S: Record<string, number> = {
@@ -57,24 +58,34 @@ for (const c of BENCH_CASES.filter((b) => only === undefined || only.includes(b.
   }
   const paired = torchEpoch !== undefined && torch !== undefined && !('skipped' in torch) ? torch : undefined;
   const torchSeconds: number[] = [];
+  const torchCpu: number[] = [];
   const result = await measure(c.name, run, {
     runs: c.once ? 1 : runs, warmup: c.once ? 0 : 1,
-    ...(paired === undefined || torchEpoch === undefined ? {} : { after: async () => torchSeconds.push(await paired.epoch(torchEpoch)) }),
+    ...(paired === undefined || torchEpoch === undefined ? {} : {
+      after: async () => {
+        const { wall, cpu } = await paired.epoch(torchEpoch);
+        torchSeconds.push(wall);
+        torchCpu.push(cpu);
+      },
+    }),
   });
   dispose();
   results.push({ ...result, load: loadAverage() });
-  log(`${result.name.padEnd(28)} median ${result.median_s.toFixed(3)} s  (min ${result.min_s.toFixed(3)}, max ${result.max_s.toFixed(3)})` +
+  const cpuNote = result.cpu_s === undefined || c.once ? '' : `, CPU ${result.cpu_s.toFixed(3)} s`;
+  log(`${result.name.padEnd(28)} median ${result.median_s.toFixed(3)} s  (min ${result.min_s.toFixed(3)}, max ${result.max_s.toFixed(3)}${cpuNote})` +
     verdict(result.name, result.median_s, TARGET_S[result.name], ' s') + `  [load ${loadAverage()}]`);
   if (torchSeconds.length > 0) {
-    const reference = summarize(`torch-${c.name}`, torchSeconds);
+    const reference = { ...summarize(`torch-${c.name}`, torchSeconds), cpu_s: median(torchCpu) };
     results.push(reference);
     // The ratio of medians (and the range of the per-pair ratios: each pair shares the machine's state).
     const ratio = result.median_s / reference.median_s;
     ratios[c.name] = ratio;
+    // CPU seconds: ours count both threads, PyTorch's its one — the work each does, whatever the load.
+    if (result.cpu_s !== undefined) cpuRatios[c.name] = result.cpu_s / reference.cpu_s;
     const pairs = result.seconds.map((s, i) => s / (torchSeconds[i] ?? NaN));
     log(`${reference.name.padEnd(28)} median ${reference.median_s.toFixed(3)} s  (min ${reference.min_s.toFixed(3)}, ` +
       `max ${reference.max_s.toFixed(3)}; each run right after ours)  → ratio ${ratio.toFixed(2)} ` +
-      `(pairs ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)})` + verdict(`ratio ${c.name}`, ratio, TARGET_RATIO[c.name], '×'));
+      `(pairs ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}; CPU ${reference.cpu_s.toFixed(3)} s, CPU ratio ${cpuRatios[c.name]?.toFixed(2) ?? '?'})` + verdict(`ratio ${c.name}`, ratio, TARGET_RATIO[c.name], '×'));
   }
 }
 if (torch !== undefined && !('skipped' in torch)) torch.close();
@@ -82,7 +93,7 @@ if (torch !== undefined && !('skipped' in torch)) torch.close();
 const summary: Record<string, unknown> = {
   backend: backend.name, threads: backend.threads, ...(backend.gemm === undefined ? {} : { gemm: backend.gemm }),
   ...(torch !== undefined && !('skipped' in torch) ? { torch: torch.setting } : {}),
-  results: results.map(({ seconds: _seconds, ...r }) => r), ratios,
+  results: results.map(({ seconds: _seconds, cpuSeconds: _cpu, ...r }) => r), ratios, cpu_ratios: cpuRatios,
 };
 // Peak resident memory (MiB): of this process, and of the `fitcheck check` children (the 2 GiB target).
 summary.peak_rss_mib = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -6,6 +6,12 @@ export interface BenchResult {
   max_s: number;
   /** Every timed run, in order (paired runs are compared one by one). */
   seconds: number[];
+  /**
+   * CPU seconds of this process (every thread) per timed run, median — for work done in-process:
+   * on a shared machine it barely moves with the load, while wall time can double.
+   */
+  cpu_s?: number;
+  cpuSeconds?: number[];
   /** The load averages when the case ended (this machine is shared). */
   load?: string;
 }
@@ -36,11 +42,15 @@ export function summarize(name: string, seconds: readonly number[]): BenchResult
 export async function measure(name: string, task: () => Promise<unknown>, options: MeasureOptions): Promise<BenchResult> {
   for (let i = 0; i < options.warmup; i++) await task();
   const seconds: number[] = [];
+  const cpuSeconds: number[] = [];
   for (let i = 0; i < options.runs; i++) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     await task();
     seconds.push((performance.now() - start) / 1000);
+    const used = process.cpuUsage(cpu);
+    cpuSeconds.push((used.user + used.system) / 1e6);
     await options.after?.();
   }
-  return summarize(name, seconds);
+  return { ...summarize(name, seconds), cpu_s: median(cpuSeconds), cpuSeconds };
 }

@@ -61,8 +61,8 @@ export function torchLayers(spec: ModelSpec): { inputs: number; layers: TorchLay
 export interface TorchSession {
   /** The setting it runs with, for the bench's first line. */
   readonly setting: string;
-  /** Seconds of one epoch of `epoch`, timed inside Python (built and warmed up on first use). */
-  epoch(epoch: TorchEpoch): Promise<number>;
+  /** Wall and CPU seconds of one epoch of `epoch`, timed inside Python (built and warmed up on first use). */
+  epoch(epoch: TorchEpoch): Promise<{ wall: number; cpu: number }>;
   close(): void;
 }
 
@@ -89,9 +89,9 @@ export async function startTorch(): Promise<TorchSession | { skipped: string }> 
     setting: `${TORCH_SETTING.threads} thread, ${Object.entries(TORCH_SETTING.env).map(([k, v]) => `${k}=${v}`).join(' ')}`,
     async epoch(epoch) {
       child.stdin.write(`${JSON.stringify(epoch)}\n`);
-      const seconds = Number(await next());
-      if (!Number.isFinite(seconds)) throw new Error(`${SCRIPT} printed no time for an epoch of ${epoch.key}`);
-      return seconds;
+      const [wall, cpu] = (await next()).split(' ').map(Number);
+      if (!Number.isFinite(wall) || !Number.isFinite(cpu)) throw new Error(`${SCRIPT} printed no time for an epoch of ${epoch.key}`);
+      return { wall: wall!, cpu: cpu! };
     },
     close() {
       child.stdin.end();
