@@ -4,10 +4,12 @@ import { loadavg } from 'node:os';
 import { BENCH_CASES, checkPeaks, ciPeaks, gradescopeRuns } from './cases.js';
 import { measure, median, summarize } from './measure.js';
 import type { BenchResult } from './measure.js';
+import { speedTable } from './speed-table.js';
+import type { SpeedRow } from './speed-table.js';
 import { startTorch } from './torch-reference.js';
 import type { TorchSession } from './torch-reference.js';
 
-// `pnpm bench [-- --json] [--runs N] [--only name,…]`: speed lives here, never in tests.
+// `pnpm bench [-- --json] [--markdown] [--runs N] [--only name,…]`: speed lives here, never in tests.
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
@@ -15,6 +17,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     only: { type: 'string' },
     'no-torch': { type: 'boolean', default: false },
+    // The README's speed table, after the lines (or in place of them with --json's object).
+    markdown: { type: 'boolean', default: false },
   },
 });
 const runs = Math.max(3, Number(values.runs));
@@ -43,10 +47,12 @@ const TARGET_S: Record<string, number> = {
 const TARGET_RATIO: Record<string, number> = {
   'higgs-tiny-epoch': 1.5, 'higgs-small-epoch': 1.5, 'higgs-medium-epoch': 1.5, 'higgs-large-epoch': 1.3, 'higgs-giant-2048-epoch': 1.3,
 };
+const rows: SpeedRow[] = [];
+const targetText = (value: number, target: number, unit: string): string => `≤ ${target}${unit}: ${value <= target ? 'met' : 'MISSED'}`;
 const verdict = (name: string, value: number, target: number | undefined, unit: string): string => {
   if (target === undefined) return '';
   if (value > target) missed.push(name);
-  return `  target ≤ ${target}${unit}: ${value <= target ? 'met' : 'MISSED'}`;
+  return `  target ${targetText(value, target, unit)}`;
 };
 for (const c of BENCH_CASES.filter((b) => only === undefined || only.includes(b.name))) {
   const { run, dispose, torch: torchEpoch } = await c.prepare();
@@ -74,6 +80,12 @@ for (const c of BENCH_CASES.filter((b) => only === undefined || only.includes(b.
   const cpuNote = result.cpu_s === undefined || c.once ? '' : `, CPU ${result.cpu_s.toFixed(3)} s`;
   log(`${result.name.padEnd(28)} median ${result.median_s.toFixed(3)} s  (min ${result.min_s.toFixed(3)}, max ${result.max_s.toFixed(3)}${cpuNote})` +
     verdict(result.name, result.median_s, TARGET_S[result.name], ' s') + `  [load ${loadAverage()}]`);
+  const row: SpeedRow = {
+    name: c.name, median: result.median_s, min: result.min_s, max: result.max_s, load: loadavg()[0] ?? 0,
+    ...(c.once || result.cpu_s === undefined ? {} : { cpu: result.cpu_s }),
+    ...(TARGET_S[c.name] === undefined ? {} : { target: targetText(result.median_s, TARGET_S[c.name]!, ' s') }),
+  };
+  rows.push(row);
   if (torchSeconds.length > 0) {
     const reference = { ...summarize(`torch-${c.name}`, torchSeconds), cpu_s: median(torchCpu) };
     results.push(reference);
@@ -83,6 +95,12 @@ for (const c of BENCH_CASES.filter((b) => only === undefined || only.includes(b.
     // CPU seconds: ours count both threads, PyTorch's its one — the work each does, whatever the load.
     if (result.cpu_s !== undefined) cpuRatios[c.name] = result.cpu_s / reference.cpu_s;
     const pairs = result.seconds.map((s, i) => s / (torchSeconds[i] ?? NaN));
+    row.torch = {
+      median: reference.median_s, cpu: reference.cpu_s, ratio, pairs: [Math.min(...pairs), Math.max(...pairs)],
+      cpuRatio: cpuRatios[c.name] ?? NaN,
+    };
+    const ratioTarget = TARGET_RATIO[c.name];
+    if (ratioTarget !== undefined) row.target = targetText(ratio, ratioTarget, ' × PyTorch');
     log(`${reference.name.padEnd(28)} median ${reference.median_s.toFixed(3)} s  (min ${reference.min_s.toFixed(3)}, ` +
       `max ${reference.max_s.toFixed(3)}; each run right after ours)  → ratio ${ratio.toFixed(2)} ` +
       `(pairs ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}; CPU ${reference.cpu_s.toFixed(3)} s, CPU ratio ${cpuRatios[c.name]?.toFixed(2) ?? '?'})` + verdict(`ratio ${c.name}`, ratio, TARGET_RATIO[c.name], '×'));
@@ -111,4 +129,5 @@ for (const g of gradescopeRuns) {
 }
 summary.missed = missed;
 log(missed.length === 0 ? 'every target met' : `targets missed: ${missed.join(', ')}`);
+if (values.markdown) process.stdout.write(`${speedTable(rows)}\n`);
 if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
