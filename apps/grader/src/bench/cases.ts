@@ -25,6 +25,8 @@ export interface BenchCase {
   }>;
   /** Runs of minutes: one timed run, no warm-up (each run is a whole process anyway). */
   once?: boolean;
+  /** The work runs in a child process: this process' CPU time says nothing about it. */
+  inChild?: boolean;
 }
 
 const MODELS_DIR = join(FIXTURES.root, 'fixtures', 'models');
@@ -47,6 +49,7 @@ function gradescopeCase(name: string, submission: string): BenchCase {
   return {
     name,
     once: true,
+    inChild: true,
     async prepare() {
       const root = await mkdtemp(join(tmpdir(), 'fitcheck-bench-autograder-'));
       await cp(submission, join(root, 'submission'), { recursive: true });
@@ -132,6 +135,7 @@ function cliCase(name: string, args: (out: string) => string[], peaks: number[])
   return {
     name,
     once: true,
+    inChild: true,
     async prepare() {
       const out = await mkdtemp(join(tmpdir(), 'fitcheck-bench-'));
       return {
@@ -187,6 +191,7 @@ export const BENCH_CASES: readonly BenchCase[] = [
   {
     // What a student waits for: the real CLI, start to exit, in a process of its own.
     name: 'check-reference',
+    inChild: true,
     async prepare() {
       const out = await mkdtemp(join(tmpdir(), 'fitcheck-bench-'));
       return {

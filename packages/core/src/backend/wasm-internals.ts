@@ -67,13 +67,14 @@ function heapProbe(expected: WasmInternals): string | undefined {
   const missing = expected.backendMethods.filter((name) => typeof backend[name] !== 'function');
   if (missing.length > 0) return `the wasm backend has no ${missing.join(', ')} method`;
   if (typeof backend.dataIdMap?.get !== 'function') return 'the wasm backend has no dataIdMap';
-  const { memory, malloc } = wasmHeap();
-  if (typeof malloc !== 'function') return 'the wasm module has no _malloc';
+  if (tf.getBackend() !== 'wasm') return 'the wasm backend is not the active one';
+  const { memory } = wasmHeap();
+  // The engine allocates its scratch with the module's own allocator.
+  if (typeof (backend.wasm as { _malloc?: unknown } | undefined)?._malloc !== 'function') return 'the wasm module has no _malloc';
   const values = [1.5, -2, 3.25, 4];
   const x = tf.tensor1d(values, 'float32');
   const out = backend.makeOutput([4], 'float32');
   try {
-    if (tf.getBackend() !== 'wasm') return 'the wasm backend is not the active one';
     const inHeap = Array.from(new Float32Array(memory.buffer, heapOffset(backend, x), 4));
     if (inHeap.join() !== values.join()) return 'a tensor is not where dataIdMap says in the heap';
     new Float32Array(memory.buffer, heapOffset(backend, out), 4).set(values);
