@@ -139,6 +139,12 @@ describe('planChunks', () => {
     expect(wide.cols % NR).toBe(0);
     expect(wide.chunks).toBe(Math.ceil(512 / wide.cols));
     expect(wide.chunks).toBeGreaterThanOrEqual(4);
+    // A transposed A (dW = Xᵀ·dY) is split by rows, so that no two chunks pack the same rows of A.
+    const transposed = planChunks(512, 512, 500, 2, true);
+    expect(transposed.cols).toBe(0);
+    expect(transposed.rows % MR).toBe(0);
+    expect(transposed.chunks).toBeGreaterThanOrEqual(4);
+    expect(planChunks(24, 512, 500, 2, true).rows).toBe(0); // too few rows: by columns after all
     const narrow = planChunks(12288, 16, 1024, 2);
     expect(narrow.cols).toBe(0);
     expect(narrow.rows % MR).toBe(0);

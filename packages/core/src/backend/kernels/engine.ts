@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import wabtInit from 'wabt';
 import { FitcheckError } from '../../errors.js';
-import { MR, NR, SCRATCH_BYTES } from './gemm-wat.js';
+import { MR, NR, SCRATCH_BYTES, TRANS_A } from './gemm-wat.js';
 import { JOB_ADAM, JOB_ADD_ROW, JOB_COL_SUM, JOB_ELU, JOB_ELU_GRAD, JOB_WORDS } from './jobs-wat.js';
 import { moduleWat } from './module-wat.js';
 import { CLOSED, GENERATIONS, KIND, SLOT, SLOTS, chunkBounds, claim } from './protocol.js';
@@ -134,12 +134,16 @@ interface Plan {
   cols: number;
 }
 
-/** Split C into chunks: column panels when there are enough of them, else rows. */
-export function planChunks(m: number, n: number, k: number, threads: number): Plan {
+/**
+ * Split C into chunks: column panels when there are enough of them, else rows. A transposed A is
+ * split by rows whenever it has enough of them: each chunk packs the rows of A it multiplies
+ * (gemm-wat.ts), so column chunks would each pack all of A again (a Large dW: +25 % of copying).
+ */
+export function planChunks(m: number, n: number, k: number, threads: number, transA = false): Plan {
   const wanted = threads * CHUNKS_PER_THREAD;
   if (threads === 1 || 2 * m * n * k < PARALLEL_MIN_FLOPS) return { chunks: 1, rows: 0, cols: 0 };
   const panels = Math.ceil(n / NR);
-  if (panels >= wanted) {
+  if (panels >= wanted && !(transA && m >= wanted * MR)) {
     const cols = Math.ceil(panels / wanted) * NR;
     return { chunks: Math.ceil(n / cols), rows: 0, cols };
   }
@@ -267,7 +271,7 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     },
     multiply(a, b, c, m, n, k, flags = 0) {
       products++;
-      const plan = planChunks(m, n, k, total);
+      const plan = planChunks(m, n, k, total, (flags & TRANS_A) !== 0);
       const setup = (): void => {
         for (const [slot, value] of [[SLOT.A, a], [SLOT.B, b], [SLOT.C, c], [SLOT.M, m], [SLOT.N, n], [SLOT.K, k],
           [SLOT.ROWS, plan.rows], [SLOT.COLS, plan.cols], [SLOT.FLAGS, flags]] as const) {
