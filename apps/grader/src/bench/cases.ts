@@ -6,6 +6,8 @@ import { buildModel, fit, loadModelSpec } from '@fitcheck/core';
 import type { LabeledArrays, ModelSpec } from '@fitcheck/core';
 import { FIXTURES, loadHiggsCsv } from '@fitcheck/datasets';
 import { loadLab } from '../lab/load-lab.js';
+import { REPO_ROOT } from '../lab/paths.js';
+import type { Lab } from '../lab/types.js';
 import type { GradescopeResults } from '../results/gradescope.js';
 import { staticModelFacts } from '../run/collect-facts.js';
 import { loadSubmission } from '../submission/load-submission.js';
@@ -14,13 +16,13 @@ import { syntheticData } from './synthetic-data.js';
 import { torchLayers } from './torch-reference.js';
 import type { TorchEpoch } from './torch-reference.js';
 
-/** One benchmark: `prepare` builds what is not timed and returns the timed task. */
+/** One benchmark: `prepare` builds what is not timed and returns the timed task; `labRef` is the lab whose reference solution grading cases grade. */
 export interface BenchCase {
   name: string;
-  prepare(): Promise<{
+  prepare(labRef: string): Promise<{
     run: () => Promise<unknown>;
     dispose: () => void;
-    /** The same work in PyTorch, timed right after each of our runs (bench/torch_reference.py). */
+    /** The same work in PyTorch, timed right after each of our runs (torch_reference.py). */
     torch?: TorchEpoch | undefined;
   }>;
   /** Runs of minutes: one timed run, no warm-up (each run is a whole process anyway). */
@@ -30,7 +32,6 @@ export interface BenchCase {
 }
 
 const MODELS_DIR = join(FIXTURES.root, 'fixtures', 'models');
-const REFERENCE = join(FIXTURES.root, 'fixtures', 'submissions', 'reference');
 const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
 
 /** Peak RSS of every `check-reference` run, for the summary line. */
@@ -131,17 +132,18 @@ function epochCase({ name, model, data }: EpochCase): BenchCase {
 }
 
 /** A command of the real CLI, start to exit, in a process of its own, once (it takes minutes). */
-function cliCase(name: string, args: (out: string) => string[], peaks: number[]): BenchCase {
+function cliCase(name: string, args: (out: string, labRef: string) => Promise<string[]>, peaks: number[]): BenchCase {
   return {
     name,
     once: true,
     inChild: true,
-    async prepare() {
+    async prepare(labRef) {
       const out = await mkdtemp(join(tmpdir(), 'fitcheck-bench-'));
+      const argv = await args(out, labRef);
       return {
         run: async () => {
-          const r = await runChild(process.execPath, [BIN, ...args(out)]);
-          if (r.exitCode !== 0) throw new Error(`fitcheck ${args(out).slice(0, 2).join(' ')} exited with ${r.exitCode}`);
+          const r = await runChild(process.execPath, [BIN, ...argv]);
+          if (r.exitCode !== 0) throw new Error(`fitcheck ${argv.slice(0, 2).join(' ')} exited with ${r.exitCode}`);
           peaks.push(r.peakTreeRssMiB);
         },
         dispose: () => void rm(out, { recursive: true, force: true }),
@@ -152,6 +154,14 @@ function cliCase(name: string, args: (out: string) => string[], peaks: number[])
 
 /** Peak RSS of the `lab-full-*` runs' process trees (not reported against a target). */
 const labPeaks: number[] = [];
+
+/** The lab's reference solution (`submission.reference`), which the grading cases grade. */
+async function referenceOf(labRef: string): Promise<{ lab: Lab; reference: string }> {
+  const lab = await loadLab(labRef);
+  const reference = lab.definition.submission.reference;
+  if (reference === undefined) throw new Error(`lab ${lab.definition.id} names no submission.reference to grade`);
+  return { lab, reference: join(REPO_ROOT, reference) };
+}
 
 /** Every case this harness can run today, in the order `pnpm bench` prints them. */
 export const BENCH_CASES: readonly BenchCase[] = [
@@ -171,11 +181,11 @@ export const BENCH_CASES: readonly BenchCase[] = [
   {
     // Everything `grade` does before any tensor exists: lab, submission, schema, shapes, budgets.
     name: 'validate-reference',
-    async prepare() {
+    async prepare(labRef) {
       return {
         run: async () => {
-          const lab = await loadLab('lab5');
-          staticModelFacts(lab, await loadSubmission(REFERENCE, lab.definition));
+          const { lab, reference } = await referenceOf(labRef);
+          staticModelFacts(lab, await loadSubmission(reference, lab.definition));
         },
         dispose: () => {},
       };
@@ -184,19 +194,21 @@ export const BENCH_CASES: readonly BenchCase[] = [
   gradescopeCase('gradescope-careful', join(FIXTURES.root, 'fixtures', 'calibration', 'careful')),
   gradescopeCase('gradescope-worst-case', join(FIXTURES.root, 'fixtures', 'gradescope', 'worst-case')),
   // What a TA waits for: the ci grade of the reference submission, every seed it asks for.
-  cliCase('ci-reference', (out) => ['grade', REFERENCE, '--profile', 'ci', '--out', out, '--quiet'], ciPeaks),
+  cliCase('ci-reference', async (out, labRef) =>
+    ['grade', (await referenceOf(labRef)).reference, '--lab', labRef, '--profile', 'ci', '--out', out, '--quiet'], ciPeaks),
   // The notebook's own setup (the full profile), model by model: the whole notebook takes hours.
   ...['tiny', 'small', 'medium'].map((model) => cliCase(`lab-full-higgs.${model}`,
-    (out) => ['lab', 'run', '--profile', 'full', '--only', `higgs.${model}`, '--out', out], labPeaks)),
+    async (out, labRef) => ['lab', 'run', '--lab', labRef, '--profile', 'full', '--only', `higgs.${model}`, '--out', out], labPeaks)),
   {
     // What a student waits for: the real CLI, start to exit, in a process of its own.
     name: 'check-reference',
     inChild: true,
-    async prepare() {
+    async prepare(labRef) {
       const out = await mkdtemp(join(tmpdir(), 'fitcheck-bench-'));
+      const { reference } = await referenceOf(labRef);
       return {
         run: async () => {
-          const r = await runChild(process.execPath, [BIN, 'check', REFERENCE, '--out', out]);
+          const r = await runChild(process.execPath, [BIN, 'check', reference, '--lab', labRef, '--out', out]);
           if (r.exitCode !== 0) throw new Error(`fitcheck check exited with ${r.exitCode}`);
           checkPeaks.push(r.peakRssMiB);
         },

@@ -1,18 +1,18 @@
 import { execFile, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { ModelSpec } from '@fitcheck/core';
-import { FIXTURES } from '@fitcheck/datasets';
 
 const run = promisify(execFile);
 const PYTHON = '/usr/bin/python3';
-const SCRIPT = join(FIXTURES.root, 'bench', 'torch_reference.py');
+// Beside this file in src/ (the same two levels up from src/bench and dist/bench): bench code has one home.
+const SCRIPT = fileURLToPath(new URL('../../src/bench/torch_reference.py', import.meta.url));
 
-/** One layer as bench/torch_reference.py builds it. */
+/** One layer as torch_reference.py builds it. */
 export type TorchLayer = { units: number; activation?: string } | { dropout: number };
 
-/** One epoch for bench/torch_reference.py: the same model, data sizes, batch and optimizer as ours. */
+/** One epoch for torch_reference.py: the same model, data sizes, batch and optimizer as ours. */
 export interface TorchEpoch {
   key: string;
   inputs: number;
@@ -67,7 +67,7 @@ export interface TorchSession {
 }
 
 /**
- * Start `bench/torch_reference.py --serve` with TORCH_SETTING, or say why not: PyTorch is optional
+ * Start `torch_reference.py --serve` with TORCH_SETTING, or say why not: PyTorch is optional
  * (Debian `apt-get install python3-torch libopenblas0-pthread`).
  */
 export async function startTorch(): Promise<TorchSession | { skipped: string }> {

@@ -8,8 +8,8 @@ Runs on --threads threads (default 1: two threads fight OpenBLAS's on two cores;
 `pnpm bench` also starts it with glibc's malloc tuned (MALLOC_MMAP_THRESHOLD_ etc.): fresh pages
 cost ~3 ms a MB to fault in on this VM, and PyTorch frees and re-maps its big buffers every step.
 
-Run: /usr/bin/python3 bench/torch_reference.py [--json] [--runs N] [--threads N]
-     /usr/bin/python3 bench/torch_reference.py --serve [--threads N]
+Run: /usr/bin/python3 apps/grader/src/bench/torch_reference.py [--json] [--runs N] [--threads N]
+     /usr/bin/python3 apps/grader/src/bench/torch_reference.py --serve [--threads N]
 With --serve it prints "ready", then for each line on stdin runs one epoch and prints its seconds:
 (wall and CPU seconds, space-separated); the line "epoch" is the Large epoch; a JSON line describes another one,
   {"key": "...", "inputs": 28, "layers": [{"units": 16, "activation": "elu"}, {"dropout": 0.5}, ...],
