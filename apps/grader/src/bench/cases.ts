@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildModel, fit, loadModelSpec } from '@fitcheck/core';
-import type { LabeledArrays } from '@fitcheck/core';
+import type { LabeledArrays, ModelSpec } from '@fitcheck/core';
 import { FIXTURES, loadHiggsCsv } from '@fitcheck/datasets';
 import { loadLab } from '../lab/load-lab.js';
 import { REPO_ROOT } from '../lab/paths.js';
@@ -13,13 +13,22 @@ import { staticModelFacts } from '../run/collect-facts.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import { runChild } from './child-run.js';
 import { syntheticData } from './synthetic-data.js';
+import { torchLayers } from './torch-reference.js';
+import type { TorchEpoch } from './torch-reference.js';
 
 /** One benchmark: `prepare` builds what is not timed and returns the timed task; `labRef` is the lab whose reference solution grading cases grade. */
 export interface BenchCase {
   name: string;
-  prepare(labRef: string): Promise<{ run: () => Promise<unknown>; dispose: () => void }>;
+  prepare(labRef: string): Promise<{
+    run: () => Promise<unknown>;
+    dispose: () => void;
+    /** The same work in PyTorch, timed right after each of our runs (torch_reference.py). */
+    torch?: TorchEpoch | undefined;
+  }>;
   /** Runs of minutes: one timed run, no warm-up (each run is a whole process anyway). */
   once?: boolean;
+  /** The work runs in a child process: this process' CPU time says nothing about it. */
+  inChild?: boolean;
 }
 
 const MODELS_DIR = join(FIXTURES.root, 'fixtures', 'models');
@@ -27,6 +36,8 @@ const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
 
 /** Peak RSS of every `check-reference` run, for the summary line. */
 export const checkPeaks: number[] = [];
+/** Peak RSS of the process tree (the grader and its training children) of every `ci-reference` run. */
+export const ciPeaks: number[] = [];
 
 /** What each gradescope case measured: wall time, peak RSS of the whole process tree, the grade. */
 export const gradescopeRuns: { name: string; seconds: number; peakTreeRssMiB: number; status: string; score: number | null; seedsTrained: number; undecided: string[] }[] = [];
@@ -39,6 +50,7 @@ function gradescopeCase(name: string, submission: string): BenchCase {
   return {
     name,
     once: true,
+    inChild: true,
     async prepare() {
       const root = await mkdtemp(join(tmpdir(), 'fitcheck-bench-autograder-'));
       await cp(submission, join(root, 'submission'), { recursive: true });
@@ -67,18 +79,43 @@ const CATS = { train: 209, validation: 50, batchSize: 32, sample: [64, 64, 3] } 
 
 interface EpochCase {
   name: string;
-  model: string;
+  /** A model of fixtures/models, or a spec. */
+  model: string | ModelSpec;
   data: { train: number; validation: number; batchSize: number; sample: readonly number[] };
 }
 
-/** One epoch of `fit`, exactly as a grading run trains: Adam, lr 0.001, validation at the epoch's end. */
+/**
+ * The careful submission's Giant (fixtures/calibration/careful): 3 × Dense(2048), 8.45 M parameters,
+ * the model a `ci` grade spends most of its time on (59 epochs of 2,000 rows in 235 s on main).
+ */
+const GIANT_2048: ModelSpec = {
+  name: 'giant_2048',
+  inputShape: [28],
+  layers: [
+    { type: 'Dense', units: 2048, activation: 'elu' },
+    { type: 'Dense', units: 2048, activation: 'elu' },
+    { type: 'Dense', units: 2048, activation: 'elu' },
+    { type: 'Dense', units: 1 },
+  ],
+};
+
+/**
+ * One epoch of `fit`, exactly as a grading run trains: Adam, lr 0.001, validation at the epoch's end;
+ * paired with the same epoch in PyTorch where the reference script builds the model.
+ */
 function epochCase({ name, model, data }: EpochCase): BenchCase {
+  const isImage = data.sample.length > 1;
+  const [lo, hi] = isImage ? [0, 1] : [-2, 2];
+  const loadSpec = (): Promise<ModelSpec> => (typeof model === 'string' ? loadModelSpec(join(MODELS_DIR, `${model}.yaml`)) : Promise.resolve(model));
+  const torchOf = (spec: ModelSpec): TorchEpoch | undefined => {
+    const layers = torchLayers(spec);
+    return layers === undefined ? undefined
+      : { key: name, ...layers, train: data.train, validation: data.validation, batch: data.batchSize, lo, hi };
+  };
   return {
     name,
     async prepare() {
-      const spec = await loadModelSpec(join(MODELS_DIR, `${model}.yaml`));
-      const isImage = data.sample.length > 1;
-      const [lo, hi] = isImage ? [0, 1] : [-2, 2];
+      const spec = await loadSpec();
       const train: LabeledArrays = syntheticData(data.train, data.sample, 1, lo, hi);
       const validation: LabeledArrays = syntheticData(data.validation, data.sample, 2, lo, hi);
       const net = buildModel(spec, { seed: 0 });
@@ -88,10 +125,35 @@ function epochCase({ name, model, data }: EpochCase): BenchCase {
           spec, epochs: 1, batchSize: data.batchSize, seed: seed++, learningRate: 0.001,
         }),
         dispose: () => net.dispose(),
+        torch: torchOf(spec),
       };
     },
   };
 }
+
+/** A command of the real CLI, start to exit, in a process of its own, once (it takes minutes). */
+function cliCase(name: string, args: (out: string, labRef: string) => Promise<string[]>, peaks: number[]): BenchCase {
+  return {
+    name,
+    once: true,
+    inChild: true,
+    async prepare(labRef) {
+      const out = await mkdtemp(join(tmpdir(), 'fitcheck-bench-'));
+      const argv = await args(out, labRef);
+      return {
+        run: async () => {
+          const r = await runChild(process.execPath, [BIN, ...argv]);
+          if (r.exitCode !== 0) throw new Error(`fitcheck ${argv.slice(0, 2).join(' ')} exited with ${r.exitCode}`);
+          peaks.push(r.peakTreeRssMiB);
+        },
+        dispose: () => void rm(out, { recursive: true, force: true }),
+      };
+    },
+  };
+}
+
+/** Peak RSS of the `lab-full-*` runs' process trees (not reported against a target). */
+const labPeaks: number[] = [];
 
 /** The lab's reference solution (`submission.reference`), which the grading cases grade. */
 async function referenceOf(labRef: string): Promise<{ lab: Lab; reference: string }> {
@@ -103,9 +165,12 @@ async function referenceOf(labRef: string): Promise<{ lab: Lab; reference: strin
 
 /** Every case this harness can run today, in the order `pnpm bench` prints them. */
 export const BENCH_CASES: readonly BenchCase[] = [
-  epochCase({ name: 'higgs-large-epoch', model: 'large', data: HIGGS }),
   epochCase({ name: 'higgs-tiny-epoch', model: 'tiny', data: HIGGS }),
+  epochCase({ name: 'higgs-small-epoch', model: 'small', data: HIGGS }),
+  epochCase({ name: 'higgs-medium-epoch', model: 'medium', data: HIGGS }),
+  epochCase({ name: 'higgs-large-epoch', model: 'large', data: HIGGS }),
   epochCase({ name: 'higgs-large-dropout-epoch', model: 'dropout', data: HIGGS }),
+  epochCase({ name: 'higgs-giant-2048-epoch', model: GIANT_2048, data: { ...HIGGS, train: 2_000 } }),
   epochCase({ name: 'cats-large-epoch', model: 'cat-large', data: CATS }),
   {
     name: 'higgs-read',
@@ -128,9 +193,16 @@ export const BENCH_CASES: readonly BenchCase[] = [
   },
   gradescopeCase('gradescope-careful', join(FIXTURES.root, 'fixtures', 'calibration', 'careful')),
   gradescopeCase('gradescope-worst-case', join(FIXTURES.root, 'fixtures', 'gradescope', 'worst-case')),
+  // What a TA waits for: the ci grade of the reference submission, every seed it asks for.
+  cliCase('ci-reference', async (out, labRef) =>
+    ['grade', (await referenceOf(labRef)).reference, '--lab', labRef, '--profile', 'ci', '--out', out, '--quiet'], ciPeaks),
+  // The notebook's own setup (the full profile), model by model: the whole notebook takes hours.
+  ...['tiny', 'small', 'medium'].map((model) => cliCase(`lab-full-higgs.${model}`,
+    async (out, labRef) => ['lab', 'run', '--lab', labRef, '--profile', 'full', '--only', `higgs.${model}`, '--out', out], labPeaks)),
   {
     // What a student waits for: the real CLI, start to exit, in a process of its own.
     name: 'check-reference',
+    inChild: true,
     async prepare(labRef) {
       const out = await mkdtemp(join(tmpdir(), 'fitcheck-bench-'));
       const { reference } = await referenceOf(labRef);

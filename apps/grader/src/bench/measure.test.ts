@@ -30,10 +30,10 @@ describe('measure with a paired task', () => {
     });
     expect(order).toEqual(['ours', 'ours', 'theirs', 'ours', 'theirs', 'ours', 'theirs']);
     // The 30 ms of `after` are in none of our timings.
-    expect(result).toEqual({ name: 'paired', median_s: 0.01, min_s: 0.01, max_s: 0.01 });
+    expect(result).toMatchObject({ name: 'paired', median_s: 0.01, min_s: 0.01, max_s: 0.01, seconds: [0.01, 0.01, 0.01] });
   });
 
   it('summarizes timings as median, min and max', () => {
-    expect(summarize('t', [0.5, 0.2, 0.4])).toEqual({ name: 't', median_s: 0.4, min_s: 0.2, max_s: 0.5 });
+    expect(summarize('t', [0.5, 0.2, 0.4])).toEqual({ name: 't', median_s: 0.4, min_s: 0.2, max_s: 0.5, seconds: [0.5, 0.2, 0.4] });
   });
 });

@@ -4,6 +4,16 @@ export interface BenchResult {
   median_s: number;
   min_s: number;
   max_s: number;
+  /** Every timed run, in order (paired runs are compared one by one). */
+  seconds: number[];
+  /**
+   * CPU seconds of this process (every thread) per timed run, median — for work done in-process:
+   * on a shared machine it barely moves with the load, while wall time can double.
+   */
+  cpu_s?: number;
+  cpuSeconds?: number[];
+  /** The load averages when the case ended (this machine is shared). */
+  load?: string;
 }
 
 export interface MeasureOptions {
@@ -27,7 +37,7 @@ export function median(values: readonly number[]): number {
 
 /** The figure for a list of timings in seconds. */
 export function summarize(name: string, seconds: readonly number[]): BenchResult {
-  return { name, median_s: median(seconds), min_s: Math.min(...seconds), max_s: Math.max(...seconds) };
+  return { name, median_s: median(seconds), min_s: Math.min(...seconds), max_s: Math.max(...seconds), seconds: [...seconds] };
 }
 
 /** Run `task` warmup + runs times; report the timed runs' median, min and max in seconds. */
@@ -35,11 +45,15 @@ export async function measure(name: string, task: () => Promise<unknown>, option
   for (let i = 0; i < options.warmup; i++) await task();
   const now = options.clock ?? (() => performance.now());
   const seconds: number[] = [];
+  const cpuSeconds: number[] = [];
   for (let i = 0; i < options.runs; i++) {
+    const cpu = process.cpuUsage();
     const start = now();
     await task();
     seconds.push((now() - start) / 1000);
+    const used = process.cpuUsage(cpu);
+    cpuSeconds.push((used.user + used.system) / 1e6);
     await options.after?.();
   }
-  return summarize(name, seconds);
+  return { ...summarize(name, seconds), cpu_s: median(cpuSeconds), cpuSeconds };
 }

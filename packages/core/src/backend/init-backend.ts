@@ -9,6 +9,7 @@ import type { KernelEngine } from './kernels/engine.js';
 import { backendEnvironment } from './environment.js';
 import { installFastKernels, fastKernelsInstalled, uninstallFastKernels } from './fast-kernels.js';
 import { BACKEND_NAMES } from './types.js';
+import { probeWasmInternals, stockKernelsLine } from './wasm-internals.js';
 import type { BackendInfo, BackendName, InitBackendOptions } from './types.js';
 
 /** XNNPACK's pool gains nothing past four threads on the widths this lab trains. */
@@ -22,6 +23,8 @@ let wasmThreads = 1;
 let wasmPoolThreads = 1;
 /** The GEMM started on the wasm heap (once: it holds workers and scratch in that heap); null if it cannot. */
 let gemm: Promise<KernelEngine | null> | undefined;
+/** Whether tfjs-backend-wasm's internals are what the fast kernels expect: probed once, on first use. */
+let internalsMatch: boolean | undefined;
 let active: BackendInfo | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -119,13 +122,26 @@ function wasmGemm(threads: number): Promise<KernelEngine | null> {
   return gemm;
 }
 
+/**
+ * Probe the internals the fast kernels use once (wasm-internals.ts); on a mismatch say so in one line
+ * and keep the stock kernels for the life of the process.
+ */
+function wasmInternalsMatch(): boolean {
+  if (internalsMatch === undefined) {
+    const probe = probeWasmInternals();
+    internalsMatch = probe.ok;
+    if (!probe.ok) process.stderr.write(stockKernelsLine(probe.mismatch));
+  }
+  return internalsMatch;
+}
+
 /** Apply the fast-kernel choice to wasm and record the backend as the active one. */
 async function withFastKernels(info: BackendInfo, options: InitBackendOptions): Promise<BackendInfo> {
   let result = info;
   if (info.name === 'wasm') {
     const { gemm: _previous, ...base } = info;
     let engine: KernelEngine | null = null;
-    if (fastKernelsWanted(options)) {
+    if (fastKernelsWanted(options) && wasmInternalsMatch()) {
       engine = await wasmGemm(wasmThreads);
       installFastKernels(engine ?? undefined);
     } else {
@@ -150,7 +166,9 @@ async function withFastKernels(info: BackendInfo, options: InitBackendOptions): 
  * Order: `FITCHECK_BACKEND` or `options.backend` forces one (failing with `BACKEND_UNAVAILABLE` if it
  * cannot start); otherwise `@tensorflow/tfjs-node` (native TensorFlow), then
  * `@tensorflow/tfjs-backend-wasm` (XNNPACK, SIMD, threads when they start — see load-wasm.ts), then
- * the pure-JS `cpu` backend. On wasm, fitcheck's fast kernels are registered unless turned off.
+ * the pure-JS `cpu` backend. On wasm, fitcheck's fast kernels are registered unless turned off, or
+ * unless the tfjs-backend-wasm internals they use are not what they expect (probed once at start:
+ * wasm-internals.ts), in which case one line on stderr says so and the stock kernels train.
  *
  * Idempotent: a later call without a forced backend returns the active one; a call forcing another
  * backend switches to it (a backend started once is reused, so wasm keeps its first thread count).

@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { claim, planChunks, startKernels } from './engine.js';
+import { planChunks, startKernels } from './engine.js';
+import { claim } from './protocol.js';
 import type { KernelEngine } from './engine.js';
-import { KC, MR, NR, TRANS_A, TRANS_B } from './gemm-wat.js';
+import { KC, MC, MR, NR, TRANS_A, TRANS_B } from './gemm-wat.js';
 
 /** A shared memory with a bump allocator, standing in for tfjs-backend-wasm's heap. */
 function heap(shared: boolean): { memory: WebAssembly.Memory; malloc: (bytes: number) => number } {
@@ -104,6 +105,22 @@ describe('fitcheck GEMM', () => {
     }
   });
 
+  it('gives a transposed A, packed MC rows at a time, the same bits as that A stored row-major', async () => {
+    const { memory, malloc, e } = await engine(false, 1);
+    // Rows over several packed blocks and a partial tile; K over a block of KC.
+    const [m, n, k] = [2 * MC + MR + 2, 24, KC + 9];
+    const [a, at, b, c, ct] = [malloc(m * k * 4), malloc(m * k * 4), malloc(k * n * 4), malloc(m * n * 4), malloc(m * n * 4)];
+    const av = fill(memory, a, m * k, 11);
+    fill(memory, b, k * n, 12);
+    const stored = new Float32Array(memory.buffer, at, m * k);
+    for (let i = 0; i < m; i++) for (let q = 0; q < k; q++) stored[q * m + i] = av[i * k + q]!;
+    e.multiply(a, b, c, m, n, k, 0);
+    e.multiply(at, b, ct, m, n, k, TRANS_A);
+    const [rowMajor, transposed] = [new Float32Array(memory.buffer, c, m * n), new Float32Array(memory.buffer, ct, m * n)];
+    expect(rowMajor.some((x) => x !== 0)).toBe(true);
+    expect(Buffer.from(transposed.slice().buffer).equals(Buffer.from(rowMajor.slice().buffer))).toBe(true);
+  });
+
   it('runs on one thread when the memory is not shared', async () => {
     const { e } = await engine(false, 2);
     expect(e.threads).toBe(1);
@@ -122,6 +139,12 @@ describe('planChunks', () => {
     expect(wide.cols % NR).toBe(0);
     expect(wide.chunks).toBe(Math.ceil(512 / wide.cols));
     expect(wide.chunks).toBeGreaterThanOrEqual(4);
+    // A transposed A (dW = Xᵀ·dY) is split by rows, so that no two chunks pack the same rows of A.
+    const transposed = planChunks(512, 512, 500, 2, true);
+    expect(transposed.cols).toBe(0);
+    expect(transposed.rows % MR).toBe(0);
+    expect(transposed.chunks).toBeGreaterThanOrEqual(4);
+    expect(planChunks(24, 512, 500, 2, true).rows).toBe(0); // too few rows: by columns after all
     const narrow = planChunks(12288, 16, 1024, 2);
     expect(narrow.cols).toBe(0);
     expect(narrow.rows % MR).toBe(0);

@@ -2,36 +2,14 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import wabtInit from 'wabt';
 import { FitcheckError } from '../../errors.js';
-import { MR, NR, SCRATCH_BYTES } from './gemm-wat.js';
+import { MR, NR, SCRATCH_BYTES, TRANS_A } from './gemm-wat.js';
 import { JOB_ADAM, JOB_ADD_ROW, JOB_COL_SUM, JOB_ELU, JOB_ELU_GRAD, JOB_WORDS } from './jobs-wat.js';
 import { moduleWat } from './module-wat.js';
-import { KERNEL_WORKER_SOURCE } from './worker-source.js';
+import { CLOSED, GENERATIONS, KIND, SLOT, SLOTS, chunkBounds, claim } from './protocol.js';
+import { kernelWorkerSource } from './worker-source.js';
 
-// Control block shared with the workers (Int32 slots; see worker-source.ts).
-//   SEQ     the generation (15 bits) of the latest product or job: the word sleeping workers wait on
-//   NEXT    generation · 2¹⁶ + next chunk; a thread claims a chunk by compare-and-swap, only for the
-//           generation it woke for, so a thread that was descheduled mid-claim can never take a
-//           chunk of a later job (or count one twice). CLOSED while the main thread sets a job up.
-//   DONE    chunks finished; the last one to finish wakes the main thread
-//   FAILED  set by a worker whose chunk threw
-//   A..K    the product's addresses and sizes; CHUNKS and the chunk size (ROWS or COLS, the other 0)
-//   FLAGS   TRANS_A / TRANS_B (gemm-wat.ts)
-//   KIND    KIND_GEMM, or KIND_JOB: chunks of the job block whose address the workers got at start
-// Every thread claims chunks until none remain, the main thread included, so a worker that wakes
-// late costs nothing but its share; which thread computes a chunk never changes the result.
-const SLOT = {
-  SEQ: 0, NEXT: 1, DONE: 2, FAILED: 3, A: 4, B: 5, C: 6, M: 7, N: 8, K: 9, CHUNKS: 10, ROWS: 11, COLS: 12, STOP: 13,
-  FLAGS: 14, KIND: 15,
-} as const;
-const SLOTS = 16;
-/** SLOT.KIND: a GEMM (its arguments in the slots) or a job block in the heap (jobs-wat.ts). */
-const KIND_GEMM = 0;
-const KIND_JOB = 1;
 /** Below this many elements a memory-bound job runs on the calling thread. */
 const PARALLEL_MIN_ELEMENTS = 65_536;
-/** NEXT while a job is being set up: its generation field (0x7fff) is past the last generation. */
-const CLOSED = 0x7fff_ffff;
-const GENERATIONS = 0x7fff;
 /** Below this many flops a product runs on the calling thread: waking a worker costs more. */
 const PARALLEL_MIN_FLOPS = 4e6;
 /**
@@ -138,7 +116,7 @@ function isShared(memory: WebAssembly.Memory): boolean {
 
 function startWorker(module: WebAssembly.Module, memory: WebAssembly.Memory, control: SharedArrayBuffer,
   scratch: number, job: number): Promise<Worker> {
-  const worker = new Worker(KERNEL_WORKER_SOURCE, { eval: true, workerData: { module, memory, control, scratch, job } });
+  const worker = new Worker(kernelWorkerSource(), { eval: true, workerData: { module, memory, control, scratch, job } });
   return new Promise((resolve, reject) => {
     worker.once('message', () => {
       worker.removeAllListeners('error');
@@ -150,28 +128,22 @@ function startWorker(module: WebAssembly.Module, memory: WebAssembly.Memory, con
   });
 }
 
-/** Claim the next chunk of `generation` (below `chunks`), or −1 when none is left or the job is another's. */
-export function claim(ctrl: Int32Array, generation: number, chunks: number): number {
-  for (;;) {
-    const next = Atomics.load(ctrl, SLOT.NEXT);
-    const index = next & 0xffff;
-    if (next >>> 16 !== generation || index >= chunks) return -1;
-    if (Atomics.compareExchange(ctrl, SLOT.NEXT, next, next + 1) === next) return index;
-  }
-}
-
 interface Plan {
   chunks: number;
   rows: number;
   cols: number;
 }
 
-/** Split C into chunks: column panels when there are enough of them, else rows. */
-export function planChunks(m: number, n: number, k: number, threads: number): Plan {
+/**
+ * Split C into chunks: column panels when there are enough of them, else rows. A transposed A is
+ * split by rows whenever it has enough of them: each chunk packs the rows of A it multiplies
+ * (gemm-wat.ts), so column chunks would each pack all of A again (a Large dW: +25 % of copying).
+ */
+export function planChunks(m: number, n: number, k: number, threads: number, transA = false): Plan {
   const wanted = threads * CHUNKS_PER_THREAD;
   if (threads === 1 || 2 * m * n * k < PARALLEL_MIN_FLOPS) return { chunks: 1, rows: 0, cols: 0 };
   const panels = Math.ceil(n / NR);
-  if (panels >= wanted) {
+  if (panels >= wanted && !(transA && m >= wanted * MR)) {
     const cols = Math.ceil(panels / wanted) * NR;
     return { chunks: Math.ceil(n / cols), rows: 0, cols };
   }
@@ -210,12 +182,6 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     }
   }
   const total = workers.length + 1;
-
-  function chunkBounds(plan: Plan, chunk: number, m: number, n: number): [number, number, number, number] {
-    const i0 = plan.rows === 0 ? 0 : chunk * plan.rows;
-    const j0 = plan.cols === 0 ? 0 : chunk * plan.cols;
-    return [i0, plan.rows === 0 ? m : Math.min(m, i0 + plan.rows), j0, plan.cols === 0 ? n : Math.min(n, j0 + plan.cols)];
-  }
 
   function waitForWorkers(chunks: number): void {
     const polling = performance.now();
@@ -270,7 +236,7 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
       new Int32Array(memory.buffer, job, JOB_WORDS).set([kind, units, per, ...args]);
       new Float32Array(memory.buffer, job, JOB_WORDS).set(floats, 3 + args.length);
     };
-    dispatch(KIND_JOB, Math.max(1, Math.ceil(units / per)), setup, (index) => run(job, index));
+    dispatch(KIND.JOB, Math.max(1, Math.ceil(units / per)), setup, (index) => run(job, index));
   }
 
   let products = 0;
@@ -305,15 +271,15 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     },
     multiply(a, b, c, m, n, k, flags = 0) {
       products++;
-      const plan = planChunks(m, n, k, total);
+      const plan = planChunks(m, n, k, total, (flags & TRANS_A) !== 0);
       const setup = (): void => {
         for (const [slot, value] of [[SLOT.A, a], [SLOT.B, b], [SLOT.C, c], [SLOT.M, m], [SLOT.N, n], [SLOT.K, k],
           [SLOT.ROWS, plan.rows], [SLOT.COLS, plan.cols], [SLOT.FLAGS, flags]] as const) {
           Atomics.store(ctrl, slot, value | 0);
         }
       };
-      dispatch(KIND_GEMM, plan.chunks, setup, (index) => {
-        const [i0, i1, j0, j1] = chunkBounds(plan, index, m, n);
+      dispatch(KIND.GEMM, plan.chunks, setup, (index) => {
+        const [i0, i1, j0, j1] = chunkBounds(plan.rows, plan.cols, index, m, n);
         gemm(a, b, c, mainScratch, m, n, k, i0, i1, j0, j1, flags);
       });
     },

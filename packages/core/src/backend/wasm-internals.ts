@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  Add, BatchMatMul, Elu, EluGrad, GatherV2, Identity, Sum, _FusedMatMul, getKernel,
+} from '@tensorflow/tfjs-core';
+import { heapOffset } from './kernels/heap.js';
+import type { WasmHeapBackend } from './kernels/heap.js';
+import { wasmHeap } from './load-wasm.js';
+import { bundleRequires } from './node-pthreads.js';
+
+const nodeRequire = createRequire(import.meta.url);
+/** Probe variables need names of their own (TF.js refuses a second variable of one name). */
+let probes = 0;
+
+/**
+ * What fitcheck's kernels take from tfjs-backend-wasm and tfjs-core beyond their public API, as
+ * data: the one place that says which internals they rely on. `probeWasmInternals` checks each once.
+ */
+export interface WasmInternals {
+  /** The tfjs-backend-wasm version the kernels were written and tested against (`version_wasm`). */
+  version: string;
+  /** Stock wasm kernels fitcheck wraps (fast-kernels.ts): each must be registered. */
+  kernels: readonly string[];
+  /** Methods of the wasm backend object the kernels call (kernels/heap.ts, identity-kernel.ts). */
+  backendMethods: readonly string[];
+  /** Private fields of tfjs-core's AdamOptimizer that AdamWithSchedule's fused step reads and writes. */
+  adamFields: readonly string[];
+}
+
+export const EXPECTED_WASM_INTERNALS: WasmInternals = {
+  version: '4.22.0',
+  kernels: [BatchMatMul, _FusedMatMul, Identity, GatherV2, Sum, Add, Elu, EluGrad],
+  backendMethods: ['makeOutput', 'disposeData', 'typedArrayFromHeap', 'incRef'],
+  adamFields: ['accBeta1', 'accBeta2', 'accumulatedFirstMoment', 'accumulatedSecondMoment'],
+};
+
+export type WasmInternalsProbe = { ok: true } | { ok: false; mismatch: string };
+
+interface Probe {
+  name: string;
+  /** Undefined when the internal is as expected, else what differs. */
+  check(expected: WasmInternals): string | undefined;
+}
+
+function versionProbe(expected: WasmInternals): string | undefined {
+  const { version_wasm: version } = nodeRequire('@tensorflow/tfjs-backend-wasm') as { version_wasm: string };
+  return version === expected.version ? undefined : `tfjs-backend-wasm is ${version}, not ${expected.version}`;
+}
+
+/** The threaded build's pthread workers are booted with the bundle's `require` lines (node-pthreads.ts). */
+function symbolsProbe(expected: WasmInternals): string | undefined {
+  const missing = expected.kernels.filter((name) => getKernel(name, 'wasm') === undefined);
+  if (missing.length > 0) return `wasm registers no ${missing.join(', ')} kernel`;
+  const bundle = readFileSync(nodeRequire.resolve('@tensorflow/tfjs-backend-wasm'), 'utf8').slice(0, 4096);
+  if (bundleRequires(bundle).length === 0) return 'the wasm bundle has no `var require$$N = require(...)` lines';
+  return undefined;
+}
+
+/**
+ * A tensor's bytes are where `dataIdMap` says in the memory fitcheck instantiates its module on, and
+ * an output made by `makeOutput` is read back by `typedArrayFromHeap` from there.
+ */
+function heapProbe(expected: WasmInternals): string | undefined {
+  const backend = tf.findBackend('wasm') as unknown as (WasmHeapBackend & Record<string, unknown>) | null;
+  if (backend === null) return 'the wasm backend is not registered';
+  const missing = expected.backendMethods.filter((name) => typeof backend[name] !== 'function');
+  if (missing.length > 0) return `the wasm backend has no ${missing.join(', ')} method`;
+  if (typeof backend.dataIdMap?.get !== 'function') return 'the wasm backend has no dataIdMap';
+  if (tf.getBackend() !== 'wasm') return 'the wasm backend is not the active one';
+  const { memory } = wasmHeap();
+  // The engine allocates its scratch with the module's own allocator.
+  if (typeof (backend.wasm as { _malloc?: unknown } | undefined)?._malloc !== 'function') return 'the wasm module has no _malloc';
+  const values = [1.5, -2, 3.25, 4];
+  const x = tf.tensor1d(values, 'float32');
+  const out = backend.makeOutput([4], 'float32');
+  try {
+    const inHeap = Array.from(new Float32Array(memory.buffer, heapOffset(backend, x), 4));
+    if (inHeap.join() !== values.join()) return 'a tensor is not where dataIdMap says in the heap';
+    new Float32Array(memory.buffer, heapOffset(backend, out), 4).set(values);
+    if (Array.from(backend.typedArrayFromHeap(out)).join() !== values.join()) return 'makeOutput\'s tensor is not in the heap';
+    return undefined;
+  } finally {
+    backend.disposeData(out.dataId);
+    x.dispose();
+  }
+}
+
+/** One real Adam step on a probe variable leaves the private fields in the shapes the fused step keeps. */
+function adamProbe(expected: WasmInternals): string | undefined {
+  const optimizer = new tf.AdamOptimizer(0.001, 0.9, 0.999, 1e-7);
+  const fields = optimizer as unknown as Record<string, unknown>;
+  const variable = tf.variable(tf.ones([4]), true, `fitcheck_adam_probe_${probes++}`);
+  try {
+    const missing = expected.adamFields.filter((name) => !(name in fields));
+    if (missing.length > 0) return `tf.AdamOptimizer has no ${missing.join(', ')} field`;
+    if (typeof fields.incrementIterations !== 'function') return 'tf.AdamOptimizer has no incrementIterations';
+    tf.tidy(() => optimizer.applyGradients([{ name: variable.name, tensor: tf.fill([4], 0.5) }]));
+    for (const name of expected.adamFields) {
+      const field = fields[name];
+      if (Array.isArray(field)) {
+        const entry = field[0] as { originalName?: unknown; variable?: unknown } | undefined;
+        if (!(entry?.variable instanceof tf.Variable) || typeof entry.originalName !== 'string') {
+          return `tf.AdamOptimizer.${name} does not hold { originalName, variable } per variable`;
+        }
+      } else if (!(field instanceof tf.Variable)) {
+        return `tf.AdamOptimizer.${name} is not a variable`;
+      }
+    }
+    return undefined;
+  } finally {
+    optimizer.dispose();
+    variable.dispose();
+  }
+}
+
+const PROBES: readonly Probe[] = [
+  { name: 'version', check: versionProbe },
+  { name: 'symbols', check: symbolsProbe },
+  { name: 'heap', check: heapProbe },
+  { name: 'adam', check: adamProbe },
+];
+
+/**
+ * Check every tfjs-backend-wasm and tfjs-core internal fitcheck's kernels use, with the wasm backend
+ * active: the first mismatch (or a probe that throws) is reported, so the caller can step aside to
+ * the stock kernels before training rather than fail mid-training as the student's TRAINING_FAILED.
+ */
+export function probeWasmInternals(expected: WasmInternals = EXPECTED_WASM_INTERNALS): WasmInternalsProbe {
+  for (const probe of PROBES) {
+    let mismatch: string | undefined;
+    try {
+      mismatch = probe.check(expected);
+    } catch (e) {
+      mismatch = `${probe.name} probe failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    if (mismatch !== undefined) return { ok: false, mismatch };
+  }
+  return { ok: true };
+}
+
+/** The line fitcheck prints once when it steps aside. */
+export function stockKernelsLine(mismatch: string): string {
+  return `fitcheck: tfjs-backend-wasm is not what fitcheck's kernels expect (${mismatch}); training on its stock kernels\n`;
+}
