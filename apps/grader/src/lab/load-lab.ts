@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { formatIssue, loadConfigFile, pointerPosition } from '@fitcheck/core';
@@ -27,6 +28,9 @@ export async function loadLab(ref: string, labsDir: string = LABS_DIR): Promise<
   const labFile = join(dir, 'lab.yaml');
   const rubricFile = join(dir, 'rubric.yaml');
   const definition = (await loadValid(labFile, graderSchema('lab.schema.json'))) as LabDefinition;
+  // A lab's own submission schema lies beside its lab.yaml; lab5's is one of apps/grader/schemas/.
+  const own = join(dir, definition.submission.schema);
+  if (existsSync(own)) definition.submission.schema = own;
   const rubric = (await loadValid(rubricFile, schemaFor(definition, labFile))) as Rubric;
   const issues = [...(await labIssues(definition, labFile)), ...(await rubricIssues(definition, rubric, rubricFile))];
   if (issues.length > 0) throw invalid(issues);

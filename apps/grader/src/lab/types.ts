@@ -13,7 +13,11 @@ export interface LabDefinition {
   /** Language of reports, findings and CLI tables when `--lang` is not given (default `en`). */
   lang?: Lang;
   translations?: Partial<Record<Lang, { title: string }>>;
-  /** `starter`: the submission students start from, relative to the repository root. */
+  /**
+   * `schema`: the submission's JSON Schema, a file beside lab.yaml (made an absolute path by
+   * `loadLab`) or one of `apps/grader/schemas/`. `starter`: the submission students start from,
+   * relative to the repository root.
+   */
   submission: { files: string[]; schema: string; starter?: string };
   training: TrainingSetup;
   datasets: Record<string, DatasetDefinition>;
