@@ -1,6 +1,7 @@
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { backendEnvironment } from '@fitcheck/core';
+import { chooseBatchLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
 import type { LabDefinition } from '../lab/types.js';
 import { prepareOut, syncDir } from '../out/write-out.js';
@@ -61,7 +62,8 @@ export interface BatchOutcome {
 export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   // Checked here, once: a FITCHECK_* variable that every child would trip on is the machine's error (exit 1), not each student's.
   backendEnvironment();
-  const lab = (await loadLab(options.lab ?? 'lab5')).definition;
+  const labRef = await chooseBatchLab({ lab: options.lab, root: options.root, glob: options.glob });
+  const lab = (await loadLab(labRef)).definition;
   // Read before anything is written: a broken roster stops the batch with its line, not half a class.
   const roster = options.roster === undefined ? undefined : await readRoster(options.roster);
   await prepareOut(options.out);
@@ -81,7 +83,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     const gradedNow: string[] = [];
     let done = mine.length - todo.length;
     await forEachLimited(todo, jobs, async (submission) => {
-      const entry = await gradeInto(options, lab, submission, join(work, String(process.pid), submission.key), threadsPerJob(jobs));
+      const entry = await gradeInto({ ...options, lab: labRef }, lab, submission, join(work, String(process.pid), submission.key), threadsPerJob(jobs));
       gradedNow.push(entry.key);
       options.onGraded?.(entry, ++done, mine.length);
     });

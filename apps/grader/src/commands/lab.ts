@@ -1,3 +1,4 @@
+import { basename, join } from 'node:path';
 import { defineCommand } from 'citty';
 import { intFlag } from '../batch/int-flag.js';
 import { progressPrinter } from '../format/progress.js';
@@ -7,16 +8,16 @@ const run = defineCommand({
   meta: { name: 'run', description: "Train every model of the lab (the notebook, reproduced) and write histories and summaries" },
   args: {
     profile: { type: 'string', default: 'check', description: 'check (minutes), ci, or full (the notebook: up to 10,000 epochs)' },
-    out: { type: 'string', default: 'out/lab5', description: 'Output folder' },
+    out: { type: 'string', description: 'Output folder (default: out/<lab id>)' },
     seed: { type: 'string', description: "Seed (default: the profile's)" },
     only: { type: 'string', description: 'Comma-separated model keys, e.g. higgs.tiny,higgs.small' },
-    lab: { type: 'string', default: 'lab5', description: 'Lab folder under grading/labs' },
+    lab: { type: 'string', default: 'lab5', description: 'Lab id under grading/labs, or the path of a lab folder' },
   },
   async run({ args }) {
     const { entries, files } = await runLab({
       lab: args.lab,
       profile: args.profile,
-      out: args.out,
+      out: args.out ?? join('out', basename(args.lab)),
       ...(args.seed !== undefined && { seed: intFlag('seed', args.seed, 0) }),
       ...(args.only !== undefined && { only: args.only.split(',').map((s) => s.trim()).filter(Boolean) }),
       onEvent: progressPrinter(process.stderr),

@@ -15,10 +15,10 @@ export interface LabDefinition {
   translations?: Partial<Record<Lang, { title: string }>>;
   /**
    * `schema`: the submission's JSON Schema, a file beside lab.yaml (made an absolute path by
-   * `loadLab`) or one of `apps/grader/schemas/`. `starter`: the submission students start from,
-   * relative to the repository root.
+   * `loadLab`) or one of `apps/grader/schemas/`. `starter`: the submission students start from;
+   * `reference`: a correct submission folder (`fitcheck demo`); both relative to the repository root.
    */
-  submission: { files: string[]; schema: string; starter?: string };
+  submission: { files: string[]; schema: string; starter?: string; reference?: string };
   training: TrainingSetup;
   datasets: Record<string, DatasetDefinition>;
   /** The lab's own (fixed) models, e.g. the notebook's Tiny…Combined. */
@@ -30,7 +30,33 @@ export interface LabDefinition {
   leaderboard?: LeaderboardColumn[];
   /** How `fitcheck gradescope build` packs the lab. */
   gradescope?: { profile?: string; timeoutMinutes?: number; pdf?: boolean };
+  /** How the report groups, plots and diagnoses the runs (default: `defaultReportGroups`). */
+  report?: { groups: ReportGroupDefinition[] };
 }
+
+/** One group of runs the report plots together (and may diagnose), as lab.yaml declares it. */
+export interface ReportGroupDefinition {
+  id: string;
+  /** In English; `translations` holds the other languages. */
+  title: string;
+  translations?: Partial<Record<Lang, { title: string }>>;
+  /** Which runs belong here: every condition given holds. */
+  match: { dataset?: string; regularized?: boolean; models?: string[] };
+  /** Default: BCE, then accuracy. */
+  charts?: ChartPlan[];
+  diagnosis?: DiagnosisKind;
+}
+
+/** One chart of a group: a Keras metric's training and validation curves. */
+export interface ChartPlan {
+  metric: 'binary_crossentropy' | 'accuracy' | 'loss';
+  yDomain?: [number, number];
+  /** Log-scale epochs from this one. */
+  logXFrom?: number;
+}
+
+/** What the report's diagnosis says about a group's runs. */
+export type DiagnosisKind = 'overfitting';
 
 /** The model facts a leaderboard column may show (results.json `extra_data.models[]`). */
 export const LEADERBOARD_FACTS = ['bestValBce', 'finalValBce', 'gap', 'params', 'epochsRun'] as const;
@@ -53,7 +79,8 @@ export interface TrainingSetup {
 }
 
 export interface DatasetDefinition {
-  kind: 'higgs' | 'cats';
+  /** A dataset kind of `apps/grader/src/datasets/kinds/` (how the data is read, split and described). */
+  kind: string;
   /** Paths are relative to the repository root. */
   file?: string;
   holdout?: string;

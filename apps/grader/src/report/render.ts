@@ -38,7 +38,7 @@ function diagnosisSentences(diagnoses: readonly RunDiagnosis[], messages: Messag
 export async function renderReport(input: ReportInput, { lang }: RenderOptions): Promise<string> {
   const messages = loadMessages(lang);
   const [curves, lrChart] = await Promise.all([renderCurveCharts(input, messages), renderLearningRateChart(input, messages)]);
-  const diagnoses = diagnoseRuns(input.runs);
+  const diagnoses = diagnoseRuns(input);
   const pending = input.todos.filter((r) => r.status === 'pending').reduce((s, r) => s + r.max, 0);
   const smoothingStd = input.smoothingStd ?? 10;
   const view = {

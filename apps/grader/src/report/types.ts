@@ -1,5 +1,7 @@
 import type { History, Owner } from '@fitcheck/core';
 import type { ResultsFinding } from '../findings/types.js';
+import type { ChartPlan, DiagnosisKind } from '../lab/types.js';
+import type { Lang } from '../messages/locale.js';
 import type { TestStatus } from '../results/test-status.js';
 
 /** How a ToDo was scored: results.json's test status (`auto`, `pending`, `manual`, `undecided`). */
@@ -19,9 +21,18 @@ export interface TodoRow {
 }
 
 
-/** The groups of runs the lab plots together: size sweep, regularizers, cat models. */
-export const CHART_GROUPS = ['sizes', 'regularizers', 'cats'] as const;
-export type ChartGroup = (typeof CHART_GROUPS)[number];
+/**
+ * A group of runs the report plots together (lab.yaml's `report.groups`, e.g. lab 5's size sweep,
+ * regularizers and cat models): its heading in each language, its charts, and which diagnosis its
+ * runs get.
+ */
+export interface ReportGroup {
+  id: string;
+  title: string;
+  translations?: Partial<Record<Lang, { title: string }>>;
+  charts: ChartPlan[];
+  diagnosis?: DiagnosisKind;
+}
 
 /** One trained model's Keras-shaped history, labelled with the model's name. */
 export interface NamedRun {
@@ -81,7 +92,10 @@ export interface ReportInput {
   graderVersion: string;
   /** ISO 8601 date-time of the grading run. */
   date: string;
-  runs: Partial<Record<ChartGroup, NamedRun[]>>;
+  /** The trained runs by group id, in the order of `groups`. */
+  runs: Record<string, NamedRun[]>;
+  /** The lab's report groups (absent in a report recorded before they were data: one per key of `runs`). */
+  groups?: ReportGroup[];
   learningRate?: LearningRatePoint[];
   summaries?: ModelSummary[];
   classification?: ClassificationSection[];

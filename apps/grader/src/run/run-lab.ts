@@ -12,7 +12,8 @@ import { trainModel } from './train-model.js';
 import { GraderError } from '../errors.js';
 
 export interface LabRunOptions {
-  lab?: string;
+  /** A lab id (`grading/labs/<id>`) or the path of a lab folder. */
+  lab: string;
   profile?: string;
   out: string;
   seed?: number;
@@ -44,7 +45,7 @@ export interface LabRunEntry {
  * files are rewritten after every model, so a failing model never loses the earlier ones.
  */
 export async function runLab(options: LabRunOptions): Promise<{ entries: LabRunEntry[]; files: string[] }> {
-  const lab = await loadLab(options.lab ?? 'lab5');
+  const lab = await loadLab(options.lab);
   const profileName = options.profile ?? 'check';
   const profile = lab.definition.profiles[profileName];
   if (!profile) throw new GraderError('INVALID_FLAG', `unknown profile "${profileName}"`, {}, `use one of: ${Object.keys(lab.definition.profiles).join(', ')}`);

@@ -1,13 +1,10 @@
-import { translate, type Messages } from '../../messages/locale.js';
-import type { ChartGroup, ReportInput } from '../types.js';
+import { langOf, translate, type Messages } from '../../messages/locale.js';
+import { groupsOfInput, groupTitle } from '../groups.js';
+import type { ReportInput } from '../types.js';
 import { historySpec, type PlottedMetric } from './history-spec.js';
 import { learningRateSpec } from './lr-spec.js';
 import { runColors } from './palette.js';
 import { renderSvg } from './render-svg.js';
-
-/** The notebook's HIGGS plots: BCE between 0.5 and 0.7, and a log-x variant from epoch 5. */
-export const HIGGS_BCE_RANGE: [number, number] = [0.5, 0.7];
-export const LOG_X_FROM = 5;
 
 export interface RenderedChart {
   title: string;
@@ -15,42 +12,35 @@ export interface RenderedChart {
 }
 
 export interface ChartSection {
-  group: ChartGroup;
+  /** The report group's id (lab.yaml's `report.groups`). */
+  group: string;
   title: string;
   charts: RenderedChart[];
 }
 
-interface ChartPlan {
-  metric: PlottedMetric;
-  yDomain?: [number, number];
-  logX?: boolean;
+/** A metric's name in captions and axes. */
+function metricKey(metric: PlottedMetric): string {
+  return metric === 'accuracy' ? 'curves.accuracy' : metric === 'loss' ? 'curves.loss' : 'curves.bce';
 }
 
-/** Which charts each group gets: HIGGS groups BCE (linear and log-x), cats BCE and accuracy (ranges vary per model). */
-const PLANS: Record<ChartGroup, ChartPlan[]> = {
-  sizes: [{ metric: 'binary_crossentropy', yDomain: HIGGS_BCE_RANGE }, { metric: 'binary_crossentropy', yDomain: HIGGS_BCE_RANGE, logX: true }],
-  regularizers: [{ metric: 'binary_crossentropy', yDomain: HIGGS_BCE_RANGE }, { metric: 'binary_crossentropy', yDomain: HIGGS_BCE_RANGE, logX: true }],
-  cats: [{ metric: 'binary_crossentropy' }, { metric: 'accuracy' }],
-};
-
-/** Every learning-curve chart of the report as SVG, colours keyed by run name across all of them. */
+/** Every learning-curve chart of the report as SVG, by the lab's report groups, colours keyed by run name across all of them. */
 export async function renderCurveCharts(input: ReportInput, messages: Messages): Promise<ChartSection[]> {
   const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
-  const groups = (['sizes', 'regularizers', 'cats'] as const).filter((g) => (input.runs[g]?.length ?? 0) > 0);
-  const colors = runColors(groups.flatMap((g) => (input.runs[g] ?? []).map((r) => r.name)));
+  const groups = groupsOfInput(input).filter((g) => (input.runs[g.id]?.length ?? 0) > 0);
+  const colors = runColors(groups.flatMap((g) => (input.runs[g.id] ?? []).map((r) => r.name)));
   const smoothingStd = input.smoothingStd ?? 10;
   const sections: ChartSection[] = [];
   for (const group of groups) {
-    const runs = input.runs[group] ?? [];
+    const runs = input.runs[group.id] ?? [];
     const charts: RenderedChart[] = [];
-    for (const plan of PLANS[group]) {
+    for (const plan of group.charts) {
       // The group is the section heading already; a caption names the metric and the x scale.
-      const base = t(plan.metric === 'accuracy' ? 'curves.accuracy' : 'curves.bce');
-      const title = plan.logX ? t('curves.logX', { title: base, from: LOG_X_FROM }) : base;
+      const base = t(metricKey(plan.metric));
+      const title = plan.logXFrom !== undefined ? t('curves.logX', { title: base, from: plan.logXFrom }) : base;
       const spec = historySpec({
-        runs, metric: plan.metric, colors, smoothingStd, yDomain: plan.yDomain, logXFrom: plan.logX ? LOG_X_FROM : undefined,
+        runs, metric: plan.metric, colors, smoothingStd, yDomain: plan.yDomain, logXFrom: plan.logXFrom,
         labels: {
-          x: t('curves.epoch'), y: t(plan.metric === 'accuracy' ? 'curves.accuracy' : 'curves.bce'),
+          x: t('curves.epoch'), y: t(metricKey(plan.metric)),
           train: t('curves.train'), validation: t('curves.validation'), split: t('curves.series'), run: t('curves.model'),
         },
       });
@@ -58,7 +48,7 @@ export async function renderCurveCharts(input: ReportInput, messages: Messages):
       if ('values' in spec.data! && Array.isArray(spec.data.values) && spec.data.values.length === 0) continue;
       charts.push({ title, svg: await renderSvg(spec) });
     }
-    sections.push({ group, title: t(`curves.${group}`), charts });
+    sections.push({ group: group.id, title: groupTitle(group, langOf(messages)), charts });
   }
   return sections;
 }
