@@ -89,8 +89,7 @@ function scoreConvergesFaster(facts: RunFacts, item: CheckedItem<Params>): Check
     }, { model: key }));
     score = 0;
   } else if (decision.state === 'undecided') {
-    const stillFalling = runs[0]?.model === null;
-    findings.push(undecidedFinding(facts, key, text('question.faster', { baseline: baselineKey, target: fmt(target, 3) }), decision, stillFalling ? 'stillFalling' : 'noisy'));
+    findings.push(undecidedFinding(facts, key, text('question.faster', { baseline: baselineKey, target: fmt(target, 3) }), decision, 'noisy'));
   }
   const result = outcome(item, score, lines, findings);
   return decision.state === 'undecided' ? undecided(result, decision.moreSeeds) : result;

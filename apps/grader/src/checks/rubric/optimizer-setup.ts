@@ -49,7 +49,7 @@ export function optimizerOf(facts: RunFacts, key: string): OptimizerSpec {
 }
 
 function scoreOptimizerSetup(facts: RunFacts, item: CheckedItem<Params>): CheckOutcome {
-  const { model: key, optimizer: wanted } = item.with;
+  const key = item.with.model;
   const usable = usableModel(facts, key, item);
   if ('fail' in usable) return usable.fail;
   const { model } = usable;
