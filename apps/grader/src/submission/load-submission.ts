@@ -4,6 +4,7 @@ import { loadConfigText, readIssue } from '@fitcheck/core';
 import type { ConfigIssue, ModelSpec, OptimizerSpec } from '@fitcheck/core';
 import { graderSchema } from '../lab/schemas.js';
 import type { LabDefinition } from '../lab/types.js';
+import { optimizerIssues } from './optimizer-issues.js';
 import { issueAt } from './place.js';
 import type { ModelPlace } from './place.js';
 import { resolveKeras } from './resolve-keras.js';
@@ -90,8 +91,9 @@ export async function loadSubmission(dir: string, lab: LabDefinition, options: S
       continue;
     }
     const inputShape = section?.preprocess?.reshape ?? lab.datasets[dataset]?.inputShape ?? [];
-    const resolved = await resolveModel(submitted, inputShape, { root, base: dirname(join(root, name)), file, text, pointer: `/${dataset}/models/${modelName}` });
-    errors.push(...resolved.issues);
+    const place = { root, base: dirname(join(root, name)), file, text, pointer: `/${dataset}/models/${modelName}` };
+    const resolved = await resolveModel(submitted, inputShape, place);
+    errors.push(...resolved.issues, ...optimizerIssues(submitted.optimizer, place));
     models[key] = resolved.model ? { ...resolved.model, ...(submitted.optimizer !== undefined && { optimizer: submitted.optimizer }) } : null;
   }
   return { file, submission, models, errors, warnings: loaded.warnings };
