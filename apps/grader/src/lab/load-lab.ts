@@ -29,7 +29,7 @@ export async function loadLab(ref: string, labsDir: string = LABS_DIR): Promise<
   const labFile = join(dir, 'lab.yaml');
   const rubricFile = join(dir, 'rubric.yaml');
   const definition = (await loadValid(labFile, labSchema())) as LabDefinition;
-  // A lab's own submission schema lies beside its lab.yaml; lab5's is one of apps/grader/schemas/.
+  // A lab's own submission schema lies beside its lab.yaml; else it is one of apps/grader/schemas/.
   const own = join(dir, definition.submission.schema);
   if (existsSync(own)) definition.submission.schema = own;
   const rubric = (await loadValid(rubricFile, schemaFor(definition, labFile))) as Rubric;

@@ -16,8 +16,8 @@ const coreRef = (name: string): string => `../../../packages/core/schemas/${name
 const cache = new Map<string, AnySchemaObject>();
 
 /**
- * A schema of `apps/grader/schemas/` (e.g. `lab5-submission.schema.json`), or the absolute path of
- * a lab's own (`grading/labs/lab6/lab6-submission.schema.json`), ready for ajv.
+ * A schema of `apps/grader/schemas/` (e.g. `lab.schema.json`), or the absolute path of a schema
+ * in a lab's own folder (`grading/labs/<id>/<id>-submission.schema.json`), ready for ajv.
  */
 export function graderSchema(name: string): AnySchemaObject {
   const cached = cache.get(name);
