@@ -110,6 +110,8 @@ async function labOfFolder(dir: string, labs: readonly LabChoice[], glob: string
   try {
     root = await realpath(dir);
     const search = await findSubmissionFile(root, files, { glob: glob ?? submissionGlob(files) });
+    // Files in several folders are the student's to choose between (the grade says so), but their names may still tell the lab.
+    if ('ambiguous' in search) return labOfNames(search.ambiguous, labs);
     if (search.found === undefined) return undefined;
     name = search.found;
   } catch {
@@ -120,7 +122,12 @@ async function labOfFolder(dir: string, labs: readonly LabChoice[], glob: string
   const text = await readSubmissionFile(root, name).catch(() => undefined);
   const declared = text === undefined ? undefined : (loadConfigText(text, join(dir, name), ANY_OBJECT).value as { lab?: unknown } | undefined)?.lab;
   if (typeof declared === 'string' && labs.some((l) => l.id === declared)) return declared;
-  const base = name.slice(name.lastIndexOf('/') + 1);
-  const matching = labs.filter((l) => l.files.includes(base));
+  return labOfNames([name], labs);
+}
+
+/** The one lab whose submission file names include every one of `paths`' file names; undefined when none or several. */
+function labOfNames(paths: readonly string[], labs: readonly LabChoice[]): string | undefined {
+  const bases = paths.map((p) => p.slice(p.lastIndexOf('/') + 1));
+  const matching = labs.filter((l) => bases.every((b) => l.files.includes(b)));
   return matching.length === 1 ? matching[0]!.id : undefined;
 }
