@@ -55,6 +55,7 @@ export const CORE_ERRORS = {
   BAD_METRIC_INPUT: 'grader',
   BAD_METRIC_OPTION: 'grader',
   BAD_SCHEDULE: 'grader',
+  BAD_OPTIMIZER: 'grader',
   BAD_SMOOTHING: 'grader',
 } as const satisfies Record<string, Owner>;
 export type CoreErrorCode = keyof typeof CORE_ERRORS;

@@ -3,7 +3,7 @@ export { FitcheckError, isFitcheckError, ownerIn, CORE_ERRORS, OWNERS, type Core
 export { fit } from './training/fit.js';
 export { predictLogits } from './training/predict.js';
 export { TrainingDivergedError } from './training/diverged.js';
-export { AdamWithSchedule } from './training/adam-with-schedule.js';
+export { AdamWithSchedule, type AdamOptions } from './training/adam-with-schedule.js';
 export { earlyStopping, type EarlyStoppingOptions, type EarlyStoppingState } from './training/callbacks/early-stopping.js';
 export { progressReporter, formatLogs, type ProgressOptions } from './training/callbacks/progress.js';
 export { scalarLog, type ScalarWriter } from './training/callbacks/scalar-log.js';
@@ -68,6 +68,18 @@ export { inverseTimeDecay, type InverseTimeDecayOptions } from './schedules/inve
 export { exponentialDecay, type ExponentialDecayOptions } from './schedules/exponential-decay.js';
 export { piecewiseConstantDecay, type PiecewiseConstantDecayOptions } from './schedules/piecewise-constant-decay.js';
 export { cosineDecay, type CosineDecayOptions } from './schedules/cosine-decay.js';
+export {
+  learningRateSchedule, SCHEDULE_TYPES, type LearningRateSpec, type ScheduleSpec, type ScheduleType,
+} from './schedules/from-spec.js';
+
+// optimizers: Keras 3's SGD, RMSprop and Adam as data, one module each
+export { OPTIMIZERS, OPTIMIZER_TYPES, createOptimizer, learningRateOf } from './optimizers/index.js';
+export { KerasSgd } from './optimizers/sgd.js';
+export { KerasRmsprop } from './optimizers/rmsprop.js';
+export type {
+  AdamSpec, OptimizerModule, OptimizerSpec, OptimizerType, RmspropSpec, ScheduledOptimizer, SgdSpec,
+} from './optimizers/types.js';
+export { optimizerSchema, optimizerSchemaPath } from './optimizers/schema.js';
 
 // curves: the lab's smoothing of training curves and their epoch-to-epoch noise
 export { smooth, smoothingNoiseFactors } from './curves/smooth.js';

@@ -1,4 +1,4 @@
-import type { Activation, History, InferredLayer, ModelSpec } from '@fitcheck/core';
+import type { Activation, History, InferredLayer, ModelSpec, OptimizerSpec } from '@fitcheck/core';
 import type { Finding } from '../findings/types.js';
 import type { LabDefinition } from '../lab/types.js';
 import type { Submission } from '../submission/types.js';
@@ -49,6 +49,8 @@ export interface ModelFacts {
   source: 'submission' | 'lab';
   /** Null when the student left the ToDo empty. */
   spec: ModelSpec | null;
+  /** The optimizer the submission gives it (absent: the lab's `training` optimizer). */
+  optimizer?: OptimizerSpec;
   budget?: number;
   static?: StaticFacts;
   /** Static problems: a model with an `error` here is never built. */

@@ -16,6 +16,12 @@ export const FINDINGS = {
   NO_REGULARIZATION: 'submission',
   GAP_NOT_NARROWED: 'submission',
   NO_OVERFITTING: 'submission',
+  /** A model trained with another optimizer (or momentum) than its ToDo asks for. */
+  WRONG_OPTIMIZER: 'submission',
+  /** A model that reaches the target validation BCE no sooner than the one it races. */
+  NOT_FASTER: 'submission',
+  /** A learning-rate schedule whose value at a step is not the one its ToDo's schedule has. */
+  SCHEDULE_MISMATCH: 'submission',
   TRAINING_DIVERGED: 'submission',
   /** The model could not train because of the submission (its data preprocess is unusable). */
   TRAINING_FAILED: 'submission',

@@ -40,6 +40,18 @@ describe('chooseLab', () => {
     expect(await chooseLab({ dir: unkeyed, labsDir })).toBe('optim');
   });
 
+  it('a file it cannot read, or files in several folders, still name their lab by their file names', async () => {
+    const { labsDir, folder } = await course({ lab5: ['lab5.yaml'], optim: ['optim.yaml'] });
+    // UTF-16 (or a FIFO, a link, a huge file): the grade says what is wrong with it, in lab5's terms.
+    const utf16 = await folder('utf16');
+    await writeFile(join(utf16, 'lab5.yaml'), Buffer.from('\ufefflab: lab5\n', 'utf16le'));
+    expect(await chooseLab({ dir: utf16, labsDir })).toBe('lab5');
+    const twice = await folder('twice', { 'old/lab5.yaml': 'lab: lab5\n', 'new/lab5.yaml': 'lab: lab5\n' });
+    expect(await chooseLab({ dir: twice, labsDir })).toBe('lab5');
+    const mixed = await folder('mixed', { 'old/lab5.yaml': 'lab: lab5\n', 'new/optim.yaml': 'lab: optim\n' });
+    await expect(chooseLab({ dir: mixed, labsDir })).rejects.toMatchObject({ code: 'LAB_NOT_CHOSEN' });
+  });
+
   it('refuses to guess among several labs, naming them and the flag', async () => {
     const { labsDir, folder } = await course({ lab5: ['lab5.yaml'], optim: ['optim.yaml'] });
     const empty = await folder('empty');

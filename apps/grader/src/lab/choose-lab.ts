@@ -105,21 +105,29 @@ function onlyLab(labs: readonly LabChoice[], why: string): string {
 async function labOfFolder(dir: string, labs: readonly LabChoice[], glob: string | undefined): Promise<string | undefined> {
   const files = [...new Set(labs.flatMap((l) => l.files))];
   if (files.length === 0) return undefined;
+  let root: string;
   let name: string;
-  let text: string;
   try {
-    const root = await realpath(dir);
+    root = await realpath(dir);
     const search = await findSubmissionFile(root, files, { glob: glob ?? submissionGlob(files) });
+    // Files in several folders are the student's to choose between (the grade says so), but their names may still tell the lab.
+    if ('ambiguous' in search) return labOfNames(search.ambiguous, labs);
     if (search.found === undefined) return undefined;
     name = search.found;
-    // Read as `grade` reads it: a regular file inside the folder, at most 1 MiB (a FIFO or a link says nothing here).
-    text = await readSubmissionFile(root, name);
   } catch {
     return undefined;
   }
-  const declared = (loadConfigText(text, join(dir, name), ANY_OBJECT).value as { lab?: unknown } | undefined)?.lab;
+  // Read as `grade` reads it: a regular file inside the folder, at most 1 MiB. One that cannot be read
+  // (a FIFO, a link, UTF-16, too large) still names its lab by its file name: its grade says what is wrong.
+  const text = await readSubmissionFile(root, name).catch(() => undefined);
+  const declared = text === undefined ? undefined : (loadConfigText(text, join(dir, name), ANY_OBJECT).value as { lab?: unknown } | undefined)?.lab;
   if (typeof declared === 'string' && labs.some((l) => l.id === declared)) return declared;
-  const base = name.slice(name.lastIndexOf('/') + 1);
-  const matching = labs.filter((l) => l.files.includes(base));
+  return labOfNames([name], labs);
+}
+
+/** The one lab whose submission file names include every one of `paths`' file names; undefined when none or several. */
+function labOfNames(paths: readonly string[], labs: readonly LabChoice[]): string | undefined {
+  const bases = paths.map((p) => p.slice(p.lastIndexOf('/') + 1));
+  const matching = labs.filter((l) => bases.every((b) => l.files.includes(b)));
   return matching.length === 1 ? matching[0]!.id : undefined;
 }

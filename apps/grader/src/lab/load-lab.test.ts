@@ -23,6 +23,17 @@ describe('loadLab', () => {
     expect(definition.profiles.full).toMatchObject({ maxEpochs: 10_000, patience: 200 });
   });
 
+  it('loads lab6: eight ToDos in nine items adding up to 100, its own submission schema beside its lab.yaml', async () => {
+    const { dir, definition, rubric } = await loadLab('lab6');
+    expect(rubric.items.map((i) => `${i.number}:${i.check}`)).toEqual([
+      '1:optimizer-setup', '2.1:optimizer-setup', '2.2:converges-faster', '3:optimizer-setup', '4:optimizer-setup',
+      '5:schedule-values', '6:schedule-values', '7:text-answer', '8:text-answer',
+    ]);
+    expect(rubric.items.reduce((s, i) => s + i.points, 0)).toBe(100);
+    expect(definition.submission.schema).toBe(join(dir, 'lab6-submission.schema.json'));
+    expect(Object.keys(definition.profiles)).toEqual(['check', 'ci', 'smoke']);
+  });
+
   it('loads a lab folder given by its path', async () => {
     const { dir } = await editedLab5('lab.yaml', 'title: Overfitting', 'title: Copied overfitting');
     expect((await loadLab(dir)).definition.title).toMatch(/^Copied overfitting/);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { formatIssue, loadConfigFile, pointerPosition } from '@fitcheck/core';
@@ -28,6 +29,9 @@ export async function loadLab(ref: string, labsDir: string = LABS_DIR): Promise<
   const labFile = join(dir, 'lab.yaml');
   const rubricFile = join(dir, 'rubric.yaml');
   const definition = (await loadValid(labFile, labSchema())) as LabDefinition;
+  // A lab's own submission schema lies beside its lab.yaml; else it is one of apps/grader/schemas/.
+  const own = join(dir, definition.submission.schema);
+  if (existsSync(own)) definition.submission.schema = own;
   const rubric = (await loadValid(rubricFile, schemaFor(definition, labFile))) as Rubric;
   const issues = [...(await labIssues(definition, labFile)), ...(await rubricIssues(definition, rubric, rubricFile))];
   if (issues.length > 0) throw invalid(issues);

@@ -1,35 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { AnySchemaObject } from 'ajv';
 import { SCHEMAS_DIR } from './paths.js';
 
 /**
- * How the published schemas point at core's model spec: a relative path, so editors that open
- * `apps/grader/schemas/*.json` resolve it. ajv cannot follow file paths, so {@link graderSchema}
- * embeds core's schema under its own `$id` and points these refs there.
+ * How the published schemas point at core's schemas (the model spec, the optimizer): a relative
+ * path, so editors that open `apps/grader/schemas/*.json` or `grading/labs/<id>/*.json` (both three
+ * folders below the root) resolve it. ajv cannot follow file paths, so {@link graderSchema} embeds
+ * each core schema under its own `$id` and points these refs there.
  */
-const CORE_MODEL_SPEC_REF = '../../../packages/core/schemas/model-spec.schema.json';
+const CORE_SCHEMAS = ['model-spec.schema.json', 'optimizer.schema.json'] as const;
+const coreRef = (name: string): string => `../../../packages/core/schemas/${name}`;
 
 const cache = new Map<string, AnySchemaObject>();
 
-/** A schema of `apps/grader/schemas/` (e.g. a lab's `<id>-submission.schema.json`), ready for ajv. */
+/**
+ * A schema of `apps/grader/schemas/` (e.g. `lab.schema.json`), or the absolute path of a schema
+ * in a lab's own folder (`grading/labs/<id>/<id>-submission.schema.json`), ready for ajv.
+ */
 export function graderSchema(name: string): AnySchemaObject {
   const cached = cache.get(name);
   if (cached) return cached;
-  const schema = readJson(join(SCHEMAS_DIR, name));
-  const core = coreModelSpecSchema();
-  const coreId = String(core.$id);
-  const rewritten = rewriteRefs(schema, (ref) => (ref.startsWith(`${CORE_MODEL_SPEC_REF}#`) ? coreId + ref.slice(CORE_MODEL_SPEC_REF.length) : ref));
-  const { $schema: _drop, ...embedded } = core;
+  const schema = readJson(isAbsolute(name) ? name : join(SCHEMAS_DIR, name));
+  const cores = CORE_SCHEMAS.map((file) => ({ file, schema: coreSchema(file) }));
+  const rewritten = rewriteRefs(schema, (ref) => {
+    const core = cores.find(({ file }) => ref.startsWith(`${coreRef(file)}#`));
+    return core ? String(core.schema.$id) + ref.slice(coreRef(core.file).length) : ref;
+  });
   const definitions = (rewritten.definitions ?? {}) as Record<string, unknown>;
-  const bundled: AnySchemaObject = { ...rewritten, definitions: { ...definitions, 'core-model-spec': embedded } };
+  const embedded = Object.fromEntries(cores.map(({ file, schema: { $schema: _drop, ...rest } }) => [`core-${file.replace('.schema.json', '')}`, rest]));
+  const bundled: AnySchemaObject = { ...rewritten, definitions: { ...definitions, ...embedded } };
   cache.set(name, bundled);
   return bundled;
 }
 
-function coreModelSpecSchema(): AnySchemaObject {
-  const path = createRequire(import.meta.url).resolve('@fitcheck/core/schemas/model-spec.schema.json');
+function coreSchema(file: string): AnySchemaObject {
+  const path = createRequire(import.meta.url).resolve(`@fitcheck/core/schemas/${file}`);
   return readJson(path);
 }
 

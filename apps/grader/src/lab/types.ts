@@ -14,8 +14,9 @@ export interface LabDefinition {
   lang?: Lang;
   translations?: Partial<Record<Lang, { title: string }>>;
   /**
-   * `starter`: the submission students start from; `reference`: a correct submission folder
-   * (`fitcheck demo`); both relative to the repository root.
+   * `schema`: the submission's JSON Schema, a file beside lab.yaml (made an absolute path by
+   * `loadLab`) or one of `apps/grader/schemas/`. `starter`: the submission students start from;
+   * `reference`: a correct submission folder (`fitcheck demo`); both relative to the repository root.
    */
   submission: { files: string[]; schema: string; starter?: string; reference?: string };
   training: TrainingSetup;

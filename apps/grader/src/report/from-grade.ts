@@ -91,7 +91,8 @@ function reportBase(grade: GradeForReport, messages: Messages, date: string): Re
     runs,
     groups,
     smoothingStd: smoothingFor(runs),
-    ...(definition && { learningRate: learningRatePoints(definition) }),
+    // The lab's schedule is worth a plot only when some model trains with it (not one with its own optimizer).
+    ...(definition && (!facts || Object.values(facts.models).some((m) => m.spec && !m.optimizer)) && { learningRate: learningRatePoints(definition) }),
     summaries: facts ? modelSummaries(facts) : [],
     classification: facts ? classificationSections(facts, messages) : [],
     answers: lab && facts ? answers(lab.rubric, facts, lang) : [],

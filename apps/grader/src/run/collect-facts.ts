@@ -203,6 +203,7 @@ class Trainer {
     // The model's key names it in progress and errors (`cats_large`: Keras names take no dots).
     const result = await trainIsolated({ ...spec, name: spec.name ?? key.replace('.', '_') }, d, {
       setup: this.lab.definition.training,
+      ...(model.optimizer && { optimizer: model.optimizer }),
       maxEpochs: options.profile.maxEpochs,
       patience: options.profile.patience,
       seed,
@@ -260,7 +261,10 @@ export function staticModelFacts(lab: Lab, loaded: LoadedSubmission): Record<str
       ...(resolved.declaredInputShape ? { declaredInputShape: resolved.declaredInputShape } : {}),
       ...(resolved.written ? { layerNameAt: layerNameAt(resolved.written) } : {}),
     }) : { findings: [] };
-    models[key] = { key, source: 'submission', spec: resolved?.spec ?? null, budget, staticFindings: analysis.findings, ...(analysis.facts ? { static: analysis.facts } : {}) };
+    models[key] = {
+      key, source: 'submission', spec: resolved?.spec ?? null, budget, staticFindings: analysis.findings,
+      ...(resolved?.optimizer && { optimizer: resolved.optimizer }), ...(analysis.facts ? { static: analysis.facts } : {}),
+    };
   }
   for (const key of rubricLabModels(lab)) {
     const fixed = definition.models[key]!;

@@ -1,5 +1,5 @@
-import { buildModel, earlyStopping, fit, inverseTimeDecay, isFitcheckError, predictLogits } from '@fitcheck/core';
-import type { Callback, EpochLogs, ModelSpec } from '@fitcheck/core';
+import { buildModel, earlyStopping, fit, inverseTimeDecay, isFitcheckError, learningRateOf, learningRateSchedule, predictLogits } from '@fitcheck/core';
+import type { Callback, EpochLogs, LearningRateSchedule, ModelSpec, OptimizerSpec } from '@fitcheck/core';
 import type { TrainingFacts } from '../checks/facts.js';
 import { runSummary } from '../checks/history-facts.js';
 import type { SettleRule } from '../checks/types.js';
@@ -9,6 +9,8 @@ import type { RunData } from './load-data.js';
 
 export interface TrainSettings {
   setup: TrainingSetup;
+  /** The submission's own optimizer for this model, with its own learning rate; default the lab's `setup`. */
+  optimizer?: OptimizerSpec;
   maxEpochs: number;
   patience: number;
   seed: number;
@@ -30,20 +32,15 @@ export interface TrainOutcome {
 
 /**
  * Builds and trains one model with the lab's setup: Adam on an InverseTimeDecay schedule
- * (`lr = lr0 / (1 + rate · step / (stepsPerEpoch · decayEpochs))`), early stopping on
+ * (`lr = lr0 / (1 + rate · step / (stepsPerEpoch · decayEpochs))`), or the optimizer and learning
+ * rate the submission gives the model (Keras' default rate when it gives none); early stopping on
  * `val_binary_crossentropy`. Never throws: a diverging or failing run comes back as `error`
  * (a diverged run keeps its history), so one model cannot lose another's results.
  */
 export async function trainModel(spec: ModelSpec, data: RunData, settings: TrainSettings): Promise<TrainOutcome> {
   const started = performance.now();
   const stepsPerEpoch = Math.ceil((data.train.shape[0] ?? 0) / data.batchSize);
-  const lr = settings.setup.learningRate;
-  const learningRate = inverseTimeDecay({
-    initialLearningRate: lr.initialLearningRate,
-    decaySteps: stepsPerEpoch * lr.decayEpochs,
-    decayRate: lr.decayRate,
-    staircase: lr.staircase,
-  });
+  const learningRate = settings.optimizer ? learningRateSchedule(learningRateOf(settings.optimizer)) : labSchedule(settings.setup, stepsPerEpoch);
   const progress: Callback = { onEpochEnd: (epoch, logs) => settings.onEpoch?.(epoch, logs) };
   let settled = false;
   // Decided on the epochs so far, in the child: the same epochs stop the same run on every machine.
@@ -64,6 +61,7 @@ export async function trainModel(spec: ModelSpec, data: RunData, settings: Train
       batchSize: data.batchSize,
       seed: settings.seed,
       learningRate,
+      ...(settings.optimizer && { optimizer: settings.optimizer }),
       callbacks: [
         earlyStopping({
           monitor: settings.setup.earlyStopping.monitor,
@@ -95,6 +93,17 @@ export async function trainModel(spec: ModelSpec, data: RunData, settings: Train
   } finally {
     model?.dispose();
   }
+}
+
+/** The lab's own schedule: InverseTimeDecay with `decay_steps = stepsPerEpoch × decayEpochs`. */
+function labSchedule(setup: TrainingSetup, stepsPerEpoch: number): LearningRateSchedule {
+  const lr = setup.learningRate;
+  return inverseTimeDecay({
+    initialLearningRate: lr.initialLearningRate,
+    decaySteps: stepsPerEpoch * lr.decayEpochs,
+    decayRate: lr.decayRate,
+    staircase: lr.staircase,
+  });
 }
 
 /**

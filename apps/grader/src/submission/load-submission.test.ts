@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatIssue, inferShapes } from '@fitcheck/core';
@@ -102,5 +102,20 @@ describe('loadSubmission', () => {
     expect(missing.errors[0]!.message).toContain('no submission folder');
     const empty = await mkdtemp(join(tmpdir(), 'fitcheck-empty-'));
     expect((await loadSubmission(empty, lab)).errors[0]!.message).toContain('no lab5.yaml / lab5.yml / lab5.json');
+  });
+
+  it("refuses a lab 6 schedule whose parts disagree at its file:line:col (the schema cannot tell; training would blame the grader)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fitcheck-lab6-schedule-'));
+    const reference = await readFile(join(submissionFixture('lab6-reference'), 'lab6.yaml'), 'utf8');
+    const broken = reference.replace(
+      "optimizer: { type: Adam }\n",
+      "optimizer: { type: Adam, learningRate: { type: PiecewiseConstantDecay, boundaries: [100, 200], values: [0.01, 0.001] } }\n",
+    );
+    expect(broken).not.toBe(reference);
+    await writeFile(join(dir, 'lab6.yaml'), broken);
+    const loaded = await loadSubmission(dir, (await loadLab('lab6')).definition);
+    expect(loaded.errors.map(formatIssue)).toEqual([
+      `${join(dir, 'lab6.yaml')}:24:46: PiecewiseConstantDecay: the length of boundaries should be 1 less than the length of values (got 2 boundaries and 2 values)`,
+    ]);
   });
 });

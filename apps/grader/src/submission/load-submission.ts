@@ -1,9 +1,10 @@
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { loadConfigText, readIssue } from '@fitcheck/core';
-import type { ConfigIssue, ModelSpec } from '@fitcheck/core';
+import type { ConfigIssue, ModelSpec, OptimizerSpec } from '@fitcheck/core';
 import { graderSchema } from '../lab/schemas.js';
 import type { LabDefinition } from '../lab/types.js';
+import { optimizerIssues } from './optimizer-issues.js';
 import { issueAt } from './place.js';
 import type { ModelPlace } from './place.js';
 import { resolveKeras } from './resolve-keras.js';
@@ -19,6 +20,8 @@ export interface ResolvedModel {
   declaredInputShape?: number[];
   /** Where its `layers:` list is written (that form only), so a finding can point into it. */
   written?: Pick<ModelPlace, 'file' | 'text' | 'pointer'>;
+  /** The optimizer the submission trains it with, when it names one. */
+  optimizer?: OptimizerSpec;
 }
 
 export interface LoadedSubmission {
@@ -90,9 +93,10 @@ export async function loadSubmission(dir: string, lab: LabDefinition, options: S
       continue;
     }
     const inputShape = section?.preprocess?.reshape ?? lab.datasets[dataset]?.inputShape ?? [];
-    const resolved = await resolveModel(submitted, inputShape, { root, base: dirname(join(root, name)), file, text, pointer: `/${dataset}/models/${modelName}` });
-    errors.push(...resolved.issues);
-    models[key] = resolved.model ?? null;
+    const place = { root, base: dirname(join(root, name)), file, text, pointer: `/${dataset}/models/${modelName}` };
+    const resolved = await resolveModel(submitted, inputShape, place);
+    errors.push(...resolved.issues, ...optimizerIssues(submitted.optimizer, place));
+    models[key] = resolved.model ? { ...resolved.model, ...(submitted.optimizer !== undefined && { optimizer: submitted.optimizer }) } : null;
   }
   return { file, text, submission, models, errors, warnings: loaded.warnings };
 }

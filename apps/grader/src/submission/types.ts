@@ -1,4 +1,4 @@
-import type { LayerSpec } from '@fitcheck/core';
+import type { LayerSpec, OptimizerSpec } from '@fitcheck/core';
 
 /**
  * One model of a submission: a list of layers (the lab fixes the input shape) or a Keras
@@ -8,6 +8,8 @@ export interface SubmittedModel {
   layers?: LayerSpec[];
   keras?: string | Record<string, unknown>;
   name?: string;
+  /** The optimizer it trains with (a lab that lets students choose one); default the lab's `training`. */
+  optimizer?: OptimizerSpec;
 }
 
 /** How a report turns outputs into classes: `(sigmoid ? σ(out) : out) > threshold`. */

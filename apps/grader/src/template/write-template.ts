@@ -86,6 +86,9 @@ export async function writeTemplate(options: TemplateOptions): Promise<string[]>
   const labDir = `grading/labs/${lab.definition.id}`;
   await write(`${labDir}/lab.yaml`, withInstalledSchema(publicLab(await readFile(join(lab.dir, 'lab.yaml'), 'utf8'), lab), 3));
   await write(`${labDir}/rubric.yaml`, withInstalledSchema(publicRubric(await readFile(join(lab.dir, 'rubric.yaml'), 'utf8')), 3));
+  // A submission schema of the lab's own (loadLab made its path absolute) goes with it; one of the grader's is installed with it.
+  const schema = lab.definition.submission.schema;
+  if (isAbsolute(schema)) await copyFile(schema, join(out, labDir, basename(schema)));
   for (const path of publicDataPaths(lab)) {
     const from = isAbsolute(path) ? path : join(REPO_ROOT, path);
     const files = (await stat(from)).isDirectory() ? (await readdir(from)).sort().map((f) => join(from, f)) : [from];

@@ -7,9 +7,9 @@ import { runSummary } from '../checks/history-facts.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import { submissionFixture } from './paths.js';
 
-/** The facts of a fixture submission before training: real loading and static analysis, no runs. */
-export async function staticFacts(fixture: string, profile = 'check'): Promise<{ lab: Lab; facts: RunFacts }> {
-  const lab = await loadLab('lab5');
+/** The facts of a fixture submission of `labId` before training: real loading and static analysis, no runs. */
+export async function staticFacts(fixture: string, profile = 'check', labId = 'lab5'): Promise<{ lab: Lab; facts: RunFacts }> {
+  const lab = await loadLab(labId);
   const loaded = await loadSubmission(submissionFixture(fixture), lab.definition);
   if (!loaded.submission) throw new Error(`fixture ${fixture} is invalid`);
   const policy = verdictPolicy(lab.definition.profiles[profile]!, lab.definition.profiles[profile]!.seed);

@@ -4,6 +4,13 @@ import type { FusedAdamAttrs } from '../backend/kernels/adam-kernel.js';
 
 type Gradients = Parameters<tf.AdamOptimizer['applyGradients']>[0];
 
+/** Keras' Adam options (`beta_1`, `beta_2`, `epsilon`), camel-cased. */
+export interface AdamOptions {
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+}
+
 /** The state tfjs-core's AdamOptimizer keeps in private fields; the fused step must keep it the same way. */
 interface AdamState {
   accBeta1: tf.Variable;
@@ -13,9 +20,14 @@ interface AdamState {
 }
 
 /**
- * TF.js' Adam with a learning rate that follows a schedule per optimizer step, as Keras does
- * with a `LearningRateSchedule`: step t (0-based, before the update) uses `schedule(t)`.
- * TF.js reads `this.learningRate` on every `applyGradients`, so setting it first is enough.
+ * Keras 3's Adam on TF.js' AdamOptimizer, with a learning rate that follows a schedule per optimizer
+ * step, as Keras does with a `LearningRateSchedule`: step t (0-based, before the update) uses
+ * `schedule(t)`. TF.js reads `this.learningRate` on every `applyGradients`, so setting it first is enough.
+ *
+ * Keras (`keras/src/optimizers/adam.py`), with n = t + 1: `m ← m + (g − m)(1 − β₁)`,
+ * `v ← v + (g² − v)(1 − β₂)`, `w ← w − α·m / (√v + ε)` with `α = lr·√(1 − β₂ⁿ) / (1 − β₁ⁿ)`.
+ * TF.js adds ε to the bias-corrected `√(v / (1 − β₂ⁿ))` instead; the two agree exactly when TF.js'
+ * ε is `ε / √(1 − β₂ⁿ)`, so each step sets that (early steps differ most: ×31.6 at n = 1).
  *
  * Where the backend registers fitcheck's fused Adam kernel (wasm), each variable's step is that one
  * kernel instead of TF.js' eleven; it computes the same float32 operations in the same order, and
@@ -23,10 +35,13 @@ interface AdamState {
  */
 export class AdamWithSchedule extends tf.AdamOptimizer {
   private step = 0;
+  /** Keras' ε; TF.js' own `epsilon` is set from it every step. */
+  private readonly kerasEpsilon: number;
 
-  constructor(private readonly schedule: (step: number) => number) {
+  constructor(private readonly schedule: (step: number) => number, { beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7 }: AdamOptions = {}) {
     // Keras' Adam defaults: beta1 0.9, beta2 0.999, epsilon 1e-7.
-    super(schedule(0), 0.9, 0.999, 1e-7);
+    super(schedule(0), beta1, beta2, epsilon);
+    this.kerasEpsilon = epsilon;
   }
 
   /** Optimizer steps applied so far (Keras' `optimizer.iterations`). */
@@ -36,6 +51,7 @@ export class AdamWithSchedule extends tf.AdamOptimizer {
 
   override applyGradients(grads: Gradients): void {
     this.learningRate = this.schedule(this.step);
+    this.epsilon = this.kerasEpsilon / Math.sqrt(1 - this.beta2 ** (this.step + 1));
     if (tf.getKernel(FUSED_ADAM, tf.getBackend()) === undefined) super.applyGradients(grads);
     else this.applyFused(grads);
     this.step += 1;

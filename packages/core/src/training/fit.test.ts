@@ -77,6 +77,30 @@ describe('fit', () => {
     model.dispose();
   });
 
+  it('trains with the optimizer its spec names: one full-batch SGD step moves each weight by exactly −lr·∂loss/∂w', async () => {
+    const d = data();
+    const model = tinyMlp(6, 4, 31);
+    const twin = tinyMlp(6, 4, 31);
+    const before = model.getWeights().map((w) => w.dataSync().slice());
+    // The gradient of the first epoch's loss at the starting weights, computed apart from fit.
+    const x = tf.tensor(d.train.x, d.train.shape);
+    const y = tf.tensor(d.train.y, [d.train.y.length, 1]);
+    const { grads } = tf.variableGrads(() => tf.losses.sigmoidCrossEntropy(y, twin.apply(x) as tf.Tensor) as tf.Scalar, twin.trainableWeights.map((w) => w.read() as tf.Variable));
+    const expected = twin.trainableWeights.map((w, i) => {
+      const g = grads[(w.read() as tf.Variable).name]!.dataSync();
+      return before[i]!.map((v, j) => v - 0.5 * g[j]!);
+    });
+    const { steps } = await fit(model, d, { spec, epochs: 1, batchSize: 400, seed: 1, learningRate: 0.5, optimizer: { type: 'SGD' } });
+    expect(steps).toBe(1);
+    model.getWeights().forEach((w, i) => {
+      const got = w.dataSync();
+      expected[i]!.forEach((v, j) => expect(got[j]).toBeCloseTo(v, 5));
+    });
+    tf.dispose([x, y, ...Object.values(grads)]);
+    model.dispose();
+    twin.dispose();
+  });
+
   it('leaks no tensors', async () => {
     const model = tinyMlp(6, 8, 23);
     const before = tf.memory().numTensors;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { AdamWithSchedule } from './adam-with-schedule.js';
+import { createOptimizer } from '../optimizers/index.js';
 import { TrainingDivergedError, firstNonFinite } from './diverged.js';
 import { permutations } from './shuffle.js';
 import { toTensors } from './tensors.js';
@@ -39,7 +39,8 @@ function evaluateSums(model: tfl.LayersModel, x: tf.Tensor, y: tf.Tensor, n: num
 
 /**
  * Trains `model` with the lab's Keras setup: loss = mean binary cross-entropy from logits + the
- * model's regularization penalties, Adam (its learning rate may follow a per-step schedule), a
+ * model's regularization penalties, an optimizer (Adam by default; its learning rate may follow a
+ * per-step schedule), a
  * seeded reshuffle every epoch, mini-batches of `batchSize` (the last one may be smaller).
  *
  * Logged per epoch, as Keras does: `loss` and `binary_crossentropy` are batch-size-weighted means over
@@ -60,7 +61,7 @@ export async function fit(
   const schedule = typeof options.learningRate === 'number' ? constant(options.learningRate) : options.learningRate;
   const train = toTensors(data.train, 'training');
   const val = toTensors(data.validation, 'validation');
-  const optimizer = new AdamWithSchedule(schedule);
+  const optimizer = createOptimizer(options.optimizer ?? { type: 'Adam' }, schedule);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const nextOrder = permutations(train.n, seed);
   const stepsPerEpoch = Math.ceil(train.n / batchSize);

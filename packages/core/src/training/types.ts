@@ -1,4 +1,5 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
+import type { OptimizerSpec } from '../optimizers/types.js';
 import type { ModelSpec } from '../spec/types.js';
 
 /**
@@ -50,6 +51,8 @@ export interface FitOptions {
   seed: number;
   /** A constant, or a schedule evaluated at every optimizer step (Keras' `LearningRateSchedule`). */
   learningRate: number | ((step: number) => number);
+  /** Which optimizer and its options (Keras' names and defaults); default Adam. Its own `learningRate` is not read: `learningRate` above is. */
+  optimizer?: OptimizerSpec;
   callbacks?: Callback[];
   /** Aborting ends training after the current epoch, keeping the history so far. */
   signal?: AbortSignal;

@@ -1,8 +1,11 @@
 import type { RubricCheck } from '../types.js';
 import { capacityOverfits } from './capacity-overfits.js';
 import { classificationReportCheck } from './classification-report.js';
+import { convergesFaster } from './converges-faster.js';
+import { optimizerSetup } from './optimizer-setup.js';
 import { preprocess } from './preprocess.js';
 import { regularization } from './regularization.js';
+import { scheduleValues } from './schedule-values.js';
 import { textAnswer } from './text-answer.js';
 import { validModel } from './valid-model.js';
 
@@ -12,6 +15,7 @@ import { validModel } from './valid-model.js';
  */
 export const RUBRIC_CHECKS: readonly RubricCheck[] = [
   capacityOverfits, textAnswer, preprocess, validModel, regularization, classificationReportCheck,
+  optimizerSetup, convergesFaster, scheduleValues,
 ];
 
 /** The names a rubric.yaml may use (`check: valid-model`). */

@@ -48,6 +48,8 @@ describe('fused Adam on wasm', () => {
     let before = 0;
     for (let step = 0; step < 5; step++) {
       if (step === 2) before = ids();
+      // Keras' ε on TF.js' formula: AdamWithSchedule sets TF.js' ε to ε / √(1 − β₂ⁿ) every step.
+      (stockOpt as unknown as { epsilon: number }).epsilon = 1e-7 / Math.sqrt(1 - 0.999 ** (step + 1));
       const grads = SHAPES.map((s, i) => seeded(1000 * step + i, s, 0.5));
       fusedOpt.applyGradients(fused.map((v, i) => ({ name: v.name, tensor: grads[i]! })));
       stockOpt.applyGradients(stock.map((v, i) => ({ name: v.name, tensor: grads[i]! })));
