@@ -6,12 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './paths.js';
-import { EDITOR_SCHEMAS_DIR, editorSchema, editorSchemaText, refsOf, submissionSchemaNames } from './editor-schema.js';
+import { editorSchemaPath, editorSchema, editorSchemaText, refsOf, submissionSchemaNames } from './editor-schema.js';
 import { graderSchema } from './schemas.js';
 
 describe('editor schemas (schemas/editor/)', () => {
   it.each(submissionSchemaNames())('%s is committed as editorSchema() builds it: run `pnpm --filter @fitcheck/grader schemas` after changing a schema', (name) => {
-    expect(readFileSync(join(EDITOR_SCHEMAS_DIR, name), 'utf8')).toBe(editorSchemaText(name));
+    expect(readFileSync(editorSchemaPath(name), 'utf8')).toBe(editorSchemaText(name));
   });
 
   it.each(submissionSchemaNames())('%s is self-contained: every $ref local, no $id', (name) => {
@@ -26,6 +26,16 @@ describe('editor schemas (schemas/editor/)', () => {
   it('the starter submission points at it', () => {
     const starter = readFileSync(join(REPO_ROOT, 'submission', 'lab5.yaml'), 'utf8');
     expect(/\$schema=(\S+)/.exec(starter)?.[1]).toBe('../apps/grader/schemas/editor/lab5-submission.schema.json');
+  });
+
+  it('a lab that keeps its format in its folder gets an editor copy, and its starter and fixtures point at it', () => {
+    expect(submissionSchemaNames()).toContain(join(REPO_ROOT, 'grading', 'labs', 'lab6', 'lab6-submission.schema.json'));
+    const modeline = (path: string): string | undefined => /\$schema=(\S+)/.exec(readFileSync(join(REPO_ROOT, path), 'utf8'))?.[1];
+    expect(modeline('grading/labs/lab6/starter/lab6.yaml')).toBe('../apps/grader/schemas/editor/lab6-submission.schema.json');
+    for (const fixture of ['lab6-reference', 'lab6-mistakes']) {
+      expect(modeline(`fixtures/submissions/${fixture}/lab6.yaml`)).toBe('../../../apps/grader/schemas/editor/lab6-submission.schema.json');
+    }
+    expect(refsOf(editorSchema(join(REPO_ROOT, 'grading', 'labs', 'lab6', 'lab6-submission.schema.json'))).every((r) => r.startsWith('#/definitions/'))).toBe(true);
   });
 });
 
