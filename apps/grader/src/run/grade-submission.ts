@@ -17,6 +17,8 @@ import { loadSubmission } from '../submission/load-submission.js';
 import { declaredIdentity, identityFinding, type StudentIdentity } from '../submission/identity.js';
 import { localizeFinding } from '../findings/finding.js';
 import type { Submission } from '../submission/types.js';
+import { defaultCacheDir } from '../references/cache-dir.js';
+import { referenceRuns } from '../references/reference-runs.js';
 import { collectFacts, trainMoreSeeds } from './collect-facts.js';
 import type { RunListener } from './events.js';
 import { faultOf, GraderError, NotGradedError, type Fault } from '../errors.js';
@@ -55,6 +57,12 @@ export interface GradeOptions {
   glob?: string;
   /** Seconds the whole grade may take (`--deadline`): further seeds that would not fit are not trained. */
   deadlineSeconds?: number;
+  /**
+   * The reference-run cache (`--cache`; default `defaultCacheDir()`), or false for none: the lab's
+   * models are then not in the report. With a deadline, a reference missing from the cache is not
+   * trained (the report shows the cached ones): the grade's time is the student's.
+   */
+  cache?: string | false;
 }
 
 export interface GradeOutcome {
@@ -145,6 +153,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
           message: broken.map((r) => `item ${r.item.number} (${r.item.check}): ${r.graderError}`).join('\n'),
         });
       }
+      if (options.cache !== false) plan.push(...(await addReferences(lab, facts, profileName, profile, meta.seed, options)));
       // The output says what the run used, so a short profile's numbers are read as such.
       let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items, messages), ...plan].join('\n'), messages);
       const mismatch = identity && identityFinding(identity, loaded.submission.student);
@@ -169,6 +178,28 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     }
   }
   return finish(...done);
+}
+
+/**
+ * The lab's reference runs for the report (the notebook's comparison), from the cache or trained
+ * into it. They score nothing, so a cache that cannot be used costs the report its comparison,
+ * never the grade: the lines returned say what is missing and why.
+ */
+async function addReferences(lab: Lab, facts: RunFacts, profileName: string, profile: Profile, seed: number, options: GradeOptions): Promise<string[]> {
+  try {
+    const { runs, failed } = await referenceRuns(lab, {
+      cache: typeof options.cache === 'string' ? options.cache : defaultCacheDir(),
+      profileName, profile, seed,
+      trainMissing: options.deadlineSeconds === undefined,
+      ...(options.backend && { backend: options.backend }),
+      ...(options.limits && { limits: options.limits }),
+      ...(options.onEvent && { onEvent: options.onEvent }),
+    });
+    facts.references = runs;
+    return Object.entries(failed).map(([model, e]) => `reference run ${model}: not in the report (${e.code}: ${e.message})`);
+  } catch (e) {
+    return [`reference runs: not in the report (${isFitcheckError(e) ? e.describe() : e instanceof Error ? e.message : String(e)})`];
+  }
 }
 
 /** results.json's student: the course's identity, the name the submission gives when the course has none, and the id it declares. */
