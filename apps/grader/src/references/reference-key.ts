@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import type { BackendName } from '@fitcheck/core';
-import type { Lab, Profile } from '../lab/types.js';
+import type { LabDefinition, Profile } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
 import { datasetChecksum } from './data-checksum.js';
 
@@ -26,15 +26,15 @@ export interface ReferenceKey {
   version: string;
 }
 
-export async function referenceKey(lab: Lab, model: string, profileName: string, profile: Profile, seed: number, backend: BackendName): Promise<ReferenceKey> {
-  const fixed = lab.definition.models[model]!;
-  const dataset = lab.definition.datasets[fixed.dataset]!;
+export async function referenceKey(lab: LabDefinition, model: string, profileName: string, profile: Profile, seed: number, backend: BackendName): Promise<ReferenceKey> {
+  const fixed = lab.models[model]!;
+  const dataset = lab.datasets[fixed.dataset]!;
   return {
     format: 1,
-    lab: lab.definition.id,
+    lab: lab.id,
     model,
     layers: fixed.layers,
-    training: lab.definition.training,
+    training: lab.training,
     profile: profileName,
     maxEpochs: profile.maxEpochs,
     patience: profile.patience,

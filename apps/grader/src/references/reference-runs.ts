@@ -7,7 +7,7 @@ import { analyzeModel } from '../checks/static/analyze-model.js';
 import { DEFAULT_LIMITS, limitsOf } from '../isolation/limits.js';
 import type { ModelLimits } from '../isolation/protocol.js';
 import { trainIsolated } from '../isolation/train-isolated.js';
-import type { Lab, Profile } from '../lab/types.js';
+import type { LabDefinition, Profile } from '../lab/types.js';
 import { prepareOut } from '../out/write-out.js';
 import type { RunListener } from '../run/events.js';
 import { loadRunData, type RunData } from '../run/load-data.js';
@@ -60,15 +60,15 @@ export interface ReferenceOutcome {
  * reads what the holder wrote, so two grades train each run once. A holder that died (its lock
  * not refreshed for 30 s) is taken over.
  */
-export async function referenceRuns(lab: Lab, options: ReferenceOptions): Promise<ReferenceOutcome> {
+export async function referenceRuns(lab: LabDefinition, options: ReferenceOptions): Promise<ReferenceOutcome> {
   const backend = options.backend ?? expectedBackend();
-  const keys = Object.keys(lab.definition.models).filter((k) => !options.only || options.only.includes(k));
+  const keys = Object.keys(lab.models).filter((k) => !options.only || options.only.includes(k));
   await prepareOut(options.cache);
   const data = new Map<string, Promise<RunData>>();
   const dataFor = (name: string): Promise<RunData> => {
     let d = data.get(name);
     if (d === undefined) {
-      d = loadRunData(name, lab.definition.datasets[name]!, options.profile.datasets[name] ?? { batchSize: 32 }, options.seed);
+      d = loadRunData(name, lab.datasets[name]!, options.profile.datasets[name] ?? { batchSize: 32 }, options.seed);
       data.set(name, d);
     }
     return d;
@@ -77,12 +77,12 @@ export async function referenceRuns(lab: Lab, options: ReferenceOptions): Promis
   for (const model of keys) {
     const key = await referenceKey(lab, model, options.profileName, options.profile, options.seed, backend);
     const hash = keyHash(key);
-    const file = join(options.cache, `${lab.definition.id}.${model}.${hash}.json`);
+    const file = join(options.cache, `${lab.id}.${model}.${hash}.json`);
     const got = options.trainMissing === false ? await cachedOnly(file, hash) : await getOrTrain(file, hash, {
-      train: async () => trainReference(lab, model, await dataFor(lab.definition.models[model]!.dataset), { ...options, backend }),
+      train: async () => trainReference(lab, model, await dataFor(lab.models[model]!.dataset), { ...options, backend }),
       store: async (run, why) => {
         await writeEntry(file, hash, key, run);
-        const line = { at: new Date().toISOString(), pid: process.pid, lab: lab.definition.id, model, profile: options.profileName, seed: options.seed, backend, hash, why };
+        const line = { at: new Date().toISOString(), pid: process.pid, lab: lab.id, model, profile: options.profileName, seed: options.seed, backend, hash, why };
         await appendFile(join(options.cache, JOURNAL_FILE), `${JSON.stringify(line)}\n`);
       },
       waiting: () => options.onEvent?.({ type: 'reference', model, source: 'waiting' }),
@@ -155,13 +155,13 @@ export function expectedBackend(): BackendName {
 }
 
 /** One lab model trained in its own process, with the lab's setup at the profile's scale (and its test outputs, when the data has a test set). */
-async function trainReference(lab: Lab, model: string, data: RunData, options: ReferenceOptions & { backend: BackendName }): Promise<ReferenceRun | { error: { code: string; message: string } }> {
-  const fixed = lab.definition.models[model]!;
+async function trainReference(lab: LabDefinition, model: string, data: RunData, options: ReferenceOptions & { backend: BackendName }): Promise<ReferenceRun | { error: { code: string; message: string } }> {
+  const fixed = lab.models[model]!;
   // Keras names take no dots: `higgs.large` trains as `higgs_large`.
   const spec = { inputShape: data.facts.sampleShape, layers: fixed.layers, name: model.replace('.', '_') };
   options.onEvent?.({ type: 'model-start', model, params: analyzeModel(model, spec).facts?.params ?? 0, maxEpochs: options.profile.maxEpochs, seed: options.seed });
   const result = await trainIsolated(spec, data, {
-    setup: lab.definition.training,
+    setup: lab.training,
     maxEpochs: options.profile.maxEpochs,
     patience: options.profile.patience,
     seed: options.seed,

@@ -187,7 +187,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
  */
 async function addReferences(lab: Lab, facts: RunFacts, profileName: string, profile: Profile, seed: number, options: GradeOptions): Promise<string[]> {
   try {
-    const { runs, failed } = await referenceRuns(lab, {
+    const { runs, failed } = await referenceRuns(lab.definition, {
       cache: typeof options.cache === 'string' ? options.cache : defaultCacheDir(),
       profileName, profile, seed,
       trainMissing: options.deadlineSeconds === undefined,
