@@ -8,6 +8,7 @@ import { renderText } from '../messages/text.js';
 import type { GradescopeResults } from '../results/gradescope.js';
 import type { Override } from '../results/overrides.js';
 import type { ItemResult } from '../checks/run-rubric.js';
+import type { ReferenceRun } from '../references/reference-entry.js';
 import type { ChartGroup, ClassificationSection, LearningRatePoint, NamedRun, ReportAnswer, ReportInput, TodoRow } from './types.js';
 
 /** What a grading run leaves behind: `GradeOutcome`'s fields the report reads (facts only when it trained). */
@@ -141,6 +142,23 @@ function chartRuns(facts: RunFacts): Partial<Record<ChartGroup, NamedRun[]>> {
     (runs[chartGroupOf(model, dataset)] ??= []).push({ name: model.key, history: model.training.history });
   }
   return runs;
+}
+
+/**
+ * The lab's reference runs by chart, as the notebook draws them: the HIGGS models without
+ * regularization in the size sweep, the largest of them (the baseline) beside the regularized ones,
+ * the cat models together.
+ */
+export function referenceChartRuns(lab: LabDefinition, runs: readonly ReferenceRun[]): Partial<Record<ChartGroup, NamedRun[]>> {
+  const out: Partial<Record<ChartGroup, NamedRun[]>> = {};
+  for (const run of runs) {
+    const fixed = lab.models[run.model];
+    if (!fixed) continue;
+    const regularized = fixed.layers.some((l) => l.type === 'Dropout' || ('kernelRegularizer' in l && l.kernelRegularizer !== undefined));
+    const group: ChartGroup = fixed.dataset === 'cats' ? 'cats' : regularized ? 'regularizers' : 'sizes';
+    (out[group] ??= []).push({ name: run.model, history: run.training.history });
+  }
+  return out;
 }
 
 /**

@@ -19,7 +19,7 @@ export function sortFindings(findings: readonly ResultsFinding[]): ResultsFindin
 }
 
 /** The overfitting sentences, numbers in the reader's locale; plain text, escaped by the template. */
-function diagnosisSentences(diagnoses: readonly RunDiagnosis[], messages: Messages, lang: Lang): string[] {
+export function diagnosisSentences(diagnoses: readonly RunDiagnosis[], messages: Messages, lang: Lang): string[] {
   const n = (v: number) => formatNumber(lang, v, 3);
   const lines = diagnoses.map((d) => translate(messages, d.overfits ? 'diagnosis.overfits' : 'diagnosis.fits', {
     model: d.model, epoch: d.bestEpoch, epochs: d.epochs, best: n(d.bestValBce), last: n(d.lastValBce),
