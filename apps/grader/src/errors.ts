@@ -17,6 +17,8 @@ export const GRADER_ERRORS = {
   INVALID_ROSTER: 'lab',
   // How fitcheck is run: flags, subcommands, folders (exit 2).
   INVALID_FLAG: 'lab',
+  /** Nothing says which lab grades a submission (no --lab, no `lab:` key, several labs): the operator's to say. */
+  LAB_NOT_CHOSEN: 'lab',
   USAGE: 'lab',
   UNKNOWN_LANG: 'lab',
   INVALID_SHARD: 'lab',

@@ -6,8 +6,8 @@ export { findBrowser, printPdf, screenshotReport, CHROMIUM_ARGS } from './report
 export { loadMessages, translate, isLang, LANGS, type Lang, type Messages } from './messages/locale.js';
 export { diagnoseRun, diagnoseRuns, worstOverfit, type RunDiagnosis } from './report/diagnosis.js';
 export {
-  CHART_GROUPS, type ReportInput, type TodoRow, type TodoStatus,
-  type ChartGroup, type NamedRun, type LearningRatePoint, type ModelSummary, type ClassificationSection, type ReportAnswer,
+  type ReportInput, type TodoRow, type TodoStatus,
+  type ReportGroup, type NamedRun, type LearningRatePoint, type ModelSummary, type ClassificationSection, type ReportAnswer,
 } from './report/types.js';
 export { createEventWriter } from './tensorboard/event-writer.js';
 export { writeTensorboardLogs, runFolderName } from './tensorboard/write-histories.js';

@@ -63,7 +63,7 @@ export async function discoverSubmissions(root: string, lab: LabDefinition, opti
 /**
  * The student's id and name as the submission file gives them, found and read exactly as `grade`
  * finds and reads it (anywhere under the folder; a regular file inside it, at most 1 MiB): a
- * `lab5.yaml` that is a FIFO or links to /dev/stdin, /dev/zero or another student's file says
+ * submission file that is a FIFO or links to /dev/stdin, /dev/zero or another student's file says
  * nothing, and the grader says why.
  */
 async function readStudent(dir: string, lab: LabDefinition, glob: string | undefined): Promise<{ submittedId?: string; submittedName?: string }> {

@@ -1,9 +1,11 @@
 import { rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { backendEnvironment } from '@fitcheck/core';
+import { chooseBatchLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
 import { defaultCacheDir } from '../references/cache-dir.js';
 import { referenceRuns } from '../references/reference-runs.js';
+import { referenceModels } from '../report/groups.js';
 import type { RunListener } from '../run/events.js';
 import type { LabDefinition } from '../lab/types.js';
 import { prepareOut, syncDir } from '../out/write-out.js';
@@ -66,7 +68,8 @@ export interface BatchOutcome {
 export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   // Checked here, once: a FITCHECK_* variable that every child would trip on is the machine's error (exit 1), not each student's.
   backendEnvironment();
-  const lab = (await loadLab(options.lab ?? 'lab5')).definition;
+  const labRef = await chooseBatchLab({ lab: options.lab, root: options.root, glob: options.glob });
+  const lab = (await loadLab(labRef)).definition;
   // Read before anything is written: a broken roster stops the batch with its line, not half a class.
   const roster = options.roster === undefined ? undefined : await readRoster(options.roster);
   await prepareOut(options.out);
@@ -89,7 +92,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     const gradedNow: string[] = [];
     let done = mine.length - todo.length;
     await forEachLimited(todo, jobs, async (submission) => {
-      const entry = await gradeInto(options, lab, submission, join(work, String(process.pid), submission.key), threadsPerJob(jobs), cache);
+      const entry = await gradeInto({ ...options, lab: labRef }, lab, submission, join(work, String(process.pid), submission.key), threadsPerJob(jobs), cache);
       gradedNow.push(entry.key);
       options.onGraded?.(entry, ++done, mine.length);
     });
@@ -111,9 +114,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
 async function classReferences(lab: LabDefinition, cache: string, options: BatchOptions): Promise<void> {
   const profileName = options.profile ?? 'check';
   const profile = lab.profiles[profileName];
-  // An unknown profile is each grade's error to report (results.json says it); nothing to train here.
-  if (!profile) return;
-  await referenceRuns(lab, { cache, profileName, profile, seed: options.seed ?? profile.seed, ...(options.onEvent && { onEvent: options.onEvent }) });
+  // An unknown profile is each grade's error to report (results.json says it); a lab that draws no references needs none.
+  const only = referenceModels(lab);
+  if (!profile || only.length === 0) return;
+  await referenceRuns(lab, { cache, only, profileName, profile, seed: options.seed ?? profile.seed, ...(options.onEvent && { onEvent: options.onEvent }) });
 }
 
 async function gradeInto(options: BatchOptions, lab: LabDefinition, submission: SubmissionEntry, temp: string, threads: number, cache: string):

@@ -6,22 +6,23 @@ import { buildModel, fit, loadModelSpec } from '@fitcheck/core';
 import type { LabeledArrays } from '@fitcheck/core';
 import { FIXTURES, loadHiggsCsv } from '@fitcheck/datasets';
 import { loadLab } from '../lab/load-lab.js';
+import { REPO_ROOT } from '../lab/paths.js';
+import type { Lab } from '../lab/types.js';
 import type { GradescopeResults } from '../results/gradescope.js';
 import { staticModelFacts } from '../run/collect-facts.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import { runChild } from './child-run.js';
 import { syntheticData } from './synthetic-data.js';
 
-/** One benchmark: `prepare` builds what is not timed and returns the timed task. */
+/** One benchmark: `prepare` builds what is not timed and returns the timed task; `labRef` is the lab whose reference solution grading cases grade. */
 export interface BenchCase {
   name: string;
-  prepare(): Promise<{ run: () => Promise<unknown>; dispose: () => void }>;
+  prepare(labRef: string): Promise<{ run: () => Promise<unknown>; dispose: () => void }>;
   /** Runs of minutes: one timed run, no warm-up (each run is a whole process anyway). */
   once?: boolean;
 }
 
 const MODELS_DIR = join(FIXTURES.root, 'fixtures', 'models');
-const REFERENCE = join(FIXTURES.root, 'fixtures', 'submissions', 'reference');
 const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
 
 /** Peak RSS of every `check-reference` run, for the summary line. */
@@ -92,6 +93,14 @@ function epochCase({ name, model, data }: EpochCase): BenchCase {
   };
 }
 
+/** The lab's reference solution (`submission.reference`), which the grading cases grade. */
+async function referenceOf(labRef: string): Promise<{ lab: Lab; reference: string }> {
+  const lab = await loadLab(labRef);
+  const reference = lab.definition.submission.reference;
+  if (reference === undefined) throw new Error(`lab ${lab.definition.id} names no submission.reference to grade`);
+  return { lab, reference: join(REPO_ROOT, reference) };
+}
+
 /** Every case this harness can run today, in the order `pnpm bench` prints them. */
 export const BENCH_CASES: readonly BenchCase[] = [
   epochCase({ name: 'higgs-large-epoch', model: 'large', data: HIGGS }),
@@ -107,11 +116,11 @@ export const BENCH_CASES: readonly BenchCase[] = [
   {
     // Everything `grade` does before any tensor exists: lab, submission, schema, shapes, budgets.
     name: 'validate-reference',
-    async prepare() {
+    async prepare(labRef) {
       return {
         run: async () => {
-          const lab = await loadLab('lab5');
-          staticModelFacts(lab, await loadSubmission(REFERENCE, lab.definition));
+          const { lab, reference } = await referenceOf(labRef);
+          staticModelFacts(lab, await loadSubmission(reference, lab.definition));
         },
         dispose: () => {},
       };
@@ -122,11 +131,12 @@ export const BENCH_CASES: readonly BenchCase[] = [
   {
     // What a student waits for: the real CLI, start to exit, in a process of its own.
     name: 'check-reference',
-    async prepare() {
+    async prepare(labRef) {
       const out = await mkdtemp(join(tmpdir(), 'fitcheck-bench-'));
+      const { reference } = await referenceOf(labRef);
       return {
         run: async () => {
-          const r = await runChild(process.execPath, [BIN, 'check', REFERENCE, '--out', out]);
+          const r = await runChild(process.execPath, [BIN, 'check', reference, '--lab', labRef, '--out', out]);
           if (r.exitCode !== 0) throw new Error(`fitcheck check exited with ${r.exitCode}`);
           checkPeaks.push(r.peakRssMiB);
         },

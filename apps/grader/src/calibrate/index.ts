@@ -1,17 +1,19 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { chooseLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
 import { loadCorpus } from './corpus.js';
 import { formatCalibration } from './format.js';
 import { gradeRuns } from './grade-runs.js';
 import { summarizeCalibration } from './summarize.js';
 
-// `pnpm calibrate [--seeds 6] [--profiles check,ci] [--only a,b] [--jobs N] [--json] [--out DIR] [--resume]`:
+// `pnpm calibrate [--lab ID] [--seeds 6] [--profiles check,ci] [--only a,b] [--jobs N] [--json] [--out DIR] [--resume]`:
 // grades the calibration corpus over seeds and profiles and prints how far grades depend on the seed.
 // A benchmark, not a test: the ci profile takes minutes per grade (only `ci: true` submissions run it).
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
+    lab: { type: 'string' },
     seeds: { type: 'string', default: '6' },
     profiles: { type: 'string', default: 'check,ci' },
     only: { type: 'string' },
@@ -25,7 +27,8 @@ const seeds = Array.from({ length: Math.max(1, Number(values.seeds)) }, (_, i) =
 const profiles = values.profiles.split(',').filter((p) => p !== '');
 const only = values.only?.split(',');
 const jobs = Math.max(1, Number(values.jobs));
-const lab = await loadLab('lab5');
+// The corpus's lab: `--lab` (the root's `pnpm calibrate` passes it), else the only lab.
+const lab = await loadLab(await chooseLab({ lab: values.lab }));
 for (const p of profiles) if (!lab.definition.profiles[p]) throw new Error(`unknown profile ${p}: use ${Object.keys(lab.definition.profiles).join(', ')}`);
 // Final profiles are the slow ones: they grade only the submissions the corpus marks `ci: true`.
 const provisional = new Set(profiles.filter((p) => lab.definition.profiles[p]!.verdicts === 'provisional'));

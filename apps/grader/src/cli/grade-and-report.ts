@@ -2,6 +2,7 @@ import { isFitcheckError } from '@fitcheck/core';
 import { ownerOf } from '../errors.js';
 import { progressPrinter } from '../format/progress.js';
 import { formatScoreTable } from '../format/score-table.js';
+import { chooseLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
 import { LANGS, isLang, loadMessages, translate, type Lang } from '../messages/locale.js';
 import type { Published } from '../report/publish.js';
@@ -29,9 +30,9 @@ export function checkLang(lang: string | undefined): Lang | undefined {
 }
 
 /** The lab's own language, for progress lines printed before grading reads the lab (English if it cannot be read: grading will say why). */
-async function labLang(lab: string): Promise<Lang> {
+async function labLang(options: Pick<GradeOptions, 'lab' | 'dir' | 'glob'>): Promise<Lang> {
   try {
-    return (await loadLab(lab)).definition.lang ?? 'en';
+    return (await loadLab(await chooseLab(options))).definition.lang ?? 'en';
   } catch {
     return 'en';
   }
@@ -45,7 +46,7 @@ async function labLang(lab: string): Promise<Lang> {
  */
 export async function gradeAndReport(options: GradeAndReportOptions): Promise<GradeOutcome & { published?: Published }> {
   const { stdout = process.stdout, stderr = process.stderr } = options;
-  const lang = checkLang(options.lang) ?? (await labLang(options.lab ?? 'lab5'));
+  const lang = checkLang(options.lang) ?? (await labLang(options));
   const messages = loadMessages(lang);
   const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
   const { lang: _flag, report, pdf, table, quiet, stdout: _out, stderr: _err, ...grading } = options;

@@ -10,7 +10,7 @@ const command = defineCommand({
   meta: { name: 'batch', description: 'Grade a folder of submissions (one sub-folder each) into OUT, with a gradebook' },
   args: {
     root: { type: 'positional', required: true, description: 'Folder holding one folder per student (an upload, a cloned repository, a Gradescope export)' },
-    lab: { type: 'string', description: 'Lab id under grading/labs, or the path of a lab folder (default lab5)' },
+    lab: { type: 'string', description: "Lab id under grading/labs, or the path of a lab folder (default: the lab the submissions' lab: keys name, else the only lab)" },
     glob: { type: 'string', description: "Where the submission file lies in a student's folder (default: the lab's names at any depth, e.g. **/lab5.{yaml,yml,json})" },
     roster: { type: 'string', description: 'CSV with login,id,name: who each folder (named by login) is; default: Gradescope metadata, else the folder name' },
     pdf: { type: 'boolean', default: false, description: 'Also print every OUT/<student>/report.pdf, with one browser for the class' },

@@ -9,6 +9,7 @@ const command = defineCommand({
     out: { type: 'string', default: 'out/check', description: 'Where results.json (and the report) go' },
     html: { type: 'boolean', default: false, description: 'Also write OUT/report.html and OUT/tensorboard/' },
     pdf: { type: 'boolean', default: false, description: 'Also print OUT/report.pdf (implies --html)' },
+    lab: { type: 'string', description: "Lab id under grading/labs, or the path of a lab folder (default: the submission's lab: key, else the only lab)" },
     lang: { type: 'string', description: "en or pt-BR (default: the lab's, pt-BR for lab5)" },
     debug: { type: 'boolean', default: false, description: 'Write stack traces and training-process output to OUT/debug.log' },
   },
@@ -16,6 +17,7 @@ const command = defineCommand({
     await gradeAndReport({
       dir: args.dir, out: args.out, profile: 'check', debug: args.debug, table: true, report: args.html || args.pdf, pdf: args.pdf,
       ...(args.lang !== undefined && { lang: args.lang }),
+      ...(args.lab !== undefined && { lab: args.lab }),
     });
     return 0;
   },

@@ -5,7 +5,7 @@ import { checkAutograder } from '../gradescope/check.js';
 const command = defineCommand({
   meta: { name: 'check', description: 'Check that fitcheck starts, reads the lab and finds its data as the autograder will (setup.sh runs it)' },
   args: {
-    lab: { type: 'string', description: 'Lab id or folder (default: the one the autograder was built for, else lab5)' },
+    lab: { type: 'string', description: 'Lab id or folder (default: the one the autograder was built for, else the only lab)' },
   },
   async run({ args }) {
     const lines = await checkAutograder(args.lab);

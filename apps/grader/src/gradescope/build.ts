@@ -21,8 +21,8 @@ const WORKSPACE_FILES = ['package.json', 'pnpm-workspace.yaml', 'pnpm-lock.yaml'
 const ZIP_DATE = new Date(Date.UTC(2020, 0, 1));
 
 export interface BuildOptions {
-  /** A lab id (`lab5`) or the path of a lab folder. */
-  lab?: string;
+  /** A lab id (`grading/labs/<id>`) or the path of a lab folder. */
+  lab: string;
   /** Default: the lab's `gradescope.profile`, else `gradescope`. */
   profile?: string;
   /** The assignment's autograder timeout in minutes; default the lab's `gradescope.timeoutMinutes`, else 10. */
@@ -51,7 +51,7 @@ export interface BuiltAutograder {
  * @throws GraderError `INVALID_FLAG` for a profile the lab lacks, `INVALID_LAB` for a data file that is not there.
  */
 export async function buildAutograder(options: BuildOptions): Promise<BuiltAutograder> {
-  const lab = await loadLab(options.lab ?? 'lab5');
+  const lab = await loadLab(options.lab);
   const profile = options.profile ?? lab.definition.gradescope?.profile ?? 'gradescope';
   if (!(profile in lab.definition.profiles)) {
     throw new GraderError('INVALID_FLAG', `--profile ${profile}: lab ${lab.definition.id} has no such profile`, {}, `use one of: ${Object.keys(lab.definition.profiles).join(', ')}`);

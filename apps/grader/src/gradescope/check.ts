@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { verifyIfKnown } from '@fitcheck/datasets';
 import { GraderError } from '../errors.js';
+import { chooseLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
 import { REPO_ROOT } from '../lab/paths.js';
 import { labDataPaths } from './build.js';
@@ -17,7 +18,7 @@ import { readPackConfig } from './pack-config.js';
  */
 export async function checkAutograder(labRef?: string): Promise<string[]> {
   const pack = await readPackConfig(REPO_ROOT);
-  const lab = await loadLab(labRef ?? pack?.lab ?? 'lab5');
+  const lab = await loadLab(await chooseLab({ lab: labRef ?? pack?.lab }));
   const profile = pack?.profile ?? lab.definition.gradescope?.profile ?? 'gradescope';
   if (!(profile in lab.definition.profiles)) throw new GraderError('INVALID_LAB', `lab ${lab.definition.id} has no profile "${profile}"`, { file: join(lab.dir, 'lab.yaml') }, 'build the autograder again with a profile the lab has');
   const lines = [`lab ${lab.definition.id}, profile ${profile}${pack ? `, ${pack.timeoutMinutes}-minute timeout` : ''}`];

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { RESULTS_FILE } from '../batch/batch-entry.js';
 import { gradeAndReport } from '../cli/grade-and-report.js';
 import { faultOf, type Fault } from '../errors.js';
+import { chooseLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
 import { REPO_ROOT } from '../lab/paths.js';
 import type { Lab } from '../lab/types.js';
@@ -21,7 +22,7 @@ import { readPackConfig, type PackConfig } from './pack-config.js';
 export interface AutograderOptions {
   /** `/autograder` on Gradescope; a temp folder laid out like it in tests. */
   root: string;
-  /** Default: the lab `gradescope build` packed (`fitcheck-gradescope.json`), else lab5. */
+  /** Default: the lab `gradescope build` packed (`fitcheck-gradescope.json`), else the submission's `lab:` key (`chooseLab`). */
   lab?: string;
   profile?: string;
   /** The assignment's autograder timeout; default the pack's, else the lab's `gradescope.timeoutMinutes`, else 10. */
@@ -54,7 +55,7 @@ export async function runAutograder(options: AutograderOptions): Promise<{ resul
   const resultsDir = join(options.root, 'results');
   await prepareOut(resultsDir);
   const resultsPath = join(resultsDir, RESULTS_FILE);
-  let meta: ResultsMeta = { lab: options.lab ?? 'lab5', profile: options.profile ?? 'gradescope', seed: 0, version: GRADER_VERSION, seconds: 0, backend: null };
+  let meta: ResultsMeta = { lab: options.lab ?? 'unknown', profile: options.profile ?? 'gradescope', seed: 0, version: GRADER_VERSION, seconds: 0, backend: null };
   let lang: Lang = 'en';
   const notGraded = async (fault: Fault): Promise<{ resultsPath: string; status: string }> => {
     const results = faultResults(fault, { ...meta, seconds: (Date.now() - started) / 1000 }, loadMessages(lang));
@@ -67,7 +68,7 @@ export async function runAutograder(options: AutograderOptions): Promise<{ resul
   let pack: PackConfig | undefined;
   try {
     pack = await readPackConfig(REPO_ROOT);
-    lab = await loadLab(options.lab ?? pack?.lab ?? 'lab5');
+    lab = await loadLab(await chooseLab({ lab: options.lab ?? pack?.lab, dir: join(options.root, 'submission') }));
   } catch (e) {
     // The lab shipped in the autograder is wrong: the instructor's to fix, never the student's score.
     return notGraded(faultOf(e));

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { inferShapes } from '@fitcheck/core';
 import { describe, expect, it } from 'vitest';
 import { CHECK_NAMES, RUBRIC_CHECKS } from '../checks/rubric/index.js';
+import { DATASET_KINDS } from '../datasets/index.js';
 import { editedLab5 } from '../test-helpers/lab.js';
 import { loadLab } from './load-lab.js';
 
@@ -57,6 +58,22 @@ describe('loadLab', () => {
     await expect(loadLab(dir)).rejects.toThrow('(did you mean "higgs.large"?)');
   });
 
+  // Dataset kinds and report groups are data of lab.yaml, checked against the registry and the lab itself.
+  it.each([
+    ['a dataset kind no module has', 'kind: cats', 'kind: catz', 'catz', 'datasets.cats.kind is "catz", which is not one of: higgs, cats (did you mean "cats"?)'],
+    ['a dataset without the path its kind reads', '    dir: fixtures/datasets/catvnoncat\n', '\n', '', 'dataset cats: a cats dataset needs dir'],
+    ['a report group of a dataset the lab lacks', 'match: { dataset: cats }', 'match: { dataset: cat }', 'cat', 'report group cats: unknown dataset "cat"'],
+    // The trailing space keeps the edited line the only one `at` can find; YAML drops it.
+    ['a report group declared twice', '- id: cats', '- id: regularizers ', 'regularizers', 'report group "regularizers" is declared twice'],
+    ['a chart of a metric no history has', '{ metric: accuracy }', '{ metric: acuracy }', 'acuracy', 'report.groups[2].charts[1].metric is "acuracy"'],
+  ])('refuses %s in lab.yaml, with its place', async (_what, from, to, word, issue) => {
+    const { dir, at } = await editedLab5('lab.yaml', from, to);
+    const error = await loadLab(dir).then(() => undefined, (e: unknown) => e);
+    const place = word === '' ? '' : `:${at(word)}`;
+    expect(error).toMatchObject({ code: 'INVALID_LAB', message: expect.stringContaining(`${join(dir, 'lab.yaml')}${place}`) });
+    expect((error as Error).message).toContain(issue);
+  });
+
   it('refuses a profile that trains a model the lab lacks, at its line:col', async () => {
     const { dir, at } = await editedLab5('lab.yaml', 'train: [higgs.giant', 'train: [higgs.gaint');
     await expect(loadLab(dir)).rejects.toThrow(`lab.yaml:${at('higgs.gaint')}: profile check trains "higgs.gaint", which is not a student model`);
@@ -69,6 +86,13 @@ describe('the rubric schema derived from the checks', () => {
       properties: { items: { items: { properties: { check: { enum: string[] } } } } };
     };
     expect(schema.properties.items.items.properties.check.enum).toEqual([...CHECK_NAMES]);
+  });
+
+  it('lists the dataset kinds the registry holds in the published lab schema', async () => {
+    const schema = (await import('../../schemas/lab.schema.json', { with: { type: 'json' } })).default as {
+      definitions: { dataset: { properties: { kind: { enum: string[] } } } };
+    };
+    expect(schema.definitions.dataset.properties.kind.enum).toEqual(DATASET_KINDS.map((k) => k.name));
   });
 
   it('has one check per name, each declaring the findings it may emit', () => {

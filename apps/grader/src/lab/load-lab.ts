@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { formatIssue, loadConfigFile, pointerPosition } from '@fitcheck/core';
 import type { ConfigIssue } from '@fitcheck/core';
 import type { AnySchemaObject } from 'ajv';
+import { DATASET_KINDS, datasetKind } from '../datasets/index.js';
 import { LABS_DIR } from './paths.js';
 import { rubricSchema } from './rubric-schema.js';
 import { graderSchema } from './schemas.js';
@@ -17,7 +18,7 @@ const LAB_HINT = "lab.yaml and rubric.yaml follow apps/grader/schemas/; each rub
  * Reads a lab folder's `lab.yaml` and `rubric.yaml` and validates both: lab.yaml against its schema,
  * then rubric.yaml against the schema derived from the rubric checks (`rubricSchema`: check names,
  * each check's parameters, the models, datasets and answers they name), then the two against each
- * other. `ref` is a lab id under `labsDir` (`lab5`) or a path to a lab folder (`./my-lab`,
+ * other. `ref` is a lab id (a folder name under `labsDir`) or a path to a lab folder (`./my-lab`,
  * anything with a `/`).
  *
  * @throws GraderError `INVALID_LAB` with every issue as `file:line:col: message`.
@@ -26,16 +27,28 @@ export async function loadLab(ref: string, labsDir: string = LABS_DIR): Promise<
   const dir = labDir(ref, labsDir);
   const labFile = join(dir, 'lab.yaml');
   const rubricFile = join(dir, 'rubric.yaml');
-  const definition = (await loadValid(labFile, graderSchema('lab.schema.json'))) as LabDefinition;
+  const definition = (await loadValid(labFile, labSchema())) as LabDefinition;
   const rubric = (await loadValid(rubricFile, schemaFor(definition, labFile))) as Rubric;
   const issues = [...(await labIssues(definition, labFile)), ...(await rubricIssues(definition, rubric, rubricFile))];
   if (issues.length > 0) throw invalid(issues);
   return { dir, definition, rubric };
 }
 
+/** lab.schema.json with its dataset `kind` enum taken from the registry of dataset kinds (`datasets/`). */
+export function labSchema(): AnySchemaObject {
+  const base = graderSchema('lab.schema.json');
+  const definitions = base.definitions as Record<string, AnySchemaObject>;
+  const dataset = definitions.dataset!;
+  const properties = dataset.properties as Record<string, AnySchemaObject>;
+  return {
+    ...base,
+    definitions: { ...definitions, dataset: { ...dataset, properties: { ...properties, kind: { ...properties.kind, enum: DATASET_KINDS.map((k) => k.name) } } } },
+  };
+}
+
 function labDir(ref: string, labsDir: string): string {
   if (ref.includes('/') || isAbsolute(ref)) return resolve(ref);
-  if (!/^[a-z0-9-]+$/.test(ref)) throw new GraderError('INVALID_LAB', `"${ref}" is not a lab id`, {}, 'lab ids are like lab5; a lab folder is a path like ./my-lab');
+  if (!/^[a-z0-9-]+$/.test(ref)) throw new GraderError('INVALID_LAB', `"${ref}" is not a lab id`, {}, 'a lab id is a folder name under grading/labs (lowercase letters, digits, -); a lab folder is a path like ./my-lab');
   return join(labsDir, ref);
 }
 
@@ -59,9 +72,34 @@ function invalid(issues: readonly ConfigIssue[]): GraderError {
   return new GraderError('INVALID_LAB', issues.map(formatIssue).join('\n'), {}, LAB_HINT);
 }
 
-/** lab.yaml against itself: the models each profile trains are student models, every model's dataset and every leaderboard model exists. */
+/**
+ * lab.yaml against itself: every dataset gives the paths its kind requires, the models each profile
+ * trains are student models, every model's dataset, every leaderboard model and every model or
+ * dataset a report group matches exists, and report group ids are distinct.
+ */
 async function labIssues(lab: LabDefinition, file: string): Promise<ConfigIssue[]> {
   const problems: Problem[] = [];
+  for (const [name, dataset] of Object.entries(lab.datasets)) {
+    for (const path of datasetKind(dataset.kind)?.requires ?? []) {
+      if (dataset[path] === undefined) problems.push({ at: `/datasets/${pointerKey(name)}`, message: `dataset ${name}: a ${dataset.kind} dataset needs ${path}` });
+    }
+  }
+  const seen = new Set<string>();
+  (lab.report?.groups ?? []).forEach((group, i) => {
+    if (seen.has(group.id)) problems.push({ at: `/report/groups/${i}/id`, message: `report group "${group.id}" is declared twice` });
+    seen.add(group.id);
+    const { dataset, models = [] } = group.match;
+    if (dataset !== undefined && !(dataset in lab.datasets)) problems.push({ at: `/report/groups/${i}/match/dataset`, message: `report group ${group.id}: unknown dataset "${dataset}"` });
+    models.forEach((model, j) => {
+      if (!(model in lab.models) && !(model in lab.studentModels)) problems.push({ at: `/report/groups/${i}/match/models/${j}`, message: `report group ${group.id}: unknown model "${model}"` });
+    });
+    (group.references ?? []).forEach((model, j) => {
+      if (!(model in lab.models)) problems.push({ at: `/report/groups/${i}/references/${j}`, message: `report group ${group.id}: "${model}" is not one of the lab's models, so it has no reference run` });
+    });
+    if (group.baseline !== undefined && !(group.references ?? []).includes(group.baseline)) {
+      problems.push({ at: `/report/groups/${i}/baseline`, message: `report group ${group.id}: the baseline "${group.baseline}" is not one of its references` });
+    }
+  });
   for (const [name, profile] of Object.entries(lab.profiles)) {
     profile.train.forEach((key, i) => {
       if (!(key in lab.studentModels)) problems.push({ at: `/profiles/${name}/train/${i}`, message: `profile ${name} trains "${key}", which is not a student model` });

@@ -13,7 +13,7 @@ const CORE_MODEL_SPEC_REF = '../../../packages/core/schemas/model-spec.schema.js
 
 const cache = new Map<string, AnySchemaObject>();
 
-/** A schema of `apps/grader/schemas/` (e.g. `lab5-submission.schema.json`), ready for ajv. */
+/** A schema of `apps/grader/schemas/` (e.g. a lab's `<id>-submission.schema.json`), ready for ajv. */
 export function graderSchema(name: string): AnySchemaObject {
   const cached = cache.get(name);
   if (cached) return cached;

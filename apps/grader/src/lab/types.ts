@@ -13,8 +13,11 @@ export interface LabDefinition {
   /** Language of reports, findings and CLI tables when `--lang` is not given (default `en`). */
   lang?: Lang;
   translations?: Partial<Record<Lang, { title: string }>>;
-  /** `starter`: the submission students start from, relative to the repository root. */
-  submission: { files: string[]; schema: string; starter?: string };
+  /**
+   * `starter`: the submission students start from; `reference`: a correct submission folder
+   * (`fitcheck demo`); both relative to the repository root.
+   */
+  submission: { files: string[]; schema: string; starter?: string; reference?: string };
   training: TrainingSetup;
   datasets: Record<string, DatasetDefinition>;
   /** The lab's own (fixed) models, e.g. the notebook's Tiny…Combined. */
@@ -26,7 +29,37 @@ export interface LabDefinition {
   leaderboard?: LeaderboardColumn[];
   /** How `fitcheck gradescope build` packs the lab. */
   gradescope?: { profile?: string; timeoutMinutes?: number; pdf?: boolean };
+  /** How the report groups, plots and diagnoses the runs (default: `defaultReportGroups`). */
+  report?: { groups: ReportGroupDefinition[] };
 }
+
+/** One group of runs the report plots together (and may diagnose), as lab.yaml declares it. */
+export interface ReportGroupDefinition {
+  id: string;
+  /** In English; `translations` holds the other languages. */
+  title: string;
+  translations?: Partial<Record<Lang, { title: string }>>;
+  /** Which runs belong here: every condition given holds. */
+  match: { dataset?: string; regularized?: boolean; models?: string[] };
+  /** The lab's models whose cached reference runs this group draws beside the student's (the notebook's comparison). */
+  references?: string[];
+  /** The reference each of the student's runs here is compared with in the diagnosis (one of `references`). */
+  baseline?: string;
+  /** Default: BCE, then accuracy. */
+  charts?: ChartPlan[];
+  diagnosis?: DiagnosisKind;
+}
+
+/** One chart of a group: a Keras metric's training and validation curves. */
+export interface ChartPlan {
+  metric: 'binary_crossentropy' | 'accuracy' | 'loss';
+  yDomain?: [number, number];
+  /** Log-scale epochs from this one. */
+  logXFrom?: number;
+}
+
+/** What the report's diagnosis says about a group's runs. */
+export type DiagnosisKind = 'overfitting';
 
 /** The model facts a leaderboard column may show (results.json `extra_data.models[]`). */
 export const LEADERBOARD_FACTS = ['bestValBce', 'finalValBce', 'gap', 'params', 'epochsRun'] as const;
@@ -49,7 +82,8 @@ export interface TrainingSetup {
 }
 
 export interface DatasetDefinition {
-  kind: 'higgs' | 'cats';
+  /** A dataset kind of `apps/grader/src/datasets/kinds/` (how the data is read, split and described). */
+  kind: string;
   /** Paths are relative to the repository root. */
   file?: string;
   holdout?: string;

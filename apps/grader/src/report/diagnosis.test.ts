@@ -47,9 +47,19 @@ describe('diagnoseRuns / worstOverfit', () => {
     const tiny = run('Tiny', LARGE_TRAIN.map((t) => 0.6 + t / 100), LARGE_TRAIN.map((t) => 0.61 + t / 100));
     const large = run('Large', LARGE_TRAIN, LARGE_VAL);
     const giant = run('Giant', LARGE_TRAIN.map((t) => t / 2), LARGE_VAL.map((v, i) => v + 0.05 * i));
-    const all = diagnoseRuns({ sizes: [tiny, large, giant], regularizers: [tiny] });
+    const all = diagnoseRuns({ runs: { sizes: [tiny, large, giant], regularizers: [tiny] } });
     expect(all.map((d) => d.model)).toEqual(['Tiny', 'Large', 'Giant']);
     expect(worstOverfit(all)?.model).toBe('Giant');
     expect(worstOverfit(all.slice(0, 1))).toBeNull();
+  });
+
+  it("diagnoses only the groups lab.yaml asks a diagnosis of, in the groups' order", () => {
+    const large = run('Large', LARGE_TRAIN, LARGE_VAL);
+    const tiny = run('Tiny', LARGE_TRAIN.map((t) => 0.6 + t / 100), LARGE_TRAIN.map((t) => 0.61 + t / 100));
+    const groups = [
+      { id: 'optimizers', title: 'Optimizers', charts: [{ metric: 'loss' as const }] },
+      { id: 'sizes', title: 'Sizes', charts: [{ metric: 'binary_crossentropy' as const }], diagnosis: 'overfitting' as const },
+    ];
+    expect(diagnoseRuns({ runs: { sizes: [large], optimizers: [tiny] }, groups }).map((d) => [d.group, d.model])).toEqual([['sizes', 'Large']]);
   });
 });

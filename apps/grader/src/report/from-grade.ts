@@ -1,5 +1,5 @@
 import { classificationReport, confusionMatrix, formatSummary, inverseTimeDecay } from '@fitcheck/core';
-import type { ModelFacts, RunFacts } from '../checks/facts.js';
+import type { RunFacts } from '../checks/facts.js';
 import { declaredPredictions } from '../checks/rubric/classification-report.js';
 import { rubricCheck } from '../checks/rubric/index.js';
 import type { LabDefinition, Rubric } from '../lab/types.js';
@@ -8,8 +8,8 @@ import { renderText } from '../messages/text.js';
 import type { GradescopeResults } from '../results/gradescope.js';
 import type { Override } from '../results/overrides.js';
 import type { ItemResult } from '../checks/run-rubric.js';
-import type { ReferenceRun } from '../references/reference-entry.js';
-import type { ChartGroup, ClassificationSection, LearningRatePoint, NamedRun, ReportAnswer, ReportInput, TodoRow } from './types.js';
+import { colorOrder, groupOf, referenceGroupRuns, reportGroups } from './groups.js';
+import type { ClassificationSection, LearningRatePoint, NamedRun, ReportAnswer, ReportInput, TodoRow } from './types.js';
 
 /** What a grading run leaves behind: `GradeOutcome`'s fields the report reads (facts only when it trained). */
 export interface GradeForReport {
@@ -75,6 +75,7 @@ function reportBase(grade: GradeForReport, messages: Messages, date: string): Re
   const x = results.extra_data;
   const definition = lab?.definition;
   const runs = facts ? chartRuns(facts) : {};
+  const groups = definition ? reportGroups(definition) : [];
   return {
     student: x.student.name ?? '—',
     lab: definition ? (definition.translations?.[lang]?.title ?? definition.title) : x.lab,
@@ -88,6 +89,8 @@ function reportBase(grade: GradeForReport, messages: Messages, date: string): Re
     graderVersion: x.grader.version,
     date,
     runs,
+    groups,
+    ...(definition && { colorOrder: colorOrder(definition) }),
     smoothingStd: smoothingFor(runs),
     ...(definition && { learningRate: learningRatePoints(definition) }),
     summaries: facts ? modelSummaries(facts) : [],
@@ -119,46 +122,25 @@ function notGradedOf(results: GradescopeResults): NonNullable<ReportInput['notGr
 }
 
 /** The notebook's smoothing (std 10 epochs) needs runs long enough for its kernel (8·std + 1 epochs); shorter runs are drawn raw. */
-export function smoothingFor(runs: Partial<Record<ChartGroup, NamedRun[]>>, std = 10): number {
+export function smoothingFor(runs: Record<string, NamedRun[]>, std = 10): number {
   const longest = Math.max(0, ...Object.values(runs).flatMap((list) => list.map((r) => r.history.epoch.length)));
   return longest >= 8 * std + 1 ? std : 0;
 }
 
 /**
- * The chart a model's curves belong to, as the notebook groups its runs: image models with the cat
- * models, regularized HIGGS models with the regularizers, other HIGGS models with the size sweep.
+ * Every trained model's history (a diverged run keeps its history), named by its model key, under
+ * the first of the lab's report groups it matches (`groupOf`); a run no group takes is not plotted.
  */
-export function chartGroupOf(model: ModelFacts, dataset: string): ChartGroup {
-  if (dataset === 'cats') return 'cats';
-  return model.static?.hasWeightPenalty || model.static?.hasDropout ? 'regularizers' : 'sizes';
-}
-
-/** Every trained model's history (a diverged run keeps its history), named by its model key. */
-function chartRuns(facts: RunFacts): Partial<Record<ChartGroup, NamedRun[]>> {
-  const runs: Partial<Record<ChartGroup, NamedRun[]>> = {};
+function chartRuns(facts: RunFacts): Record<string, NamedRun[]> {
+  // The notebook's own runs first (the lab's reference runs, cached), then the student's beside them.
+  const runs: Record<string, NamedRun[]> = referenceGroupRuns(facts.lab, facts.references ?? {});
   for (const model of Object.values(facts.models)) {
     if (!model.training) continue;
     const dataset = facts.lab.studentModels[model.key]?.dataset ?? facts.lab.models[model.key]?.dataset ?? model.key.split('.')[0] ?? '';
-    (runs[chartGroupOf(model, dataset)] ??= []).push({ name: model.key, history: model.training.history });
+    const group = groupOf(facts.lab, model, dataset);
+    if (group !== undefined) (runs[group] ??= []).push({ name: model.key, history: model.training.history });
   }
   return runs;
-}
-
-/**
- * The lab's reference runs by chart, as the notebook draws them: the HIGGS models without
- * regularization in the size sweep, the largest of them (the baseline) beside the regularized ones,
- * the cat models together.
- */
-export function referenceChartRuns(lab: LabDefinition, runs: readonly ReferenceRun[]): Partial<Record<ChartGroup, NamedRun[]>> {
-  const out: Partial<Record<ChartGroup, NamedRun[]>> = {};
-  for (const run of runs) {
-    const fixed = lab.models[run.model];
-    if (!fixed) continue;
-    const regularized = fixed.layers.some((l) => l.type === 'Dropout' || ('kernelRegularizer' in l && l.kernelRegularizer !== undefined));
-    const group: ChartGroup = fixed.dataset === 'cats' ? 'cats' : regularized ? 'regularizers' : 'sizes';
-    (out[group] ??= []).push({ name: run.model, history: run.training.history });
-  }
-  return out;
 }
 
 /**

@@ -2,7 +2,6 @@ import { classificationReport, confusionMatrix } from '@fitcheck/core';
 import { loadMessages, translate, type Lang, type Messages } from '../messages/locale.js';
 import type { ReferenceRun } from '../references/reference-entry.js';
 import { renderCurveCharts, renderLearningRateChart } from './charts/report-charts.js';
-import { diagnoseRuns } from './diagnosis.js';
 import { formatDate, formatNumber, formatScore } from './format.js';
 import { diagnosisSentences } from './render.js';
 import { renderTemplate } from './templates.js';
@@ -36,6 +35,8 @@ export interface LabReportInput {
   plan: string[];
   models: LabModelRow[];
   runs: ReportInput['runs'];
+  groups: NonNullable<ReportInput['groups']>;
+  colorOrder: NonNullable<ReportInput['colorOrder']>;
   smoothingStd: number;
   learningRate: LearningRatePoint[];
   summaries: ModelSummary[];
@@ -63,7 +64,7 @@ export function referenceClassification(run: ReferenceRun, messages: Messages): 
 export async function renderLabReport(input: LabReportInput, lang: Lang): Promise<string> {
   const messages = loadMessages(lang);
   const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
-  const curvesInput = { runs: input.runs, smoothingStd: input.smoothingStd, learningRate: input.learningRate } as ReportInput;
+  const curvesInput = { runs: input.runs, groups: input.groups, colorOrder: input.colorOrder, smoothingStd: input.smoothingStd, learningRate: input.learningRate };
   const [curves, lrChart] = await Promise.all([renderCurveCharts(curvesInput, messages), renderLearningRateChart(curvesInput, messages)]);
   const n = (v: number | null, digits = 4) => (v === null ? '—' : formatNumber(lang, v, digits));
   const view = {
@@ -79,13 +80,14 @@ export async function renderLabReport(input: LabReportInput, lang: Lang): Promis
     models: input.models.map((m) => ({
       model: m.model, params: m.params === null ? '—' : formatScore(lang, m.params), epochs: m.epochsRun ?? '—',
       best: m.bestValBce === null ? '—' : t('lab.bestAt', { bce: n(m.bestValBce), epoch: m.bestEpoch ?? '—' }),
-      train: n(m.finalTrainBce), val: n(m.finalValBce), acc: n(m.finalValAccuracy, 3),
+      final: `${n(m.finalTrainBce)} / ${n(m.finalValBce)}`, acc: n(m.finalValAccuracy, 3),
       source: m.source === null ? '' : t(`lab.source_${m.source}`), error: m.error,
     })),
     curves,
     smoothed: input.smoothingStd > 0 ? formatScore(lang, input.smoothingStd) : null,
     lrChart,
-    diagnosis: diagnosisSentences(diagnoseRuns(input.runs), messages, lang),
+    diagnosis: diagnosisSentences(input, messages, lang),
+    curvesIntro: 'curves.introLab',
     summaries: input.summaries,
     classification: input.classification.map((c) => ({
       model: c.model, text: c.text, labels: c.labels,

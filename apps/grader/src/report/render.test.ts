@@ -71,7 +71,7 @@ describe('renderReport on real histories', () => {
   });
 
   it('writes the overfitting diagnosis from the runs, in both languages', () => {
-    const large = diagnoseRuns({ sizes: h.sizes }).find((d) => d.model === 'Large');
+    const large = diagnoseRuns({ runs: { sizes: h.sizes } }).find((d) => d.model === 'Large');
     expect(large?.overfits).toBe(true);
     expect(en).toMatch(new RegExp(`Large overfits from epoch ${large?.bestEpoch}: smoothed validation BCE climbs from ${large?.bestValBce.toFixed(3)}`));
     expect(pt).toContain(`Large sofre sobreajuste a partir da época ${large?.bestEpoch}: a BCE de validação suavizada sobe de ${large?.bestValBce.toFixed(3).replace('.', ',')}`);

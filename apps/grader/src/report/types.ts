@@ -1,5 +1,7 @@
 import type { History, Owner } from '@fitcheck/core';
 import type { ResultsFinding } from '../findings/types.js';
+import type { ChartPlan, DiagnosisKind } from '../lab/types.js';
+import type { Lang } from '../messages/locale.js';
 import type { TestStatus } from '../results/test-status.js';
 
 /** How a ToDo was scored: results.json's test status (`auto`, `pending`, `manual`, `undecided`). */
@@ -19,14 +21,29 @@ export interface TodoRow {
 }
 
 
-/** The groups of runs the lab plots together: size sweep, regularizers, cat models. */
-export const CHART_GROUPS = ['sizes', 'regularizers', 'cats'] as const;
-export type ChartGroup = (typeof CHART_GROUPS)[number];
+/**
+ * A group of runs the report plots together (lab.yaml's `report.groups`, e.g. lab 5's size sweep,
+ * regularizers and cat models): its heading in each language, its charts, and which diagnosis its
+ * runs get.
+ */
+export interface ReportGroup {
+  id: string;
+  title: string;
+  translations?: Partial<Record<Lang, { title: string }>>;
+  charts: ChartPlan[];
+  diagnosis?: DiagnosisKind;
+  /** The lab's models whose reference runs the group draws beside the student's. */
+  references?: string[];
+  /** The reference the diagnosis compares the student's runs in this group with. */
+  baseline?: string;
+}
 
 /** One trained model's Keras-shaped history, labelled with the model's name. */
 export interface NamedRun {
   name: string;
   history: History;
+  /** A reference run of the lab's own model (the notebook's), not the student's. */
+  reference?: boolean;
 }
 
 export interface LearningRatePoint {
@@ -81,7 +98,12 @@ export interface ReportInput {
   graderVersion: string;
   /** ISO 8601 date-time of the grading run. */
   date: string;
-  runs: Partial<Record<ChartGroup, NamedRun[]>>;
+  /** The trained runs by group id, in the order of `groups`. */
+  runs: Record<string, NamedRun[]>;
+  /** The lab's report groups (absent in a report recorded before they were data: one per key of `runs`). */
+  groups?: ReportGroup[];
+  /** The lab's model keys in a fixed order (its own models; the student's), so a model has the same colour in every report. */
+  colorOrder?: { lab: string[]; student: string[] };
   learningRate?: LearningRatePoint[];
   summaries?: ModelSummary[];
   classification?: ClassificationSection[];

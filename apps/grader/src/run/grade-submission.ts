@@ -4,6 +4,7 @@ import { runRubric } from '../checks/run-rubric.js';
 import type { ItemResult } from '../checks/run-rubric.js';
 import { debugLog } from '../debug/debug-log.js';
 import type { ModelLimits } from '../isolation/protocol.js';
+import { chooseLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
 import type { Lab, Profile } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
@@ -19,6 +20,7 @@ import { localizeFinding } from '../findings/finding.js';
 import type { Submission } from '../submission/types.js';
 import { defaultCacheDir } from '../references/cache-dir.js';
 import { referenceRuns } from '../references/reference-runs.js';
+import { referenceModels } from '../report/groups.js';
 import { collectFacts, trainMoreSeeds } from './collect-facts.js';
 import type { RunListener } from './events.js';
 import { faultOf, GraderError, NotGradedError, type Fault } from '../errors.js';
@@ -37,7 +39,7 @@ export function exitCodeOf(owner: Owner): 0 | 1 | 2 {
 export interface GradeOptions {
   dir: string;
   out: string;
-  /** A lab id (`lab5`) or the path of a lab folder (default `lab5`). */
+  /** `--lab`: a lab id or the path of a lab folder (default: the submission's `lab:` key, `chooseLab`). */
   lab?: string;
   profile?: string;
   /** Default: the profile's seed. */
@@ -94,7 +96,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
   await prepareOut(options.out);
   const started = performance.now();
   const profileName = options.profile ?? 'check';
-  const meta: ResultsMeta = { lab: options.lab ?? 'lab5', profile: profileName, seed: options.seed ?? 0, version: GRADER_VERSION, seconds: 0, backend: null };
+  const meta: ResultsMeta = { lab: options.lab ?? 'unknown', profile: profileName, seed: options.seed ?? 0, version: GRADER_VERSION, seconds: 0, backend: null };
   let lang: Lang = options.lang ?? 'en';
   let messages: Messages = loadMessages(lang);
   const debug = debugLog(options.out, options.debug ?? false);
@@ -108,7 +110,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
   let lab: Lab | undefined;
   let done: [GradescopeResults, 0 | 1 | 2, Partial<GradeOutcome>];
   try {
-    lab = await loadLab(meta.lab);
+    lab = await loadLab(await chooseLab({ lab: options.lab, dir: options.dir, glob: options.glob }));
     meta.lab = lab.definition.id;
     meta.visibility = { ...(lab.rubric.visibility && { tests: lab.rubric.visibility }), ...(lab.rubric.stdoutVisibility && { stdout: lab.rubric.stdoutVisibility }) };
     if (lab.definition.leaderboard) meta.leaderboard = lab.definition.leaderboard;
@@ -186,8 +188,11 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
  * never the grade: the lines returned say what is missing and why.
  */
 async function addReferences(lab: Lab, facts: RunFacts, profileName: string, profile: Profile, seed: number, options: GradeOptions): Promise<string[]> {
+  const only = referenceModels(lab.definition);
+  if (only.length === 0) return [];
   try {
     const { runs, failed } = await referenceRuns(lab.definition, {
+      only,
       cache: typeof options.cache === 'string' ? options.cache : defaultCacheDir(),
       profileName, profile, seed,
       trainMissing: options.deadlineSeconds === undefined,

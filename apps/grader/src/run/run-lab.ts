@@ -8,14 +8,16 @@ import { GRADER_VERSION } from '../lab/version.js';
 import { loadMessages, type Lang } from '../messages/locale.js';
 import { defaultCacheDir } from '../references/cache-dir.js';
 import { expectedBackend, referenceRuns } from '../references/reference-runs.js';
-import { learningRatePoints, referenceChartRuns, smoothingFor } from '../report/from-grade.js';
+import { learningRatePoints, smoothingFor } from '../report/from-grade.js';
+import { colorOrder, referenceGroupRuns, reportGroups } from '../report/groups.js';
 import type { LabModelRow, LabReportInput } from '../report/lab-report.js';
 import type { RunListener } from './events.js';
 import { loadRunData } from './load-data.js';
 import { GraderError } from '../errors.js';
 
 export interface LabRunOptions {
-  lab?: string;
+  /** A lab id (`grading/labs/<id>`) or the path of a lab folder. */
+  lab: string;
   profile?: string;
   out: string;
   seed?: number;
@@ -47,7 +49,7 @@ export interface LabRunEntry extends LabModelRow {
  * summary and classification report, in the lab's language — with `pdf` also `OUT/report.pdf`.
  */
 export async function runLab(options: LabRunOptions): Promise<{ entries: LabRunEntry[]; files: string[] }> {
-  const lab = await loadLab(options.lab ?? 'lab5');
+  const lab = await loadLab(options.lab);
   const definition = lab.definition;
   const profileName = options.profile ?? 'check';
   const profile = definition.profiles[profileName];
@@ -108,7 +110,7 @@ export async function runLab(options: LabRunOptions): Promise<{ entries: LabRunE
   // The report's libraries (Vega, Handlebars) are loaded once training is over.
   const { renderLabReport, referenceClassification } = await import('../report/lab-report.js');
   const { writeTensorboardLogs } = await import('../tensorboard/write-histories.js');
-  const chartRuns = referenceChartRuns(definition, Object.values(runs));
+  const chartRuns = referenceGroupRuns(definition, runs);
   const tensorboardDir = join(options.out, 'tensorboard');
   await replaceDir(tensorboardDir, (temp) => writeTensorboardLogs(temp, chartRuns));
   const input: LabReportInput = {
@@ -116,7 +118,7 @@ export async function runLab(options: LabRunOptions): Promise<{ entries: LabRunE
     profile: profileName, profileDescription: profile.description ?? '', seed,
     backend: Object.values(runs)[0]?.training.backend ?? backend,
     graderVersion: GRADER_VERSION, date: new Date().toISOString(), plan,
-    models: entries, runs: chartRuns, smoothingStd: smoothingFor(chartRuns),
+    models: entries, runs: chartRuns, groups: reportGroups(definition), colorOrder: colorOrder(definition), smoothingStd: smoothingFor(chartRuns),
     learningRate: learningRatePoints(definition),
     summaries,
     classification: Object.values(runs).flatMap((r) => referenceClassification(r, messages) ?? []),

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import picomatch from 'picomatch';
 
-/** How deep below the folder a submission file is looked for (`submission/lab5.yaml` is 1). */
+/** How deep below the folder a submission file is looked for (`submission/<file>` is 1). */
 export const MAX_SEARCH_DEPTH = 6;
 /** Most folder entries looked at: a repository of a million files is refused quickly, not walked. */
 export const MAX_SEARCH_ENTRIES = 20_000;
@@ -11,8 +11,8 @@ export const MAX_SEARCH_ENTRIES = 20_000;
 const SKIPPED = new Set(['node_modules', '__pycache__']);
 
 /**
- * The glob a lab's submission file names make: `**\/lab5.{yaml,yml,json}` for `lab5.yaml`,
- * `lab5.yml`, `lab5.json` (one stem, several extensions), else `**\/{a,b}`.
+ * The glob a lab's submission file names make: `**\/x.{yaml,yml,json}` for `x.yaml`,
+ * `x.yml`, `x.json` (one stem, several extensions), else `**\/{a,b}`.
  */
 export function submissionGlob(files: readonly string[]): string {
   const stems = new Set(files.map((f) => f.replace(/\.[^.]*$/, '')));
@@ -39,12 +39,12 @@ export type SearchResult =
 
 /**
  * Looks for a lab's submission file anywhere under `root` (a real path): a student's upload, a
- * cloned repository with `submission/lab5.yaml`. Breadth first, so the shallowest match wins; at
+ * cloned repository with `submission/<file>`. Breadth first, so the shallowest match wins; at
  * most `maxDepth` levels and `maxEntries` entries; hidden folders (`.git`), `node_modules` and
  * every link to a folder are never entered, so the search cannot leave `root`. A link, a FIFO or
  * a device with a matching name is found like a file: the safe read that follows
  * (`readSubmissionFile`) refuses it with its reason, never waits on it. Within one folder the
- * lab's order of names decides (`lab5.yaml` before `lab5.json`); matches in two folders of the
+ * lab's order of names decides (`x.yaml` before `x.json` when it lists them so); matches in two folders of the
  * same depth are ambiguous — which one the student meant is theirs to say.
  */
 export async function findSubmissionFile(root: string, files: readonly string[], options: SearchOptions = {}): Promise<SearchResult> {

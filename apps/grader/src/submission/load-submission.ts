@@ -22,7 +22,7 @@ export interface ResolvedModel {
 }
 
 export interface LoadedSubmission {
-  /** The submission file as named in messages (`DIR/lab5.yaml`), when one was found. */
+  /** The submission file as named in messages (`DIR/<file>`), when one was found. */
   file?: string;
   submission?: Submission;
   /** One entry per student model key of the lab (`cats.large`); null = left as a ToDo. */
@@ -33,12 +33,12 @@ export interface LoadedSubmission {
 }
 
 export interface SubmissionOptions {
-  /** Where the submission file may be, relative to `dir` (default: the lab's names at any depth, `**\/lab5.{yaml,yml,json}`). */
+  /** Where the submission file may be, relative to `dir` (default: the lab's names at any depth, e.g. `**\/x.{yaml,yml,json}`). */
   glob?: string;
 }
 
 /**
- * Finds the lab's submission file anywhere under `dir` (`lab5.yaml`, `.yml` or `.json`, the
+ * Finds the lab's submission file anywhere under `dir` (any of its `submission.files`, the
  * shallowest: `findSubmissionFile`), validates it against the lab's submission schema and resolves
  * every model (layers, or a Keras `model.to_json()` inline or in a file beside it, inside `dir`).
  * Never throws for a bad submission: problems come back as `errors`, positioned as `file:line:col`.

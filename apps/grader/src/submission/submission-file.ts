@@ -5,7 +5,7 @@ import { MAX_SUBMISSION_BYTES, SUBMISSION_FOLDER } from './place.js';
 
 /**
  * The first of the lab's submission file names present in the folder `root` (a real path), whatever
- * it is: a FIFO or a link named `lab5.yaml` is the student's submission file, refused by {@link readSubmissionFile} with the reason.
+ * it is: a FIFO or a link with the submission file's name is the student's submission file, refused by {@link readSubmissionFile} with the reason.
  */
 export async function firstPresent(root: string, names: readonly string[]): Promise<string | undefined> {
   for (const name of names) {

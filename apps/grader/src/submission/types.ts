@@ -30,7 +30,7 @@ export interface DatasetSection {
 }
 
 /**
- * A submission file after schema validation (lab 5: `apps/grader/schemas/lab5-submission.schema.json`).
+ * A submission file after schema validation (the schema its lab.yaml names under `apps/grader/schemas/`).
  * Model keys of the lab map onto it by convention: `cats.large` → `cats.models.large`.
  */
 export interface Submission {

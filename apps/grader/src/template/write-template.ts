@@ -19,7 +19,8 @@ const PACKAGES = [['@fitcheck/core', 'packages/core'], ['@fitcheck/datasets', 'p
 const INSTALLED_SCHEMAS = 'node_modules/@fitcheck/grader/schemas/';
 
 export interface TemplateOptions {
-  lab?: string;
+  /** A lab id (`grading/labs/<id>`) or the path of a lab folder. */
+  lab: string;
   /** A new or empty folder: the repository students receive. */
   out: string;
 }
@@ -36,7 +37,7 @@ export interface TemplateOptions {
  * @throws GraderError `INVALID_FLAG` when `out` is not empty.
  */
 export async function writeTemplate(options: TemplateOptions): Promise<string[]> {
-  const lab = await loadLab(options.lab ?? 'lab5');
+  const lab = await loadLab(options.lab);
   const out = options.out;
   if (existsSync(out) && (await readdir(out)).length > 0) {
     throw new GraderError('INVALID_FLAG', `--out ${out} is not empty`, { file: out }, 'pass a new folder: the template is a repository of its own');
@@ -119,7 +120,7 @@ export function publicDataPaths(lab: Lab): string[] {
     .map((k) => d[k]!));
 }
 
-/** lab.yaml without what only TAs have, its comments kept: TA-only profiles and files, the Gradescope packing. */
+/** lab.yaml without what only TAs have, its comments kept: TA-only profiles and files, the reference solution, the Gradescope packing. */
 function publicLab(text: string, lab: Lab): string {
   const doc = parseDocument(text);
   for (const [name, profile] of Object.entries(lab.definition.profiles)) if (profile.taOnly) doc.deleteIn(['profiles', name]);
@@ -128,6 +129,8 @@ function publicLab(text: string, lab: Lab): string {
     doc.deleteIn(['datasets', name, 'taOnly']);
   }
   doc.delete('gradescope');
+  // The reference solution is the TA's: `fitcheck demo` grades it where it is.
+  doc.deleteIn(['submission', 'reference']);
   return doc.toString();
 }
 

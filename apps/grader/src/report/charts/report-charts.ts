@@ -1,13 +1,10 @@
-import { translate, type Messages } from '../../messages/locale.js';
-import type { ChartGroup, ReportInput } from '../types.js';
+import { langOf, translate, type Messages } from '../../messages/locale.js';
+import { groupsOfInput, groupTitle } from '../groups.js';
+import type { NamedRun, ReportInput } from '../types.js';
 import { historySpec, type PlottedMetric } from './history-spec.js';
 import { learningRateSpec } from './lr-spec.js';
-import { runColors } from './palette.js';
+import { runColors, STUDENT_PALETTE } from './palette.js';
 import { renderSvg } from './render-svg.js';
-
-/** The notebook's HIGGS plots: BCE between 0.5 and 0.7, and a log-x variant from epoch 5. */
-export const HIGGS_BCE_RANGE: [number, number] = [0.5, 0.7];
-export const LOG_X_FROM = 5;
 
 export interface RenderedChart {
   title: string;
@@ -15,42 +12,49 @@ export interface RenderedChart {
 }
 
 export interface ChartSection {
-  group: ChartGroup;
+  /** The report group's id (lab.yaml's `report.groups`). */
+  group: string;
   title: string;
   charts: RenderedChart[];
 }
 
-interface ChartPlan {
-  metric: PlottedMetric;
-  yDomain?: [number, number];
-  logX?: boolean;
+/** A metric's name in captions and axes. */
+function metricKey(metric: PlottedMetric): string {
+  return metric === 'accuracy' ? 'curves.accuracy' : metric === 'loss' ? 'curves.loss' : 'curves.bce';
 }
 
-/** Which charts each group gets: HIGGS groups BCE (linear and log-x), cats BCE and accuracy (ranges vary per model). */
-const PLANS: Record<ChartGroup, ChartPlan[]> = {
-  sizes: [{ metric: 'binary_crossentropy', yDomain: HIGGS_BCE_RANGE }, { metric: 'binary_crossentropy', yDomain: HIGGS_BCE_RANGE, logX: true }],
-  regularizers: [{ metric: 'binary_crossentropy', yDomain: HIGGS_BCE_RANGE }, { metric: 'binary_crossentropy', yDomain: HIGGS_BCE_RANGE, logX: true }],
-  cats: [{ metric: 'binary_crossentropy' }, { metric: 'accuracy' }],
-};
+/** What the curve charts read of a report (a grade's or the lab run's). */
+export type CurvesInput = Pick<ReportInput, 'runs' | 'groups' | 'colorOrder' | 'smoothingStd'>;
 
-/** Every learning-curve chart of the report as SVG, colours keyed by run name across all of them. */
-export async function renderCurveCharts(input: ReportInput, messages: Messages): Promise<ChartSection[]> {
+/**
+ * Every learning-curve chart of the report as SVG, by the lab's report groups. A model keeps its
+ * colour across charts (and reports: `colorOrder` is the lab's model order); the student's runs are
+ * drawn thicker and named as theirs in the legend, beside the lab's reference runs.
+ */
+export async function renderCurveCharts(input: CurvesInput, messages: Messages): Promise<ChartSection[]> {
   const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
-  const groups = (['sizes', 'regularizers', 'cats'] as const).filter((g) => (input.runs[g]?.length ?? 0) > 0);
-  const colors = runColors(groups.flatMap((g) => (input.runs[g] ?? []).map((r) => r.name)));
+  const groups = groupsOfInput(input).filter((g) => (input.runs[g.id]?.length ?? 0) > 0);
+  const all = groups.flatMap((g) => input.runs[g.id] ?? []);
+  // The notebook's runs in tab10 by the lab's model order; the student's in their own dark colours.
+  const referenceColors = runColors([...(input.colorOrder?.lab ?? []), ...all.filter((r) => r.reference).map((r) => r.name)]);
+  const studentColors = runColors([...(input.colorOrder?.student ?? []), ...all.filter((r) => !r.reference).map((r) => r.name)], STUDENT_PALETTE);
+  const colorOf = (run: NamedRun) => (run.reference ? referenceColors : studentColors).get(run.name) ?? '#000';
+  // A reference run is named by its model; the student's "higgs.giant (yours)": the legend says whose line is whose.
+  const label = (run: NamedRun) => (run.reference ? run.name : t('curves.yours', { model: run.name }));
   const smoothingStd = input.smoothingStd ?? 10;
   const sections: ChartSection[] = [];
   for (const group of groups) {
-    const runs = input.runs[group] ?? [];
+    const runs = (input.runs[group.id] ?? []).map((run) => ({ ...run, name: label(run) }));
+    const colors = new Map((input.runs[group.id] ?? []).map((run) => [label(run), colorOf(run)]));
     const charts: RenderedChart[] = [];
-    for (const plan of PLANS[group]) {
+    for (const plan of group.charts) {
       // The group is the section heading already; a caption names the metric and the x scale.
-      const base = t(plan.metric === 'accuracy' ? 'curves.accuracy' : 'curves.bce');
-      const title = plan.logX ? t('curves.logX', { title: base, from: LOG_X_FROM }) : base;
+      const base = t(metricKey(plan.metric));
+      const title = plan.logXFrom !== undefined ? t('curves.logX', { title: base, from: plan.logXFrom }) : base;
       const spec = historySpec({
-        runs, metric: plan.metric, colors, smoothingStd, yDomain: plan.yDomain, logXFrom: plan.logX ? LOG_X_FROM : undefined,
+        runs, metric: plan.metric, colors, smoothingStd, yDomain: plan.yDomain, logXFrom: plan.logXFrom,
         labels: {
-          x: t('curves.epoch'), y: t(plan.metric === 'accuracy' ? 'curves.accuracy' : 'curves.bce'),
+          x: t('curves.epoch'), y: t(metricKey(plan.metric)),
           train: t('curves.train'), validation: t('curves.validation'), split: t('curves.series'), run: t('curves.model'),
         },
       });
@@ -58,13 +62,13 @@ export async function renderCurveCharts(input: ReportInput, messages: Messages):
       if ('values' in spec.data! && Array.isArray(spec.data.values) && spec.data.values.length === 0) continue;
       charts.push({ title, svg: await renderSvg(spec) });
     }
-    sections.push({ group, title: t(`curves.${group}`), charts });
+    sections.push({ group: group.id, title: groupTitle(group, langOf(messages)), charts });
   }
   return sections;
 }
 
 /** The learning-rate plot, or null when the input carries no schedule. */
-export async function renderLearningRateChart(input: ReportInput, messages: Messages): Promise<RenderedChart | null> {
+export async function renderLearningRateChart(input: Pick<ReportInput, 'learningRate'>, messages: Messages): Promise<RenderedChart | null> {
   if (!input.learningRate?.length) return null;
   const title = translate(messages, 'lr.title');
   const spec = learningRateSpec(input.learningRate, { x: translate(messages, 'lr.epoch'), y: translate(messages, 'lr.rate') });

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { classificationReport, formatSummary, inverseTimeDecay, type History, type ModelSpec } from '@fitcheck/core';
+import { parse } from 'yaml';
+import type { LabDefinition } from '../../lab/types.js';
+import { reportGroups } from '../groups.js';
 import type { NamedRun, ReportInput } from '../types.js';
 
 /** Real histories from `fixtures/reports/make-histories.mjs` (core's `fit` on slices of the lab's data). */
@@ -12,6 +15,9 @@ export interface HistoriesFixture {
   /** Test-set confusion matrices of the cat models, `[true][predicted]`. */
   confusion: Record<string, number[][]>;
 }
+
+/** Lab 5's report groups, as its lab.yaml declares them. */
+const LAB5_GROUPS = reportGroups(parse(readFileSync(fileURLToPath(new URL('../../../../../grading/labs/lab5/lab.yaml', import.meta.url)), 'utf8')) as LabDefinition);
 
 export const FIXTURE_FILE = fileURLToPath(new URL('../../../../../fixtures/reports/histories.json', import.meta.url));
 
@@ -58,6 +64,7 @@ export function referenceInput(h: HistoriesFixture = loadHistories()): ReportInp
     findings: [],
     profile: 'quick', seed: h.seed, backend: 'wasm (1 thread)', graderVersion: '0.1.0', date: '2025-04-02T14:30:00Z',
     runs: { sizes: h.sizes, regularizers: h.regularizers, cats: h.cats },
+    groups: LAB5_GROUPS,
     learningRate: learningRatePoints(),
     summaries: [{ model: 'Tiny', text: formatSummary(TINY) }, { model: 'Pequeno', text: formatSummary(PEQUENO) }],
     classification: Object.entries(h.confusion).map(([model, confusion]) => {
