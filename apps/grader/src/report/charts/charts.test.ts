@@ -57,14 +57,35 @@ describe('historySpec', () => {
     expect(out).toHaveLength(4 * 30);
   });
 
-  it('fixes the y range and clips, and for log-x drops the epochs before the start', () => {
-    const spec = historySpec({ runs, metric: 'binary_crossentropy', colors, labels: LABELS, smoothingStd: 0, yDomain: [0.5, 0.7], logXFrom: 5 }) as unknown as {
-      mark: { clip: boolean }; encoding: { x: { scale: object }; y: { scale: { domain: number[] } } }; data: { values: Row[] };
-    };
+  type Spec = { mark: { clip: boolean }; encoding: { x: { scale: object }; y: { scale: { domain?: number[] } } }; data: { values: Row[] } };
+
+  it("keeps the notebook's y range when every point fits in it, and for log-x drops the epochs before the start", () => {
+    // Values 0.55 … 0.66: inside [0.5, 0.7].
+    const low = [{ name: 'Tiny', history: history(30, 0.55) }];
+    const spec = historySpec({ runs: low, metric: 'binary_crossentropy', colors, labels: LABELS, smoothingStd: 0, yDomain: [0.5, 0.7], logXFrom: 5 }) as unknown as Spec;
+    expect(Math.max(...spec.data.values.map((r) => r.value))).toBeLessThan(0.7);
     expect(spec.mark.clip).toBe(true);
     expect(spec.encoding.y.scale.domain).toEqual([0.5, 0.7]);
     expect(spec.encoding.x.scale).toEqual({ type: 'log', domainMin: 5 });
     expect(Math.min(...spec.data.values.map((r) => r.epoch))).toBe(5);
+  });
+
+  it("takes the y range from the data when a curve leaves the notebook's, so nothing is cut off", () => {
+    // The L2 run's validation reaches 0.72, above 0.7.
+    const spec = historySpec({ runs, metric: 'binary_crossentropy', colors, labels: LABELS, smoothingStd: 0, yDomain: [0.5, 0.7] }) as unknown as Spec;
+    expect(Math.max(...spec.data.values.map((r) => r.value))).toBeGreaterThan(0.7);
+    expect(spec.encoding.y.scale).toEqual({ zero: false, nice: true });
+  });
+
+  it("draws the student's runs thicker than the lab's reference runs", () => {
+    const mixed = [{ ...runs[0]!, reference: true }, runs[1]!];
+    const spec = historySpec({ runs: mixed, metric: 'binary_crossentropy', colors, labels: LABELS, smoothingStd: 0 }) as unknown as {
+      encoding: { strokeWidth: { field: string; scale: { domain: string[]; range: number[] } } }; data: { values: (Row & { whose: string })[] };
+    };
+    expect(new Set(spec.data.values.filter((r) => r.run === 'Tiny').map((r) => r.whose))).toEqual(new Set(['reference']));
+    expect(new Set(spec.data.values.filter((r) => r.run === 'L2').map((r) => r.whose))).toEqual(new Set(['student']));
+    const { domain, range } = spec.encoding.strokeWidth.scale;
+    expect(range[domain.indexOf('student')]!).toBeGreaterThan(range[domain.indexOf('reference')]!);
   });
 });
 
