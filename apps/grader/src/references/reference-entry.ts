@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { stringify } from 'safe-stable-stringify';
 import type { TrainingFacts } from '../checks/facts.js';
 import { writeFileAtomic } from '../out/write-out.js';
@@ -57,4 +58,25 @@ export async function readEntry(file: string, hash: string): Promise<EntryRead> 
 export async function writeEntry(file: string, hash: string, key: ReferenceKey, run: ReferenceRun): Promise<void> {
   const entry: EntryFile = { format: FORMAT, hash, key, digest: sha256(stringify(run)), run };
   await writeFileAtomic(file, `${JSON.stringify(entry)}\n`);
+}
+
+/** A cache file's name: `<lab>.<model>.<sha256 of the key>.json`. */
+export function entryName(lab: string, model: string, hash: string): string {
+  return `${lab}.${model}.${hash}.json`;
+}
+
+/**
+ * The sound entries of a cache folder (corrupt ones left out) with their keys: what a TA ships
+ * into an autograder or a CI cache, filtered by lab and profile.
+ */
+export async function listEntries(cache: string): Promise<{ file: string; name: string; key: ReferenceKey }[]> {
+  const names = (await readdir(cache).catch(() => [] as string[])).filter((n) => /\.[0-9a-f]{64}\.json$/.test(n)).sort();
+  const out: { file: string; name: string; key: ReferenceKey }[] = [];
+  for (const name of names) {
+    const file = join(cache, name);
+    const hash = name.slice(-'.json'.length - 64, -'.json'.length);
+    const read = await readEntry(file, hash);
+    if ('run' in read) out.push({ file, name, key: (JSON.parse(await readFile(file, 'utf8')) as EntryFile).key });
+  }
+  return out;
 }

@@ -11,7 +11,7 @@ import type { LabDefinition, Profile } from '../lab/types.js';
 import { prepareOut } from '../out/write-out.js';
 import type { RunListener } from '../run/events.js';
 import { loadRunData, type RunData } from '../run/load-data.js';
-import { readEntry, writeEntry, type ReferenceRun } from './reference-entry.js';
+import { entryName, readEntry, writeEntry, type ReferenceRun } from './reference-entry.js';
 import { keyHash, referenceKey } from './reference-key.js';
 
 /** Appended with one JSON line per run trained (and why): what a TA reads to see what the cache cost. */
@@ -77,7 +77,7 @@ export async function referenceRuns(lab: LabDefinition, options: ReferenceOption
   for (const model of keys) {
     const key = await referenceKey(lab, model, options.profileName, options.profile, options.seed, backend);
     const hash = keyHash(key);
-    const file = join(options.cache, `${lab.id}.${model}.${hash}.json`);
+    const file = join(options.cache, entryName(lab.id, model, hash));
     const got = options.trainMissing === false ? await cachedOnly(file, hash) : await getOrTrain(file, hash, {
       train: async () => trainReference(lab, model, await dataFor(lab.models[model]!.dataset), { ...options, backend }),
       store: async (run, why) => {

@@ -201,7 +201,10 @@ async function addReferences(lab: Lab, facts: RunFacts, profileName: string, pro
       ...(options.onEvent && { onEvent: options.onEvent }),
     });
     facts.references = runs;
-    return Object.entries(failed).map(([model, e]) => `reference run ${model}: not in the report (${e.code}: ${e.message})`);
+    // One line per cause (a grade on a deadline without a shipped cache misses all eleven for one reason).
+    const byCause = new Map<string, string[]>();
+    for (const [model, e] of Object.entries(failed)) byCause.set(`${e.code}: ${e.message}`, [...(byCause.get(`${e.code}: ${e.message}`) ?? []), model]);
+    return [...byCause].map(([cause, models]) => `reference runs not in the report: ${models.join(', ')} (${cause})`);
   } catch (e) {
     return [`reference runs: not in the report (${isFitcheckError(e) ? e.describe() : e instanceof Error ? e.message : String(e)})`];
   }
