@@ -1,6 +1,6 @@
 import { smooth, type History } from '@fitcheck/core';
 import { describe, expect, it } from 'vitest';
-import { historySpec, type HistoryChartOptions } from './history-spec.js';
+import { historySpec, REFERENCE_WIDTH, STUDENT_WIDTH, type HistoryChartOptions } from './history-spec.js';
 import { learningRateSpec } from './lr-spec.js';
 import { RUN_PALETTE, runColors } from './palette.js';
 import { renderSvg } from './render-svg.js';
@@ -77,15 +77,17 @@ describe('historySpec', () => {
     expect(spec.encoding.y.scale).toEqual({ zero: false, nice: true });
   });
 
-  it("draws the student's runs thicker than the lab's reference runs", () => {
+  it("draws the student's runs thicker than the lab's reference runs", async () => {
     const mixed = [{ ...runs[0]!, reference: true }, runs[1]!];
-    const spec = historySpec({ runs: mixed, metric: 'binary_crossentropy', colors, labels: LABELS, smoothingStd: 0 }) as unknown as {
-      encoding: { strokeWidth: { field: string; scale: { domain: string[]; range: number[] } } }; data: { values: (Row & { whose: string })[] };
-    };
-    expect(new Set(spec.data.values.filter((r) => r.run === 'Tiny').map((r) => r.whose))).toEqual(new Set(['reference']));
-    expect(new Set(spec.data.values.filter((r) => r.run === 'L2').map((r) => r.whose))).toEqual(new Set(['student']));
-    const { domain, range } = spec.encoding.strokeWidth.scale;
-    expect(range[domain.indexOf('student')]!).toBeGreaterThan(range[domain.indexOf('reference')]!);
+    const spec = historySpec({ runs: mixed, metric: 'binary_crossentropy', colors, labels: LABELS, smoothingStd: 0 });
+    const values = (spec as unknown as { data: { values: (Row & { whose: string })[] } }).data.values;
+    expect(new Set(values.filter((r) => r.run === 'Tiny').map((r) => r.whose))).toEqual(new Set(['reference']));
+    expect(new Set(values.filter((r) => r.run === 'L2').map((r) => r.whose))).toEqual(new Set(['student']));
+    expect(STUDENT_WIDTH).toBeGreaterThan(REFERENCE_WIDTH);
+    // In the SVG Vega draws: the student's L2 lines at the student's width, Tiny's at the reference's.
+    const svg = await renderSvg(spec);
+    expect(svg).toMatch(new RegExp(`run: L2"[^>]*stroke-width="${STUDENT_WIDTH}"`));
+    expect(svg).toMatch(new RegExp(`run: Tiny"[^>]*stroke-width="${REFERENCE_WIDTH}"`));
   });
 });
 

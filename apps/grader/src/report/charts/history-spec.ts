@@ -2,6 +2,10 @@ import { smooth } from '@fitcheck/core';
 import type { TopLevelSpec } from 'vega-lite';
 import type { NamedRun } from '../types.js';
 
+/** Line widths: the student's runs stand out from the lab's reference runs. */
+export const STUDENT_WIDTH = 2.8;
+export const REFERENCE_WIDTH = 1.3;
+
 /** The base metrics the plotter draws; the validation series is `val_<metric>`. */
 export type PlottedMetric = 'binary_crossentropy' | 'accuracy' | 'loss';
 
@@ -68,7 +72,7 @@ export function historySpec(options: HistoryChartOptions): TopLevelSpec {
     height,
     background: 'white',
     data: { values },
-    mark: { type: 'line', strokeWidth: 1.6, clip: true },
+    mark: { type: 'line', clip: true },
     encoding: {
       x: {
         field: 'epoch', type: 'quantitative', title: labels.x,
@@ -89,7 +93,7 @@ export function historySpec(options: HistoryChartOptions): TopLevelSpec {
         scale: { domain: [labels.train, labels.validation], range: [[1, 0], [6, 4]] },
       },
       // The student's runs thicker than the lab's references; the legend's "(yours)" says it in words.
-      strokeWidth: { field: 'whose', type: 'nominal', scale: { domain: ['reference', 'student'], range: [1.3, 2.8] }, legend: null },
+      strokeWidth: { field: 'whose', type: 'ordinal', sort: ['reference', 'student'], scale: { domain: ['reference', 'student'], range: [REFERENCE_WIDTH, STUDENT_WIDTH] }, legend: null },
       detail: { field: 'run' },
     },
     config: { font: 'DejaVu Sans, Arial, sans-serif', axis: { grid: true } },
