@@ -3,7 +3,9 @@
 // base repository's checkout: the results file is data from the untrusted run, never code.
 import { readFileSync } from 'node:fs';
 import { fail, markdown, warn } from 'danger';
-import { buildPrComment, unreadableResults } from '../apps/grader/dist/batch/pr-comment.js';
+// Through the package's `./pr-comment` export (the root's devDependency), never a path into its dist/:
+// Danger requires the dangerfile as CommonJS, which cannot load the whole grader (it has top-level awaits).
+import { buildPrComment, unreadableResults } from '@fitcheck/grader/pr-comment';
 
 const resultsPath = process.env.FITCHECK_RESULTS ?? 'out/results.json';
 const reportUrl = process.env.FITCHECK_REPORT_URL;

@@ -13,10 +13,19 @@ export {
 } from './training/types.js';
 // spec/ model/ config/ — model specs, static shapes, TF.js models, Keras summary, config loading.
 export {
-  ACTIVATIONS, INITIALIZERS,
-  type Activation, type Initializer, type RegularizerSpec, type DenseSpec, type DropoutSpec, type FlattenSpec,
-  type ReshapeSpec, type LayerSpec, type LayerType, type ModelSpec,
+  ACTIVATIONS, INITIALIZERS, type Activation, type Initializer, type RegularizerSpec, type LayerSpec, type LayerType, type ModelSpec,
 } from './spec/types.js';
+// layers/ — one module per layer type: spec, schema, hyperparameter rules, shapes, build, Keras import, facts.
+export { LAYER_TYPES, KERAS_CLASS_NAMES, layerType, kerasLayerType, layerFacts, layerProblems } from './layers/index.js';
+export {
+  defineLayer, type LayerType as LayerTypeModule, type AnyLayerType, type LayerFacts, type HyperparameterProblem,
+  type KerasIssue, type KerasLayerInput, type BuildContext, type InferStep,
+} from './layers/layer-type.js';
+export { typedNumber, importActivation } from './layers/keras-values.js';
+export type { DenseSpec } from './layers/dense.js';
+export type { DropoutSpec } from './layers/dropout.js';
+export type { FlattenSpec } from './layers/flatten.js';
+export type { ReshapeSpec } from './layers/reshape.js';
 export { inferShapes, type InferredLayer, type InferredModel, type Shape } from './spec/infer-shapes.js';
 export { kerasLayerNames, layerNameProblem, duplicateLayerName } from './spec/layer-names.js';
 export { parseModelSpec, loadModelSpec } from './spec/parse-model-spec.js';

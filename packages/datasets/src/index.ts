@@ -1,6 +1,6 @@
 // Public API of @fitcheck/datasets. Named re-exports only; one block per folder.
 export {};
-export type { LabeledArrays, Example, RowRange } from './types.js';
+export type { LabeledArrays, RowRange } from './types.js';
 export { DATA_ERRORS, DataError, type DataErrorCode } from './error-codes.js';
 export { FIXTURES, SHIPPED_FIXTURES, findRepoRoot, type FixtureFile } from './fixtures.js';
 export { sha256File, verifySha256, verifyIfKnown, knownFixture } from './integrity/sha256.js';
@@ -22,7 +22,4 @@ export { loadCats, preprocessCatImages, type Cats, type LoadCatsOptions } from '
 export { isHdf5 } from './cats/hdf5-file.js';
 export { validationSplit, type ValidationSplitOptions, type ValidationSplitResult } from './split/validation-split.js';
 export { takeRows } from './split/take-rows.js';
-export { Dataset } from './pipeline/dataset.js';
-export { stackExamples, examplesOf } from './pipeline/stack-examples.js';
 export { inspectDataFile, type DataFileReport } from './inspect/inspect-file.js';
-export { measureHiggsRead, type HiggsReadTiming } from './bench/measure-higgs-read.js';

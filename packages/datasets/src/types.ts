@@ -8,13 +8,5 @@ export interface LabeledArrays {
   shape: number[];
 }
 
-/** One example of a pipeline: a view of one row of `x` and its label. */
-export interface Example {
-  x: Float32Array;
-  y: number;
-  /** Shape of one example's features (`[28]`, `[64, 64, 3]`), shared between examples. */
-  featureShape: readonly number[];
-}
-
 /** 1-based, inclusive row range of a data file: `[1, 1000]` is its first thousand rows. */
 export type RowRange = [first: number, last: number];

@@ -13,6 +13,8 @@ export interface MeasureOptions {
   warmup: number;
   /** Untimed work after each timed run (the PyTorch epoch the Large epoch is paired with). */
   after?: () => Promise<unknown>;
+  /** Milliseconds now (default `performance.now`): a test gives its own clock, so no test reads the wall clock. */
+  clock?: () => number;
 }
 
 /** Median of a non-empty list (mean of the middle two for an even count). */
@@ -31,11 +33,12 @@ export function summarize(name: string, seconds: readonly number[]): BenchResult
 /** Run `task` warmup + runs times; report the timed runs' median, min and max in seconds. */
 export async function measure(name: string, task: () => Promise<unknown>, options: MeasureOptions): Promise<BenchResult> {
   for (let i = 0; i < options.warmup; i++) await task();
+  const now = options.clock ?? (() => performance.now());
   const seconds: number[] = [];
   for (let i = 0; i < options.runs; i++) {
-    const start = performance.now();
+    const start = now();
     await task();
-    seconds.push((performance.now() - start) / 1000);
+    seconds.push((now() - start) / 1000);
     await options.after?.();
   }
   return summarize(name, seconds);

@@ -1,12 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { FIXTURES } from '@fitcheck/datasets';
 
 const run = promisify(execFile);
 const PYTHON = '/usr/bin/python3';
-const SCRIPT = join(FIXTURES.root, 'bench', 'torch_reference.py');
+// Beside this file in src/ (the same two levels up from src/bench and dist/bench): bench code has one home.
+const SCRIPT = fileURLToPath(new URL('../../src/bench/torch_reference.py', import.meta.url));
 
 /** A warmed-up PyTorch process that runs one Large epoch per call and says how long it took. */
 export interface TorchSession {
@@ -16,7 +16,7 @@ export interface TorchSession {
 }
 
 /**
- * Start `bench/torch_reference.py --serve` (the same Large epoch in PyTorch), or say why not:
+ * Start `torch_reference.py --serve` (the same Large epoch in PyTorch), or say why not:
  * PyTorch is optional (Debian `apt-get install python3-torch`).
  */
 export async function startTorch(): Promise<TorchSession | { skipped: string }> {

@@ -5,6 +5,7 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
 import { DROPOUT_MASK } from '../backend/kernels/dropout-kernel.js';
 import type { DropoutMaskAttrs } from '../backend/kernels/dropout-kernel.js';
 import { layerStream } from './seed-streams.js';
+import { dropoutRateProblem } from '../layers/dropout-rate.js';
 
 type LayerArgs = NonNullable<ConstructorParameters<typeof tfl.layers.Layer>[0]>;
 
@@ -41,7 +42,8 @@ export class SeededDropout extends tfl.layers.Layer {
 
   constructor(args: SeededDropoutArgs) {
     super(args);
-    if (!(args.rate >= 0 && args.rate < 1)) throw new RangeError(`Dropout rate must be in [0, 1), got ${args.rate}`);
+    const problem = dropoutRateProblem(args.rate);
+    if (problem) throw new RangeError(`Dropout ${problem.message}`);
     this.rate = args.rate;
     this.seed = args.seed;
     this.layerIndex = args.layerIndex;

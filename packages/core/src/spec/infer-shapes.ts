@@ -1,5 +1,7 @@
 import { FitcheckError } from '../errors.js';
 import { kerasLayerNames } from './layer-names.js';
+import { layerType } from '../layers/index.js';
+import type { InferStep } from '../layers/layer-type.js';
 import type { LayerSpec, LayerType, ModelSpec } from './types.js';
 
 /** A shape with the batch dimension first, `null` where Keras prints `None`. */
@@ -33,11 +35,10 @@ export interface InferredModel {
  * Output shapes, parameter counts and FLOPs of a model spec, computed from shapes alone (no
  * TensorFlow, nothing allocated), so it is instant even for 10^12-parameter specs.
  *
- * - Dense(units) on (None, …, d): output (None, …, units), applied to the last axis as in
- *   Keras; params = d·units + units·[useBias].
- * - FLOPs per sample, forward only: Dense = 2·d·units per position of the leading axes (one
- *   multiply and one add per weight); bias adds, activations, Dropout, Flatten, Reshape count 0.
- * - Flatten of (None, d) is (None, d); Reshape keeps the element count, one -1 is inferred.
+ * Each layer type's module (`layers/`) gives its rule: e.g. Dense(units) on (None, …, d) is
+ * (None, …, units) with d·units + units·[useBias] parameters and 2·d·units forward FLOPs per
+ * position of the leading axes; Dropout, Flatten and Reshape have no parameters and no FLOPs.
+ * A hyperparameter out of range (a Dropout rate of 1) is a `SHAPE_MISMATCH` too.
  *
  * @throws FitcheckError `SHAPE_MISMATCH` naming the layer index for impossible shapes;
  *   `MODEL_TOO_LARGE` when a count passes 2^53 (where doubles stop counting exactly).
@@ -68,80 +69,12 @@ export function inferShapes(spec: ModelSpec): InferredModel {
   };
 }
 
-interface LayerStep {
-  shape: number[];
-  params: number;
-  flops: number;
-}
-
-function inferLayer(layer: LayerSpec, input: number[], index: number): LayerStep {
-  switch (layer.type) {
-    case 'Dense': {
-      const last = input[input.length - 1];
-      if (last === undefined) throw mismatch(index, layer.type, input, 'Dense needs an input with at least one axis');
-      checkPositive(layer.units, index, 'units');
-      const positions = product(input.slice(0, -1));
-      const params = checkedProduct([last, layer.units], index) + (layer.useBias === false ? 0 : layer.units);
-      return { shape: [...input.slice(0, -1), layer.units], params, flops: checkedProduct([2, positions, last, layer.units], index) };
-    }
-    case 'Dropout':
-      if (!(layer.rate >= 0 && layer.rate < 1)) {
-        throw new FitcheckError('SHAPE_MISMATCH', `layers[${index}] (Dropout): rate ${layer.rate} must be in [0, 1)`, { key: `/layers/${index}/rate` });
-      }
-      return { shape: input, params: 0, flops: 0 };
-    case 'Flatten':
-      return { shape: [product(input)], params: 0, flops: 0 };
-    case 'Reshape':
-      return { shape: reshape(layer.targetShape, input, index), params: 0, flops: 0 };
-  }
-}
-
-function reshape(target: readonly number[], input: number[], index: number): number[] {
-  const size = product(input);
-  const unknown = target.filter((d) => d === -1).length;
-  if (unknown > 1) throw mismatch(index, 'Reshape', input, `targetShape [${target.join(', ')}] may hold at most one -1`);
-  for (const d of target) {
-    if (d !== -1 && (!Number.isSafeInteger(d) || d < 1)) {
-      throw mismatch(index, 'Reshape', input, `targetShape [${target.join(', ')}] must hold positive integers or one -1`);
-    }
-  }
-  const known = product(target.filter((d) => d !== -1));
-  if (unknown === 1) {
-    if (size % known !== 0) {
-      throw mismatch(index, 'Reshape', input, `cannot reshape ${size} values into [${target.join(', ')}]: ${size} is not a multiple of ${known}`);
-    }
-    return target.map((d) => (d === -1 ? size / known : d));
-  }
-  if (known !== size) {
-    throw mismatch(index, 'Reshape', input, `cannot reshape ${size} values into [${target.join(', ')}] (${known} values)`);
-  }
-  return [...target];
-}
-
-function mismatch(index: number, type: LayerType, input: readonly number[], why: string): FitcheckError {
-  return new FitcheckError(
-    'SHAPE_MISMATCH',
-    `layers[${index}] (${type}) on input (None, ${input.join(', ')}): ${why}`,
-    { key: `/layers/${index}` },
-  );
-}
-
-function checkPositive(n: number, index: number, what: string): void {
-  if (!Number.isSafeInteger(n) || n < 1) {
-    throw new FitcheckError('SHAPE_MISMATCH', `layers[${index}]: ${what} must be a positive integer, got ${n}`, { key: `/layers/${index}/${what}` });
-  }
-}
-
-function product(dims: readonly number[]): number {
-  return dims.reduce((a, b) => a * b, 1);
-}
-
-function checkedProduct(factors: readonly number[], index: number): number {
-  const p = product(factors);
-  if (!Number.isSafeInteger(p)) {
-    throw new FitcheckError('MODEL_TOO_LARGE', `layers[${index}]: a count passes 2^53 and cannot be computed exactly`, { key: `/layers/${index}` });
-  }
-  return p;
+/** One layer through its type's module: its hyperparameter rules first, then its shape rule. */
+function inferLayer(layer: LayerSpec, input: number[], index: number): InferStep {
+  const module = layerType(layer.type);
+  const [problem] = module.problems?.(layer) ?? [];
+  if (problem) throw new FitcheckError('SHAPE_MISMATCH', `layers[${index}] (${layer.type}): ${problem.message}`, { key: `/layers/${index}${problem.path}` });
+  return module.infer(layer, input, index);
 }
 
 function checkedSum(values: readonly number[], what: string): number {

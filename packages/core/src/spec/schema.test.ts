@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LAYER_TYPES } from '../layers/index.js';
+import { composeModelSpecSchema } from './compose-schema.js';
 import { modelSpecSchema } from './schema.js';
 import { ACTIVATIONS, INITIALIZERS } from './types.js';
 import type { LayerSpec, LayerType, ModelSpec, RegularizerSpec } from './types.js';
@@ -54,6 +56,11 @@ describe('model-spec.schema.json matches the TypeScript types', () => {
     const layer = def('layer') as ObjectSchema & { allOf: { then: { $ref: string } }[] };
     expect((layer.properties.type as { enum: string[] }).enum).toEqual(Object.keys(LAYERS));
     expect(layer.allOf.map((branch) => branch.then.$ref)).toEqual(Object.keys(LAYERS).map((t) => `#/definitions/${t}`));
+  });
+
+  it('holds each layer type as its module declares it, dispatched in the registry\'s order', () => {
+    expect(schema).toEqual(composeModelSpecSchema(schema));
+    expect(LAYER_TYPES.map((t) => t.type)).toEqual(Object.keys(LAYERS));
   });
 
   it('describes ModelSpec and RegularizerSpec exactly', () => {

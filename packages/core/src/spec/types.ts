@@ -1,3 +1,5 @@
+import type { LayerSpec } from '../layers/index.js';
+
 /**
  * A model is data: TF.js/Keras layer names and defaults, kept apart from the TF.js objects
  * built from it (see `build-model.ts`). The JSON Schema in `schemas/model-spec.schema.json`
@@ -18,43 +20,8 @@ export interface RegularizerSpec {
   l2?: number;
 }
 
-export interface DenseSpec {
-  type: 'Dense';
-  units: number;
-  /** Default `linear` (Keras: no activation). */
-  activation?: Activation;
-  /** Default true. */
-  useBias?: boolean;
-  /** Default `glorotUniform`. */
-  kernelInitializer?: Initializer;
-  /** Default `zeros`. */
-  biasInitializer?: Initializer;
-  kernelRegularizer?: RegularizerSpec;
-  biasRegularizer?: RegularizerSpec;
-  name?: string;
-}
-
-export interface DropoutSpec {
-  type: 'Dropout';
-  /** Fraction of inputs dropped while training, in [0, 1). Inverted dropout, as in Keras. */
-  rate: number;
-  name?: string;
-}
-
-export interface FlattenSpec {
-  type: 'Flatten';
-  name?: string;
-}
-
-export interface ReshapeSpec {
-  type: 'Reshape';
-  /** Target shape without the batch dimension; one entry may be -1. */
-  targetShape: number[];
-  name?: string;
-}
-
-export type LayerSpec = DenseSpec | DropoutSpec | FlattenSpec | ReshapeSpec;
-export type LayerType = LayerSpec['type'];
+// Each layer type's spec lives in its module (`layers/dense.ts`, …); the union comes from the registry.
+export type { LayerSpec, LayerTypeName as LayerType } from '../layers/index.js';
 
 export interface ModelSpec {
   /** Shape of one sample, without the batch dimension: `[28]`, `[64, 64, 3]`. */

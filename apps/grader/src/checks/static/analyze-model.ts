@@ -1,4 +1,4 @@
-import { duplicateLayerName, inferShapes, isFitcheckError } from '@fitcheck/core';
+import { duplicateLayerName, inferShapes, isFitcheckError, layerFacts, layerProblems } from '@fitcheck/core';
 import type { LayerSpec, ModelSpec } from '@fitcheck/core';
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
@@ -50,11 +50,13 @@ export function analyzeModel(
     const code = e.code === 'SHAPE_MISMATCH' ? 'SHAPE_MISMATCH' : 'PARAM_BUDGET_EXCEEDED';
     return { findings: [finding(code, 'error', { model, detail: e.message, params: text('detail.hugeParams'), budget: options.budget ?? 0 }, { model })] };
   }
+  // Generic questions of each layer (its type's module answers them), never its type's name.
+  const layers = spec.layers.map(layerFacts);
   const last = inferred.layers[inferred.layers.length - 1];
   const outputShape = last?.outputShape ?? inferred.inputShape;
   const findings: Finding[] = [];
   if (outputShape.length !== 2 || outputShape[1] !== 1) {
-    const flatten = spec.inputShape.length > 1 && !spec.layers.some((l) => l.type === 'Flatten' || l.type === 'Reshape');
+    const flatten = spec.inputShape.length > 1 && !layers.some((l) => l.changesRank);
     const detail = text(flatten ? 'detail.outputShapeFlatten' : 'detail.outputShape', { shape: outputShape.map((d) => d ?? 'None').join(', ') });
     findings.push(finding('SHAPE_MISMATCH', 'error', { model, detail }, { model }));
   }
@@ -64,37 +66,23 @@ export function analyzeModel(
     // One budget reason is enough: the parameter budget, when both are exceeded.
     findings.push(finding('FLOP_BUDGET_EXCEEDED', 'error', { model, flops: count(inferred.flopsPerSample), budget: count(options.flopBudget) }, { model }));
   }
-  const dense = spec.layers.filter((l) => l.type === 'Dense');
   const facts: StaticFacts = {
     params: inferred.totalParams,
     flopsPerSample: inferred.flopsPerSample,
     flopsPerEpoch: options.trainSamples === undefined ? null : 3 * inferred.flopsPerSample * options.trainSamples,
     layers: inferred.layers,
     outputShape,
-    outputActivation: dense[dense.length - 1]?.activation ?? 'linear',
-    hasWeightPenalty: dense.some((l) => hasPenalty(l.kernelRegularizer) || hasPenalty(l.biasRegularizer)),
-    hasDropout: spec.layers.some((l) => l.type === 'Dropout' && l.rate > 0),
+    // The activation of the last layer that applies one (a Dropout after the output changes nothing).
+    outputActivation: layers.findLast((l) => l.activation !== undefined)?.activation ?? 'linear',
+    hasWeightPenalty: layers.some((l) => l.weightPenalty),
+    hasDropout: layers.some((l) => l.dropsInputs),
   };
   return { facts, findings };
 }
 
-function hasPenalty(r: { l1?: number; l2?: number } | undefined): boolean {
-  return (r?.l1 ?? 0) > 0 || (r?.l2 ?? 0) > 0;
-}
-
-/** Dropout rate in [0, 1); regularizer factors finite and ≥ 0 (a YAML `.inf` parses as a number). */
+/** Each layer's hyperparameters out of range, by its type's own rules (`layerProblems`), in the reader's language (`detail.<rule>`). */
 function hyperparameterProblems(layers: readonly LayerSpec[]): Text[] {
-  const problems: Text[] = [];
-  layers.forEach((layer, i) => {
-    if (layer.type === 'Dropout' && !(layer.rate >= 0 && layer.rate < 1)) problems.push(text('detail.dropoutRate', { index: i, rate: layer.rate }));
-    if (layer.type !== 'Dense') return;
-    for (const [which, r] of [['kernelRegularizer', layer.kernelRegularizer], ['biasRegularizer', layer.biasRegularizer]] as const) {
-      for (const [k, v] of Object.entries(r ?? {})) {
-        if (!Number.isFinite(v) || v < 0) problems.push(text('detail.regularizerFactor', { index: i, which, name: k, value: v }));
-      }
-    }
-  });
-  return problems;
+  return layers.flatMap((layer, index) => layerProblems(layer).map((p) => text(`detail.${p.rule}`, { index, ...p.params })));
 }
 
 /** `3,179,521`: parameter counts as Keras prints them. */

@@ -7,8 +7,8 @@ a shuffle per epoch and a validation pass over 1,000 samples at the epoch's end.
 Prints the same JSON shape as the TF.js bench. Uses PyTorch's default thread count
 (1 here: two threads fight OpenBLAS's on two cores; see PERF-NOTES).
 
-Run: /usr/bin/python3 bench/torch_reference.py [--json] [--runs N]
-     /usr/bin/python3 bench/torch_reference.py --serve
+Run: /usr/bin/python3 apps/grader/src/bench/torch_reference.py [--json] [--runs N]
+     /usr/bin/python3 apps/grader/src/bench/torch_reference.py --serve
 With --serve it warms up, prints "ready", then runs one epoch per "epoch" line on stdin and prints
 its seconds: `pnpm bench` interleaves these with its own epochs, so that both engines are timed
 under the same load (this VM's speed drifts by ±25 % over minutes).

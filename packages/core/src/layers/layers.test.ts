@@ -1,0 +1,94 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SeededDropout } from '../model/seeded-dropout.js';
+import { inferShapes } from '../spec/infer-shapes.js';
+import type { LayerSpec } from '../spec/types.js';
+import { KERAS_CLASS_NAMES, kerasLayerType, LAYER_TYPES, layerFacts, layerProblems, layerType } from './index.js';
+import type { KerasIssue } from './layer-type.js';
+
+describe('the layer registry', () => {
+  it('has one module per type, each importing its own Keras class', () => {
+    expect(LAYER_TYPES.map((t) => t.type)).toEqual(['Dense', 'Dropout', 'Flatten', 'Reshape']);
+    expect(KERAS_CLASS_NAMES).toEqual(['Dense', 'Dropout', 'Flatten', 'Reshape']);
+    for (const t of LAYER_TYPES) expect(kerasLayerType(t.type)?.type).toBe(t.type);
+    expect(kerasLayerType('Conv2D')).toBeUndefined();
+    expect(() => layerType('Conv2D')).toThrow('no layer type "Conv2D"');
+  });
+});
+
+describe('layerFacts: what the grader asks of a layer, whatever its type', () => {
+  it.each<[string, LayerSpec, ReturnType<typeof layerFacts>]>([
+    ['a plain Dense', { type: 'Dense', units: 1 }, { weightPenalty: false, dropsInputs: false, activation: 'linear', changesRank: false }],
+    ['an L2 Dense', { type: 'Dense', units: 512, activation: 'elu', kernelRegularizer: { l2: 0.001 } }, { weightPenalty: true, dropsInputs: false, activation: 'elu', changesRank: false }],
+    ['a Dense whose only penalty is on its bias', { type: 'Dense', units: 4, biasRegularizer: { l1: 0.01 } }, { weightPenalty: true, dropsInputs: false, activation: 'linear', changesRank: false }],
+    ['a zero penalty (adds nothing to the loss)', { type: 'Dense', units: 4, kernelRegularizer: { l2: 0 } }, { weightPenalty: false, dropsInputs: false, activation: 'linear', changesRank: false }],
+    ['Dropout(0.5)', { type: 'Dropout', rate: 0.5 }, { weightPenalty: false, dropsInputs: true, changesRank: false }],
+    ['Dropout(0), which drops nothing', { type: 'Dropout', rate: 0 }, { weightPenalty: false, dropsInputs: false, changesRank: false }],
+    ['Flatten', { type: 'Flatten' }, { weightPenalty: false, dropsInputs: false, changesRank: true }],
+    ['Reshape', { type: 'Reshape', targetShape: [-1] }, { weightPenalty: false, dropsInputs: false, changesRank: true }],
+  ])('%s', (_what, layer, facts) => {
+    expect(layerFacts(layer)).toEqual(facts);
+  });
+});
+
+describe("the Dropout rate's rule, written once", () => {
+  it('is the same in layerProblems, inferShapes and SeededDropout', () => {
+    expect(layerProblems({ type: 'Dropout', rate: 1 })).toEqual([{ rule: 'dropoutRate', path: '/rate', params: { rate: 1 }, message: 'rate 1 must be in [0, 1)' }]);
+    expect(layerProblems({ type: 'Dropout', rate: 0.999 })).toEqual([]);
+    expect(() => inferShapes({ inputShape: [4], layers: [{ type: 'Dropout', rate: Number.NaN }] }))
+      .toThrow(expect.objectContaining({ code: 'SHAPE_MISMATCH', message: 'layers[0] (Dropout): rate NaN must be in [0, 1)', place: { key: '/layers/0/rate' } }));
+    expect(() => new SeededDropout({ rate: -0.1, seed: 0, layerIndex: 0 })).toThrow('Dropout rate -0.1 must be in [0, 1)');
+  });
+
+  it('is joined by the regularizer rule: factors finite and ≥ 0', () => {
+    expect(layerProblems({ type: 'Dense', units: 2, kernelRegularizer: { l2: Number.POSITIVE_INFINITY }, biasRegularizer: { l1: -1 } }).map((p) => [p.path, p.message])).toEqual([
+      ['/kernelRegularizer/l2', 'kernelRegularizer.l2 = Infinity is not a finite number ≥ 0'],
+      ['/biasRegularizer/l1', 'biasRegularizer.l1 = -1 is not a finite number ≥ 0'],
+    ]);
+  });
+});
+
+describe('Keras import, per layer type', () => {
+  const load = (className: string, config: Record<string, unknown>): { spec: unknown; issues: KerasIssue[] } => {
+    const issues: KerasIssue[] = [];
+    const spec = kerasLayerType(className)!.keras.import({ config, at: '/config/layers/0/config', issues });
+    return { spec, issues };
+  };
+
+  it("reads a Keras 3 Dense's config, keeping only what differs from the defaults", () => {
+    expect(load('Dense', {
+      units: 512, activation: 'elu', use_bias: true,
+      kernel_initializer: { class_name: 'GlorotUniform', config: { seed: null } },
+      kernel_regularizer: { class_name: 'L2', config: { l2: 0.0010000000474974513 } },
+    })).toEqual({ spec: { type: 'Dense', units: 512, activation: 'elu', kernelRegularizer: { l2: 0.001 } }, issues: [] });
+  });
+
+  it('says where a config is wrong', () => {
+    expect(load('Dropout', { rate: 'half' }).issues).toEqual([{ pointer: '/config/layers/0/config/rate', message: 'Dropout needs a numeric rate' }]);
+    expect(load('Reshape', { target_shape: [64, 'x'] }).issues).toEqual([{ pointer: '/config/layers/0/config/target_shape', message: 'Reshape needs target_shape, a list of integers' }]);
+  });
+
+  it('folds a following Activation into a Dense without one, and into nothing else', () => {
+    const dense = layerType('Dense');
+    expect(dense.keras.foldActivation?.({ type: 'Dense', units: 1 } as LayerSpec, 'sigmoid')).toEqual({ type: 'Dense', units: 1, activation: 'sigmoid' });
+    expect(dense.keras.foldActivation?.({ type: 'Dense', units: 1, activation: 'relu' } as LayerSpec, 'sigmoid')).toBeUndefined();
+    expect(layerType('Dropout').keras.foldActivation).toBeUndefined();
+  });
+});
+
+describe('LAYER_TYPES holds every module written for it', () => {
+  it('every layer type a file of layers/ defines is registered', async () => {
+    const folder = new URL('./', import.meta.url);
+    const files = readdirSync(fileURLToPath(folder)).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$|^index\.ts$/.test(f));
+    const defined: [string, unknown][] = [];
+    for (const file of files) {
+      const module = (await import(new URL(file, folder).href)) as Record<string, unknown>;
+      for (const value of Object.values(module)) {
+        if (typeof value === 'object' && value !== null && 'infer' in value && 'build' in value && 'facts' in value) defined.push([file, value]);
+      }
+    }
+    expect(defined.map(([file]) => file).sort()).toEqual(['dense.ts', 'dropout.ts', 'flatten.ts', 'reshape.ts']);
+    for (const [file, module] of defined) expect(LAYER_TYPES as readonly unknown[], file).toContain(module);
+  });
+});
