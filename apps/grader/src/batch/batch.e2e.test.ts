@@ -20,14 +20,16 @@ const MAKE_HOSTILE_CLASS = fileURLToPath(new URL('../../../../fixtures/class-hos
 
 const read = (...path: string[]): Promise<string> => readFile(join(...path), 'utf8');
 let scratch: string;
-let reference: { gradebook: string; summary: string };
+let reference: { gradebook: string; summary: string; classReport: string };
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'fitcheck-batch-'));
   const run = await fitcheck(['batch', CLASS, '--out', join(scratch, 'all'), '--jobs', '2', ...FLAGS]);
   expect(run.stderr).toContain('[4/4]');
   expect(run.code).toBe(0);
-  reference = { gradebook: await read(scratch, 'all', 'gradebook.csv'), summary: await read(scratch, 'all', 'summary.md') };
+  reference = {
+    gradebook: await read(scratch, 'all', 'gradebook.csv'), summary: await read(scratch, 'all', 'summary.md'), classReport: await read(scratch, 'all', 'class-report.html'),
+  };
 }, 600_000);
 
 describe('fitcheck batch on fixtures/class', () => {
@@ -75,6 +77,16 @@ describe('fitcheck batch on fixtures/class', () => {
 });
 
 describe('sharded and resumed batches reproduce the uninterrupted gradebook', () => {
+  it("writes the class report for TAs in the lab's language, every student linked to the report beside their results", async () => {
+    const html = reference.classReport;
+    expect(html).toContain('<html lang="pt-BR">');
+    expect(html).toContain('4 submissões');
+    for (const key of ['ana-lima', 'bruno-souza', 'carla-dias', 'dan']) {
+      expect(html).toContain(`<a href="${key}/report.html">${key}</a>`);
+      expect(existsSync(join(scratch, 'all', key, 'report.html'))).toBe(true);
+    }
+  });
+
   it('three shards merged (one of them empty) equal the unsharded run byte for byte', async () => {
     // Stable by folder name: SHA-256 mod 3 puts bruno-souza, carla-dias in 1/3; ana-lima, dan in 2/3; none in 3/3.
     const shards = await Promise.all([1, 2, 3].map((i) => fitcheck(['batch', CLASS, '--out', join(scratch, `shard-${i}`), '--shard', `${i}/3`, ...FLAGS])));
@@ -84,6 +96,7 @@ describe('sharded and resumed batches reproduce the uninterrupted gradebook', ()
     expect(merged.code).toBe(0);
     expect(await read(scratch, 'merged', 'gradebook.csv')).toBe(reference.gradebook);
     expect(await read(scratch, 'merged', 'summary.md')).toBe(reference.summary);
+    expect(await read(scratch, 'merged', 'class-report.html')).toBe(reference.classReport);
     const incomplete = await fitcheck(['merge', join(scratch, 'shard-1'), join(scratch, 'shard-3'), '--out', join(scratch, 'partial')]);
     expect(incomplete.code).toBe(2);
     expect(incomplete.stderr).toContain('have shards 1, 3 of 3');

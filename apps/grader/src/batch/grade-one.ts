@@ -44,6 +44,10 @@ export interface GradeFlags {
   pdf?: boolean;
   /** Seconds the grade may take before it stops asking for further seeds (`--deadline`). */
   deadlineSeconds?: number;
+  /** The reference-run cache every grade of the class reads (`--cache`). */
+  cache?: string;
+  /** Language of results.json and the reports (`--lang`; default the lab's). */
+  lang?: Lang;
 }
 
 export interface GradeOneOptions extends GradeFlags {
@@ -119,6 +123,8 @@ export function gradeArgs(submission: Pick<GradedSubmission, 'dir' | 'identity'>
   if (flags.overrides !== undefined) args.push('--overrides', flags.overrides);
   if (flags.glob !== undefined) args.push('--glob', flags.glob);
   if (flags.pdf) args.push('--pdf');
+  if (flags.cache !== undefined) args.push('--cache', flags.cache);
+  if (flags.lang !== undefined) args.push('--lang', flags.lang);
   if (flags.deadlineSeconds !== undefined) args.push('--deadline', String(Math.floor(flags.deadlineSeconds)));
   return [...args, '--', submission.dir];
 }
@@ -220,6 +226,8 @@ async function gradeHere(submission: GradedSubmission, options: GradeOneOptions)
       ...(options.glob !== undefined && { glob: options.glob }),
       ...(options.pdf !== undefined && { pdf: options.pdf }),
       ...(options.deadlineSeconds !== undefined && { deadlineSeconds: options.deadlineSeconds }),
+      ...(options.cache !== undefined && { cache: options.cache }),
+      ...(options.lang !== undefined && { lang: options.lang }),
     });
   } catch (e) {
     said.push(`fitcheck: ${isFitcheckError(e) ? e.describe() : e instanceof Error ? e.message : String(e)}\n`);

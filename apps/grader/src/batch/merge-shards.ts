@@ -6,6 +6,7 @@ import { WORK_DIR } from './batch-entry.js';
 import { writeClassReports } from './class-reports.js';
 import { finishedKeys, readClassRows } from './class-rows.js';
 import type { ClassRow } from './class-rows.js';
+import type { Lang } from '../messages/locale.js';
 import { readManifest, writeManifest } from './manifest.js';
 import type { BatchManifest } from './manifest.js';
 import { GraderError } from '../errors.js';
@@ -17,7 +18,7 @@ import { GraderError } from '../errors.js';
  * given twice, a mix of shard counts, a shard with ungraded submissions, or one student in two
  * shards.
  */
-export async function mergeShards(shardOuts: readonly string[], out: string): Promise<ClassRow[]> {
+export async function mergeShards(shardOuts: readonly string[], out: string, lang?: Lang): Promise<ClassRow[]> {
   if (shardOuts.some((s) => resolve(s) === resolve(out))) {
     throw new GraderError('INVALID_MERGE', 'the merged output cannot be one of the shards', { file: out }, 'use a new --out folder');
   }
@@ -57,7 +58,7 @@ export async function mergeShards(shardOuts: readonly string[], out: string): Pr
     await writeManifest(out, { shard: null, keys });
     const wanted = new Set(keys);
     const rows = (await readClassRows(out)).filter((r) => wanted.has(r.entry.key));
-    await writeClassReports(out, rows);
+    await writeClassReports(out, rows, lang);
     return rows;
   } finally {
     await release();

@@ -1,8 +1,12 @@
 import { rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { backendEnvironment } from '@fitcheck/core';
 import { chooseBatchLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
+import { defaultCacheDir } from '../references/cache-dir.js';
+import { referenceRuns } from '../references/reference-runs.js';
+import { referenceModels } from '../report/groups.js';
+import type { RunListener } from '../run/events.js';
 import type { LabDefinition } from '../lab/types.js';
 import { prepareOut, syncDir } from '../out/write-out.js';
 import { acquireBatchLock } from './batch-lock.js';
@@ -40,6 +44,8 @@ export interface BatchOptions extends GradeFlags {
   /** The CLI to spawn (default: this package's dist/bin.js). */
   bin?: string;
   onGraded?: (entry: BatchEntry, done: number, of: number) => void;
+  /** Progress of the reference runs, trained (or read) once before the students. */
+  onEvent?: RunListener;
 }
 
 export interface BatchOutcome {
@@ -80,17 +86,20 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     const finished = new Set(await finishedKeys(options.out));
     const todo = mine.filter((s) => !finished.has(s.key));
     const jobs = boundJobs(options.jobs ?? 1);
+    // The lab's reference runs once for the class, before the students: every child then reads them from the cache.
+    const cache = resolve(options.cache ?? defaultCacheDir());
+    if (todo.length > 0) await classReferences(lab, cache, options);
     const gradedNow: string[] = [];
     let done = mine.length - todo.length;
     await forEachLimited(todo, jobs, async (submission) => {
-      const entry = await gradeInto({ ...options, lab: labRef }, lab, submission, join(work, String(process.pid), submission.key), threadsPerJob(jobs));
+      const entry = await gradeInto({ ...options, lab: labRef }, lab, submission, join(work, String(process.pid), submission.key), threadsPerJob(jobs), cache);
       gradedNow.push(entry.key);
       options.onGraded?.(entry, ++done, mine.length);
     });
     await rm(work, { recursive: true, force: true });
     const keys = new Set(mine.map((s) => s.key));
     const rows = (await readClassRows(options.out)).filter((r) => keys.has(r.entry.key));
-    await writeClassReports(options.out, rows);
+    await writeClassReports(options.out, rows, options.lang);
     const pdfs = options.pdf ? await printClassReports(options.out, rows.map((r) => r.entry.key)) : undefined;
     return { rows, gradedNow: gradedNow.sort(), jobs, ...(pdfs && { pdfs }) };
   } finally {
@@ -98,7 +107,20 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   }
 }
 
-async function gradeInto(options: BatchOptions, lab: LabDefinition, submission: SubmissionEntry, temp: string, threads: number):
+/**
+ * Trains (or reads) the lab's reference runs at the batch's profile and seed into `cache`. A
+ * reference that cannot be trained is said and left out of the reports; the class is graded anyway.
+ */
+async function classReferences(lab: LabDefinition, cache: string, options: BatchOptions): Promise<void> {
+  const profileName = options.profile ?? 'check';
+  const profile = lab.profiles[profileName];
+  // An unknown profile is each grade's error to report (results.json says it); a lab that draws no references needs none.
+  const only = referenceModels(lab);
+  if (!profile || only.length === 0) return;
+  await referenceRuns(lab, { cache, only, profileName, profile, seed: options.seed ?? profile.seed, ...(options.onEvent && { onEvent: options.onEvent }) });
+}
+
+async function gradeInto(options: BatchOptions, lab: LabDefinition, submission: SubmissionEntry, temp: string, threads: number, cache: string):
   Promise<BatchEntry> {
   const entry = await gradeOne(submission, {
     into: temp,
@@ -111,6 +133,8 @@ async function gradeInto(options: BatchOptions, lab: LabDefinition, submission: 
     ...(options.profile !== undefined && { profile: options.profile }),
     ...(options.seed !== undefined && { seed: options.seed }),
     ...(options.overrides !== undefined && { overrides: options.overrides }),
+    ...(options.lang !== undefined && { lang: options.lang }),
+    cache,
   });
   const target = join(options.out, submission.key);
   // A folder without batch-entry.json is not finished: replace it whole.

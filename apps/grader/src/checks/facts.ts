@@ -1,3 +1,4 @@
+import type { ReferenceRun } from '../references/reference-entry.js';
 import type { Activation, History, InferredLayer, ModelSpec, OptimizerSpec } from '@fitcheck/core';
 import type { Finding } from '../findings/types.js';
 import type { LabDefinition } from '../lab/types.js';
@@ -106,4 +107,6 @@ export interface RunFacts {
   submission: Submission;
   models: Record<string, ModelFacts>;
   datasets: Record<string, DatasetFacts>;
+  /** The lab's fixed models' runs at this profile and seed (the notebook's comparison), by model key; the report draws them beside the student's. */
+  references?: Record<string, ReferenceRun>;
 }

@@ -51,7 +51,8 @@ export async function gradeAndReport(options: GradeAndReportOptions): Promise<Gr
   const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
   const { lang: _flag, report, pdf, table, quiet, stdout: _out, stderr: _err, ...grading } = options;
   if (!quiet) stderr.write(`${t('cli.grading', { dir: options.dir, profile: options.profile ?? 'check' })}\n`);
-  const outcome = await gradeSubmission({ ...grading, lang, ...(!quiet && { onEvent: progressPrinter(stderr, 10, messages) }) });
+  // Reference runs are for the report's comparison: a run without a report needs none.
+  const outcome = await gradeSubmission({ ...grading, lang, ...(!report && { cache: false }), ...(!quiet && { onEvent: progressPrinter(stderr, 10, messages) }) });
 
   let published: Published | undefined;
   let reportError: unknown;

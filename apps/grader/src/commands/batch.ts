@@ -3,6 +3,8 @@ import type { CommandDef } from 'citty';
 import { runBatch } from '../batch/run-batch.js';
 import { intFlag } from '../batch/int-flag.js';
 import { parseShard } from '../batch/shard.js';
+import { progressPrinter } from '../format/progress.js';
+import { checkLang } from '../cli/grade-and-report.js';
 
 const command = defineCommand({
   meta: { name: 'batch', description: 'Grade a folder of submissions (one sub-folder each) into OUT, with a gradebook' },
@@ -19,6 +21,8 @@ const command = defineCommand({
     jobs: { type: 'string', default: '1', description: 'Submissions graded at once (bounded by cores and free memory)' },
     shard: { type: 'string', description: 'Grade only shard I of N (I/N, stable by folder name)' },
     timeout: { type: 'string', default: '120', description: 'Minutes per submission before its grader is stopped' },
+    lang: { type: 'string', description: "en or pt-BR: results.json, the reports and the class report (default: the lab's)" },
+    cache: { type: 'string', description: "Folder of the lab's reference runs, trained once before the students (default: FITCHECK_CACHE, else ~/.cache/fitcheck/references)" },
   },
   async run({ args }) {
     const outcome = await runBatch({
@@ -34,6 +38,9 @@ const command = defineCommand({
       ...(args.glob !== undefined && { glob: args.glob }),
       ...(args.roster !== undefined && { roster: args.roster }),
       pdf: args.pdf,
+      ...(args.cache !== undefined && { cache: args.cache }),
+      ...(args.lang !== undefined && { lang: checkLang(args.lang) }),
+      onEvent: progressPrinter(process.stderr),
       onGraded: (entry, done, of) => process.stderr.write(`[${done}/${of}] ${entry.key}: ${entry.status}\n`),
     });
     const errors = outcome.rows.filter((r) => r.entry.status === 'error').length;

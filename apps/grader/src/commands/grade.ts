@@ -22,6 +22,8 @@ const command = defineCommand({
     'student-email': { type: 'string', description: 'The student\'s e-mail, which the submission\'s student.email is checked against' },
     identity: { type: 'string', description: 'Where --student-id comes from: roster (default), gradescope or folder' },
     deadline: { type: 'string', description: 'Seconds the whole grade may take: further seeds that would not end in time are not trained (their verdicts stay undecided)' },
+    cache: { type: 'string', description: "Folder of the lab's reference runs, trained once and shared (default: FITCHECK_CACHE, else ~/.cache/fitcheck/references)" },
+    references: { type: 'boolean', default: true, description: "Draw the lab's reference runs beside the student's (--no-references: the student's runs alone, nothing read or trained for them)" },
     quiet: { type: 'boolean', default: false, description: 'No progress on stderr' },
     debug: { type: 'boolean', default: false, description: 'Write stack traces and training-process output to OUT/debug.log' },
   },
@@ -39,6 +41,8 @@ const command = defineCommand({
       ...(args.seed !== undefined && { seed: intFlag('seed', args.seed, 0) }),
       ...(args.overrides !== undefined && { overrides: args.overrides }),
       ...(args.glob !== undefined && { glob: args.glob }),
+      ...(args.cache !== undefined && { cache: args.cache }),
+      ...(!args.references && { cache: false as const }),
       ...(args.deadline !== undefined && { deadlineSeconds: intFlag('deadline', args.deadline, 1) }),
       ...identityFlag(args),
     });

@@ -10,15 +10,18 @@ const command = defineCommand({
     lab: { type: 'string', default: 'lab5', description: 'Lab id under grading/labs, or the path of a lab folder' },
     profile: { type: 'string', description: "Profile run_autograder grades with (default: the lab's gradescope.profile, gradescope for lab5)" },
     timeout: { type: 'string', description: "The assignment's autograder timeout in Gradescope's settings, in minutes (default: the lab's, 10)" },
+    cache: { type: 'string', description: "A reference-run cache (fill it with `fitcheck lab run --profile P --cache DIR`): its runs of this lab and profile are shipped, so the reports compare without training" },
   },
   async run({ args }) {
     const built = await buildAutograder({
       out: args.out, lab: args.lab,
       ...(args.profile !== undefined && { profile: args.profile }),
       ...(args.timeout !== undefined && { timeoutMinutes: numberFlag('timeout', args.timeout, { min: 1, max: 40 }) }),
+      ...(args.cache !== undefined && { cache: args.cache }),
     });
     const { lab, profile, timeoutMinutes } = built.config;
-    process.stdout.write(`${built.zip}: ${built.entries.length} files, ${(built.bytes / 1024 / 1024).toFixed(1)} MiB — lab ${lab}, profile ${profile}, for a ${timeoutMinutes}-minute autograder timeout\n`);
+    const shipped = built.entries.filter((e) => e.startsWith('references/')).length;
+    process.stdout.write(`${built.zip}: ${built.entries.length} files (${shipped} reference runs), ${(built.bytes / 1024 / 1024).toFixed(1)} MiB — lab ${lab}, profile ${profile}, for a ${timeoutMinutes}-minute autograder timeout\n`);
     return 0;
   },
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { History } from '@fitcheck/core';
@@ -24,6 +24,40 @@ describe('fitcheck lab run', () => {
     const tables = await readFile(join(dir, 'summaries.txt'), 'utf8');
     expect(tables).toContain('Model: "tiny"');
     expect(tables).toMatch(/Total params: 481/);
+  });
+
+  it('writes the notebook as one HTML report in the chosen language, with TensorBoard logs, through the reference cache', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fitcheck-lab-'));
+    const cache = await mkdtemp(join(tmpdir(), 'fitcheck-lab-cache-'));
+    const only = 'higgs.tiny,higgs.small,higgs.large,higgs.l2,cats.pequeno';
+    const first = await fitcheck(['lab', 'run', '--profile', 'smoke', '--lang', 'en', '--only', only, '--out', dir, '--cache', cache]);
+    expect(first.code).toBe(0);
+    const html = await readFile(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Overfitting and regularization (Higgs, cat/non-cat) — the notebook, run by fitcheck');
+    // Every group's chart draws its references: Large in the size sweep and beside L2.
+    const section = (id: string) => html.slice(html.indexOf(`id="curves-${id}"`), html.indexOf('<h3', html.indexOf(`id="curves-${id}"`) + 1));
+    for (const m of ['higgs.tiny', 'higgs.small', 'higgs.large']) expect(section('sizes')).toContain(`>${m}</text>`);
+    for (const m of ['higgs.large', 'higgs.l2']) expect(section('regularizers')).toContain(`>${m}</text>`);
+    expect(section('cats')).toContain('>cats.pequeno</text>');
+    // Keras summaries of every model, the cat model's classification report on the 50 test images.
+    expect(html).toContain('Total params: 803,329');
+    expect(html).toContain('<h3>cats.pequeno (y &gt; 0)</h3>');
+    expect(html).toMatch(/weighted avg +[\d.]+ +[\d.]+ +[\d.]+ +50/);
+    // Nobody's runs are "yours" in the lab's own report.
+    expect(html).not.toContain('(yours)');
+    const runs = await readdir(join(dir, 'tensorboard', 'regularizers'));
+    expect(runs.sort()).toEqual(['higgs.l2', 'higgs.large']);
+    const summary = JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')) as { models: LabRunEntry[] };
+    expect(summary.models.map((m) => m.source)).toEqual(['trained', 'trained', 'trained', 'trained', 'trained']);
+
+    // Again, in the lab's language: every model is read from the cache, nothing trains.
+    const pt = await mkdtemp(join(tmpdir(), 'fitcheck-lab-'));
+    const again = await fitcheck(['lab', 'run', '--profile', 'smoke', '--only', only, '--out', pt, '--cache', cache]);
+    expect(again.code).toBe(0);
+    const cached = JSON.parse(await readFile(join(pt, 'summary.json'), 'utf8')) as { models: LabRunEntry[] };
+    expect(cached.models.map((m) => m.source)).toEqual(['cache', 'cache', 'cache', 'cache', 'cache']);
+    expect(await readFile(join(pt, 'report.html'), 'utf8')).toContain('<html lang="pt-BR">');
   });
 
   it('refuses an unknown model name', async () => {

@@ -3,15 +3,19 @@ import { defineCommand } from 'citty';
 import { intFlag } from '../batch/int-flag.js';
 import { progressPrinter } from '../format/progress.js';
 import { runLab } from '../run/run-lab.js';
+import { checkLang } from '../cli/grade-and-report.js';
 
 const run = defineCommand({
-  meta: { name: 'run', description: "Train every model of the lab (the notebook, reproduced) and write histories and summaries" },
+  meta: { name: 'run', description: 'Train every model of the lab (the notebook, reproduced) into the reference cache and write its report (HTML, --pdf), TensorBoard logs, histories and summaries' },
   args: {
     profile: { type: 'string', default: 'check', description: 'check (minutes), ci, or full (the notebook: up to 10,000 epochs)' },
     out: { type: 'string', description: 'Output folder (default: out/<lab id>)' },
     seed: { type: 'string', description: "Seed (default: the profile's)" },
     only: { type: 'string', description: 'Comma-separated model keys, e.g. higgs.tiny,higgs.small' },
     lab: { type: 'string', default: 'lab5', description: 'Lab id under grading/labs, or the path of a lab folder' },
+    lang: { type: 'string', description: "en or pt-BR: the report (default: the lab's)" },
+    pdf: { type: 'boolean', default: false, description: 'Also print OUT/report.pdf with the system Chromium' },
+    cache: { type: 'string', description: 'Folder of the reference runs: cached models are read, the others trained into it (default: FITCHECK_CACHE, else ~/.cache/fitcheck/references)' },
   },
   async run({ args }) {
     const { entries, files } = await runLab({
@@ -20,6 +24,9 @@ const run = defineCommand({
       out: args.out ?? join('out', basename(args.lab)),
       ...(args.seed !== undefined && { seed: intFlag('seed', args.seed, 0) }),
       ...(args.only !== undefined && { only: args.only.split(',').map((s) => s.trim()).filter(Boolean) }),
+      pdf: args.pdf,
+      ...(args.lang !== undefined && { lang: checkLang(args.lang) }),
+      ...(args.cache !== undefined && { cache: args.cache }),
       onEvent: progressPrinter(process.stderr),
     });
     for (const e of entries) {

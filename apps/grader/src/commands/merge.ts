@@ -3,17 +3,19 @@ import type { CommandDef } from 'citty';
 
 import { mergeShards } from '../batch/merge-shards.js';
 import { GraderError } from '../errors.js';
+import { checkLang } from '../cli/grade-and-report.js';
 
 const command = defineCommand({
   meta: { name: 'merge', description: 'Join the outputs of `fitcheck batch --shard I/N` into one gradebook' },
   args: {
     shards: { type: 'positional', required: true, description: 'Shard output folders (OUT1 OUT2 …)' },
     out: { type: 'string', required: true, description: 'Merged output folder' },
+    lang: { type: 'string', description: "en or pt-BR: the class report (default: the language of the class's results.json)" },
   },
   async run({ args }) {
     const shards = args._;
     if (shards.length === 0) throw new GraderError('INVALID_FLAG', 'no shard folders given', {}, 'fitcheck merge OUT1 OUT2 … --out OUT');
-    const rows = await mergeShards(shards, args.out);
+    const rows = await mergeShards(shards, args.out, checkLang(args.lang));
     process.stdout.write(`${rows.length} submissions from ${shards.length} shards in ${args.out}\n`);
     return 0;
   },

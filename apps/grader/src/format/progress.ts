@@ -32,6 +32,9 @@ export function progressPrinter(stream: NodeJS.WritableStream & { isTTY?: boolea
         else if ((event.epoch + 1) % every === 0) stream.write(`${text}\n`);
         break;
       }
+      case 'reference':
+        stream.write(`${t(`cli.reference_${event.source}`, { model: event.model, detail: event.detail ?? '' })}\n`);
+        break;
       case 'model-end': {
         if (tty) stream.write('\r\x1b[2K');
         const tr = event.training;

@@ -27,7 +27,11 @@ let source: string;
 beforeAll(async () => {
   const scratch = await mkdtemp(join(tmpdir(), 'fitcheck-autograder-'));
   zip = join(scratch, 'autograder.zip');
-  const built = await fitcheck(['gradescope', 'build', '--out', zip, '--profile', 'smoke']);
+  // The lab's reference runs at this profile, filled by the lab run and shipped in the zip: graders never train them.
+  const references = join(scratch, 'references');
+  const filled = await fitcheck(['lab', 'run', '--profile', 'smoke', '--out', join(scratch, 'lab'), '--cache', references]);
+  expect(filled.code, filled.stderr).toBe(0);
+  const built = await fitcheck(['gradescope', 'build', '--out', zip, '--profile', 'smoke', '--cache', references]);
   expect(built.code, built.stderr).toBe(0);
   source = join(scratch, 'source');
   await mkdir(source);
@@ -77,10 +81,12 @@ describe('the Gradescope autograder fitcheck builds, run as Gradescope runs it',
       expect(stdout).toContain(` ${path}\n`);
     }
     expect(stdout).not.toMatch(/\.test\.js$|fixtures\/submissions|fixtures\/calibration/m);
+    // The notebook's eleven reference runs at the smoke profile, as plain files.
+    expect(stdout.match(/ references\/lab5\.[a-z]+\.[a-z0-9]+\.[0-9a-f]{64}\.json$/gm)).toHaveLength(11);
     expect(JSON.parse(await readFile(join(source, 'fitcheck-gradescope.json'), 'utf8'))).toMatchObject({ lab: 'lab5', profile: 'smoke', timeoutMinutes: 10, pdf: false });
     // Built twice from the same inputs: the same bytes.
     const again = join(dirname(zip), 'again.zip');
-    expect((await fitcheck(['gradescope', 'build', '--out', again, '--profile', 'smoke'])).code).toBe(0);
+    expect((await fitcheck(['gradescope', 'build', '--out', again, '--profile', 'smoke', '--cache', join(dirname(zip), 'references')])).code).toBe(0);
     expect(await readFile(again)).toEqual(await readFile(zip));
     // Both scripts parse; setup.sh checks the autograder when it has installed it.
     for (const script of ['setup.sh', 'run_autograder']) await run('bash', ['-n', join(source, script)]);
@@ -99,6 +105,8 @@ describe('the Gradescope autograder fitcheck builds, run as Gradescope runs it',
     // The file's own id differs from the course's: a note for the TA, on no item.
     expect(r.results.extra_data.findings.filter((f) => f.code === 'STUDENT_ID_MISMATCH')).toHaveLength(1);
     expect(r.stdout).toContain('1 thread(s)');
+    // The shipped reference runs were found: none is missing from the report, none was trained.
+    expect(r.results.output).not.toContain('reference runs not in the report');
     expect(r.peakTreeRssMiB).toBeLessThanOrEqual(CONTAINER_MIB);
   }, 180_000);
 

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ZipFile } from 'yazl';
 import { GraderError } from '../errors.js';
+import { listEntries } from '../references/reference-entry.js';
 import { loadLab } from '../lab/load-lab.js';
 import { REPO_ROOT } from '../lab/paths.js';
 import type { Lab } from '../lab/types.js';
@@ -17,6 +18,9 @@ const SCRIPTS_DIR = fileURLToPath(new URL('../../templates/gradescope/', import.
 const PACKAGES = ['packages/core', 'packages/datasets', 'apps/grader'];
 /** The workspace's own files that `pnpm install --frozen-lockfile` needs. */
 const WORKSPACE_FILES = ['package.json', 'pnpm-workspace.yaml', 'pnpm-lock.yaml', '.npmrc'];
+/** Where the shipped reference runs lie in the zip (and under `/autograder/source`): `gradescope run`'s cache. */
+export const REFERENCES_DIR = 'references';
+
 /** Every entry's date: the same inputs give the same zip, byte for byte. */
 const ZIP_DATE = new Date(Date.UTC(2020, 0, 1));
 
@@ -29,6 +33,8 @@ export interface BuildOptions {
   timeoutMinutes?: number;
   /** The zip to write. */
   out: string;
+  /** A reference-run cache: its runs of this lab and profile go into the zip (`references/`), so graders never train them. */
+  cache?: string;
 }
 
 export interface BuiltAutograder {
@@ -46,7 +52,8 @@ export interface BuiltAutograder {
  * workspace's package.json, pnpm-workspace.yaml and pnpm-lock.yaml (so setup.sh installs exactly
  * the locked production dependencies), each package's published files (built `dist/`, schemas,
  * templates, locales), the lab's folder under `grading/labs/`, and every data file the lab names,
- * the TA-only ones included (the hidden HIGGS rows). Entries are sorted and dated alike, so the
+ * the TA-only ones included (the hidden HIGGS rows), and with `cache` the lab's reference runs at
+ * this profile (`references/`). Entries are sorted and dated alike, so the
  * same inputs give the same bytes.
  * @throws GraderError `INVALID_FLAG` for a profile the lab lacks, `INVALID_LAB` for a data file that is not there.
  */
@@ -74,6 +81,12 @@ export async function buildAutograder(options: BuildOptions): Promise<BuiltAutog
     const from = isAbsolute(path) ? path : join(REPO_ROOT, path);
     if (!existsSync(from)) throw new GraderError('INVALID_LAB', `the lab's data file ${path} is not there`, { file: join(lab.dir, 'lab.yaml') }, 'fetch the data (fitcheck data fetch) before building the autograder');
     await addTree(files, from, relative(REPO_ROOT, resolve(from)));
+  }
+
+  if (options.cache !== undefined) {
+    for (const entry of await listEntries(options.cache)) {
+      if (entry.key.lab === lab.definition.id && entry.key.profile === profile) files.set(`${REFERENCES_DIR}/${entry.name}`, entry.file);
+    }
   }
 
   const entries = [...files.keys()].sort();

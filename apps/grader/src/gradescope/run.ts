@@ -17,6 +17,7 @@ import { faultResults, forGradescope, type ResultsMeta } from '../results/grades
 import { usableCpus } from './cpus.js';
 import { METADATA_FILE, readSubmissionMetadata } from './metadata.js';
 import { readPackConfig, type PackConfig } from './pack-config.js';
+import { REFERENCES_DIR } from './build.js';
 
 /** What `fitcheck gradescope run` is told; every path is under `root`, as Gradescope lays out `/autograder`. */
 export interface AutograderOptions {
@@ -101,6 +102,8 @@ export async function runAutograder(options: AutograderOptions): Promise<{ resul
       await gradeAndReport({
         dir: join(options.root, 'submission'), out: into, lab: options.lab ?? pack?.lab ?? lab.definition.id, profile, report: true, pdf,
         deadlineSeconds: Math.max(1, budget - REPORT_S), stdout: sink, stderr: sink,
+        // The reference runs the TA shipped (`gradescope build --cache`); on a deadline none is trained here.
+        cache: join(REPO_ROOT, REFERENCES_DIR),
         ...(metadata.identity && { student: metadata.identity }),
       });
     } catch (e) {

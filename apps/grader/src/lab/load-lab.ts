@@ -97,6 +97,12 @@ async function labIssues(lab: LabDefinition, file: string): Promise<ConfigIssue[
     models.forEach((model, j) => {
       if (!(model in lab.models) && !(model in lab.studentModels)) problems.push({ at: `/report/groups/${i}/match/models/${j}`, message: `report group ${group.id}: unknown model "${model}"` });
     });
+    (group.references ?? []).forEach((model, j) => {
+      if (!(model in lab.models)) problems.push({ at: `/report/groups/${i}/references/${j}`, message: `report group ${group.id}: "${model}" is not one of the lab's models, so it has no reference run` });
+    });
+    if (group.baseline !== undefined && !(group.references ?? []).includes(group.baseline)) {
+      problems.push({ at: `/report/groups/${i}/baseline`, message: `report group ${group.id}: the baseline "${group.baseline}" is not one of its references` });
+    }
   });
   for (const [name, profile] of Object.entries(lab.profiles)) {
     profile.train.forEach((key, i) => {

@@ -42,6 +42,10 @@ export interface ReportGroupDefinition {
   translations?: Partial<Record<Lang, { title: string }>>;
   /** Which runs belong here: every condition given holds. */
   match: { dataset?: string; regularized?: boolean; models?: string[] };
+  /** The lab's models whose cached reference runs this group draws beside the student's (the notebook's comparison). */
+  references?: string[];
+  /** The reference each of the student's runs here is compared with in the diagnosis (one of `references`). */
+  baseline?: string;
   /** Default: BCE, then accuracy. */
   charts?: ChartPlan[];
   diagnosis?: DiagnosisKind;

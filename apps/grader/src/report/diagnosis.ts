@@ -10,6 +10,8 @@ export interface RunDiagnosis extends Omit<HistoryFacts, 'bestIndex'> {
   model: string;
   /** The rubric's own judgement (`overfittingEvidence` passes), so the report never contradicts the score. */
   overfits: boolean;
+  /** A reference run of the lab's own model, not the student's. */
+  reference: boolean;
 }
 
 /** Diagnoses one run from the grader's {@link historyFacts}; null for an empty history. */
@@ -17,7 +19,7 @@ export function diagnoseRun(group: string, run: NamedRun): RunDiagnosis | null {
   const facts = historyFacts(run.history);
   if (!facts) return null;
   const { bestIndex: _index, ...rest } = facts;
-  return { group, model: run.name, ...rest, overfits: overfittingEvidence(run.history).verdict === 'pass' };
+  return { group, model: run.name, ...rest, overfits: overfittingEvidence(run.history).verdict === 'pass', reference: run.reference === true };
 }
 
 /**
@@ -42,4 +44,27 @@ export function diagnoseRuns(input: Pick<ReportInput, 'runs' | 'groups'>): RunDi
 /** The run with the largest end-of-training gap among those that overfit, or null. */
 export function worstOverfit(diagnoses: readonly RunDiagnosis[]): RunDiagnosis | null {
   return diagnoses.filter((d) => d.overfits).reduce<RunDiagnosis | null>((w, d) => (!w || d.gap > w.gap ? d : w), null);
+}
+
+/** One of the student's runs beside its group's baseline reference, trained in the same setup. */
+export interface Comparison {
+  student: RunDiagnosis;
+  baseline: RunDiagnosis;
+}
+
+/** Each of the student's runs in a diagnosed group that names a `baseline`, beside that reference's run (when it is there). */
+export function compareWithBaselines(input: Pick<ReportInput, 'runs' | 'groups'>): Comparison[] {
+  const out: Comparison[] = [];
+  for (const group of groupsOfInput(input)) {
+    if (group.diagnosis !== 'overfitting' || group.baseline === undefined) continue;
+    const runs = input.runs[group.id] ?? [];
+    const base = runs.find((r) => r.reference && r.name === group.baseline);
+    const baseline = base && diagnoseRun(group.id, base);
+    if (!baseline) continue;
+    for (const run of runs.filter((r) => !r.reference)) {
+      const student = diagnoseRun(group.id, run);
+      if (student) out.push({ student, baseline });
+    }
+  }
+  return out;
 }

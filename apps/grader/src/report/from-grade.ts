@@ -8,7 +8,7 @@ import { renderText } from '../messages/text.js';
 import type { GradescopeResults } from '../results/gradescope.js';
 import type { Override } from '../results/overrides.js';
 import type { ItemResult } from '../checks/run-rubric.js';
-import { groupOf, reportGroups } from './groups.js';
+import { colorOrder, groupOf, referenceGroupRuns, reportGroups } from './groups.js';
 import type { ClassificationSection, LearningRatePoint, NamedRun, ReportAnswer, ReportInput, TodoRow } from './types.js';
 
 /** What a grading run leaves behind: `GradeOutcome`'s fields the report reads (facts only when it trained). */
@@ -90,6 +90,7 @@ function reportBase(grade: GradeForReport, messages: Messages, date: string): Re
     date,
     runs,
     groups,
+    ...(definition && { colorOrder: colorOrder(definition) }),
     smoothingStd: smoothingFor(runs),
     // The lab's schedule is worth a plot only when some model trains with it (not one with its own optimizer).
     ...(definition && (!facts || Object.values(facts.models).some((m) => m.spec && !m.optimizer)) && { learningRate: learningRatePoints(definition) }),
@@ -132,7 +133,8 @@ export function smoothingFor(runs: Record<string, NamedRun[]>, std = 10): number
  * the first of the lab's report groups it matches (`groupOf`); a run no group takes is not plotted.
  */
 function chartRuns(facts: RunFacts): Record<string, NamedRun[]> {
-  const runs: Record<string, NamedRun[]> = {};
+  // The notebook's own runs first (the lab's reference runs, cached), then the student's beside them.
+  const runs: Record<string, NamedRun[]> = referenceGroupRuns(facts.lab, facts.references ?? {});
   for (const model of Object.values(facts.models)) {
     if (!model.training) continue;
     const dataset = facts.lab.studentModels[model.key]?.dataset ?? facts.lab.models[model.key]?.dataset ?? model.key.split('.')[0] ?? '';

@@ -1,5 +1,5 @@
 import { renderCurveCharts, renderLearningRateChart } from './charts/report-charts.js';
-import { diagnoseRuns, worstOverfit, type RunDiagnosis } from './diagnosis.js';
+import { compareWithBaselines, diagnoseRuns, worstOverfit } from './diagnosis.js';
 import { formatDate, formatNumber, formatScore } from './format.js';
 import { loadMessages, translate, type Messages } from '../messages/locale.js';
 import { renderTemplate } from './templates.js';
@@ -18,13 +18,29 @@ export function sortFindings(findings: readonly ResultsFinding[]): ResultsFindin
   return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-/** The overfitting sentences, numbers in the reader's locale; plain text, escaped by the template. */
-function diagnosisSentences(diagnoses: readonly RunDiagnosis[], messages: Messages, lang: Lang): string[] {
+/**
+ * The overfitting sentences, numbers in the reader's locale; plain text, escaped by the template.
+ * A report with the student's runs speaks of them, each compared with its group's baseline
+ * reference in the same setup (the lab's own run: "your Giant starts rising after epoch 5, Large
+ * after epoch 9"); a report of the lab's runs alone (the lab run) speaks of every run.
+ */
+export function diagnosisSentences(input: Pick<ReportInput, 'runs' | 'groups'>, messages: Messages, lang: Lang): string[] {
   const n = (v: number) => formatNumber(lang, v, 3);
-  const lines = diagnoses.map((d) => translate(messages, d.overfits ? 'diagnosis.overfits' : 'diagnosis.fits', {
-    model: d.model, epoch: d.bestEpoch, epochs: d.epochs, best: n(d.bestValBce), last: n(d.lastValBce),
-    train: n(d.lastTrainBce), gap: n(d.gap),
-  }));
+  const all = diagnoseRuns(input);
+  const diagnoses = all.some((d) => !d.reference) ? all.filter((d) => !d.reference) : all;
+  const compared = compareWithBaselines(input);
+  const lines = diagnoses.flatMap((d) => {
+    const own = translate(messages, d.overfits ? 'diagnosis.overfits' : 'diagnosis.fits', {
+      model: d.model, epoch: d.bestEpoch, epochs: d.epochs, best: n(d.bestValBce), last: n(d.lastValBce),
+      train: n(d.lastTrainBce), gap: n(d.gap),
+    });
+    const c = compared.find((x) => x.student.model === d.model);
+    if (!c) return [own];
+    const ref = translate(messages, c.baseline.overfits ? 'diagnosis.refRises' : 'diagnosis.refFlat', {
+      reference: c.baseline.model, epoch: c.baseline.bestEpoch, gap: n(d.gap), refGap: n(c.baseline.gap),
+    });
+    return [own, translate(messages, d.overfits ? 'diagnosis.compareRises' : 'diagnosis.compareFlat', { model: d.model, epoch: d.bestEpoch, ref })];
+  });
   const worst = worstOverfit(diagnoses);
   if (worst) lines.push(translate(messages, 'diagnosis.worst', { model: worst.model, gap: n(worst.gap) }));
   return lines;
@@ -38,7 +54,6 @@ function diagnosisSentences(diagnoses: readonly RunDiagnosis[], messages: Messag
 export async function renderReport(input: ReportInput, { lang }: RenderOptions): Promise<string> {
   const messages = loadMessages(lang);
   const [curves, lrChart] = await Promise.all([renderCurveCharts(input, messages), renderLearningRateChart(input, messages)]);
-  const diagnoses = diagnoseRuns(input);
   const pending = input.todos.filter((r) => r.status === 'pending').reduce((s, r) => s + r.max, 0);
   const smoothingStd = input.smoothingStd ?? 10;
   const view = {
@@ -71,7 +86,8 @@ export async function renderReport(input: ReportInput, { lang }: RenderOptions):
     curves,
     smoothed: smoothingStd > 0 ? formatScore(lang, smoothingStd) : null,
     lrChart,
-    diagnosis: diagnosisSentences(diagnoses, messages, lang),
+    diagnosis: diagnosisSentences(input, messages, lang),
+    curvesIntro: 'curves.intro',
     summaries: (input.summaries ?? []).map((s) => ({ model: s.model, text: s.text })),
     classification: (input.classification ?? []).map((c) => ({
       model: c.model, text: c.text, labels: c.labels,

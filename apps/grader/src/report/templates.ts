@@ -27,13 +27,20 @@ function createEnvironment(): typeof Handlebars {
   return hbs;
 }
 
-let compiled: Handlebars.TemplateDelegate | undefined;
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+let environment: typeof Handlebars | undefined;
 
 /**
- * Renders `templates/report.hbs`. `strict` makes a misspelt field in a template an error instead of an
- * empty cell; prototype access stays off (Handlebars' default), so `{{constructor}}` reaches nothing.
+ * Renders `templates/<name>.hbs` (`report`, `lab-report`, `class-report`), which share the partials.
+ * `strict` makes a misspelt field in a template an error instead of an empty cell; prototype access
+ * stays off (Handlebars' default), so `{{constructor}}` reaches nothing.
  */
-export function renderTemplate(view: object, data: Data): string {
-  compiled ??= createEnvironment().compile(readFileSync(`${TEMPLATES_DIR}report.hbs`, 'utf8'), { strict: true });
-  return compiled(view, { data });
+export function renderTemplate(view: object, data: Data, name = 'report'): string {
+  let template = compiled.get(name);
+  if (template === undefined) {
+    environment ??= createEnvironment();
+    template = environment.compile(readFileSync(`${TEMPLATES_DIR}${name}.hbs`, 'utf8'), { strict: true });
+    compiled.set(name, template);
+  }
+  return template(view, { data });
 }

@@ -32,12 +32,18 @@ export interface ReportGroup {
   translations?: Partial<Record<Lang, { title: string }>>;
   charts: ChartPlan[];
   diagnosis?: DiagnosisKind;
+  /** The lab's models whose reference runs the group draws beside the student's. */
+  references?: string[];
+  /** The reference the diagnosis compares the student's runs in this group with. */
+  baseline?: string;
 }
 
 /** One trained model's Keras-shaped history, labelled with the model's name. */
 export interface NamedRun {
   name: string;
   history: History;
+  /** A reference run of the lab's own model (the notebook's), not the student's. */
+  reference?: boolean;
 }
 
 export interface LearningRatePoint {
@@ -96,6 +102,8 @@ export interface ReportInput {
   runs: Record<string, NamedRun[]>;
   /** The lab's report groups (absent in a report recorded before they were data: one per key of `runs`). */
   groups?: ReportGroup[];
+  /** The lab's model keys in a fixed order (its own models; the student's), so a model has the same colour in every report. */
+  colorOrder?: { lab: string[]; student: string[] };
   learningRate?: LearningRatePoint[];
   summaries?: ModelSummary[];
   classification?: ClassificationSection[];

@@ -8,6 +8,8 @@ export type RunEvent =
   | { type: 'backend'; name: string }
   | { type: 'model-start'; model: string; params: number; maxEpochs: number; seed?: number }
   | { type: 'epoch'; model: string; epoch: number; logs: EpochLogs }
-  | { type: 'model-end'; model: string; training?: TrainingFacts; error?: { code: string; message: string } };
+  | { type: 'model-end'; model: string; training?: TrainingFacts; error?: { code: string; message: string } }
+  /** A lab model's reference run: read from the cache, trained (again), waited for, or failed (`detail` says why). */
+  | { type: 'reference'; model: string; source: 'cache' | 'trained' | 'retrained' | 'waiting' | 'failed'; detail?: string };
 
 export type RunListener = (event: RunEvent) => void;

@@ -9,7 +9,7 @@ import { loadLab } from '../lab/load-lab.js';
 import type { Lab, Profile } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
 import { loadMessages, translate, type Lang, type Messages } from '../messages/locale.js';
-import { renderLines } from '../messages/text.js';
+import { renderLines, text, type Line } from '../messages/text.js';
 import { faultResults, gradedResults, invalidResults, summaryLine } from '../results/gradescope.js';
 import type { GradescopeResults, ResultsMeta } from '../results/gradescope.js';
 import { applyOverrides, loadOverrides, type Override } from '../results/overrides.js';
@@ -20,6 +20,9 @@ import { declaredIdentity, identityFinding, type StudentIdentity } from '../subm
 import { localizeFinding } from '../findings/finding.js';
 import { placeFinding } from '../submission/place-finding.js';
 import type { Submission } from '../submission/types.js';
+import { defaultCacheDir } from '../references/cache-dir.js';
+import { referenceRuns } from '../references/reference-runs.js';
+import { referenceModels } from '../report/groups.js';
 import { collectFacts, trainMoreSeeds } from './collect-facts.js';
 import type { RunListener } from './events.js';
 import { faultOf, GraderError, NotGradedError, type Fault } from '../errors.js';
@@ -58,6 +61,12 @@ export interface GradeOptions {
   glob?: string;
   /** Seconds the whole grade may take (`--deadline`): further seeds that would not fit are not trained. */
   deadlineSeconds?: number;
+  /**
+   * The reference-run cache (`--cache`; default `defaultCacheDir()`), or false for none: the lab's
+   * models are then not in the report. With a deadline, a reference missing from the cache is not
+   * trained (the report shows the cached ones): the grade's time is the student's.
+   */
+  cache?: string | false;
 }
 
 export interface GradeOutcome {
@@ -151,6 +160,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
       // Every finding points into the student's file, for annotations at its file:line:col.
       const submissionFile = { file: loaded.file ?? options.dir, text: loaded.text ?? '' };
       items = items.map((r) => ({ ...r, outcome: { ...r.outcome, findings: r.outcome.findings.map((f) => placeFinding(f, submissionFile)) } }));
+      if (options.cache !== false) plan.push(...(await addReferences(lab, facts, profileName, profile, meta.seed, options)));
       // The output says what the run used, so a short profile's numbers are read as such.
       let results = gradedResults(items, Object.values(facts.models), meta, [summaryLine(items, messages), renderLines(messages, plan)].join('\n'), messages);
       const mismatch = identity && identityFinding(identity, loaded.submission.student);
@@ -177,6 +187,34 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     }
   }
   return finish(...done);
+}
+
+/**
+ * The lab's reference runs for the report (the notebook's comparison), from the cache or trained
+ * into it. They score nothing, so a cache that cannot be used costs the report its comparison,
+ * never the grade: the lines returned say what is missing and why.
+ */
+async function addReferences(lab: Lab, facts: RunFacts, profileName: string, profile: Profile, seed: number, options: GradeOptions): Promise<Line[]> {
+  const only = referenceModels(lab.definition);
+  if (only.length === 0) return [];
+  try {
+    const { runs, failed } = await referenceRuns(lab.definition, {
+      only,
+      cache: typeof options.cache === 'string' ? options.cache : defaultCacheDir(),
+      profileName, profile, seed,
+      trainMissing: options.deadlineSeconds === undefined,
+      ...(options.backend && { backend: options.backend }),
+      ...(options.limits && { limits: options.limits }),
+      ...(options.onEvent && { onEvent: options.onEvent }),
+    });
+    facts.references = runs;
+    // One line per cause (a grade on a deadline without a shipped cache misses all eleven for one reason).
+    const byCause = new Map<string, string[]>();
+    for (const [model, e] of Object.entries(failed)) byCause.set(`${e.code}: ${e.message}`, [...(byCause.get(`${e.code}: ${e.message}`) ?? []), model]);
+    return [...byCause].map(([cause, models]) => text('plan.referencesMissing', { models: models.join(', '), cause }));
+  } catch (e) {
+    return [text('plan.referencesUnavailable', { cause: isFitcheckError(e) ? e.describe() : e instanceof Error ? e.message : String(e) })];
+  }
 }
 
 /** results.json's student: the course's identity, the name the submission gives when the course has none, and the id it declares. */

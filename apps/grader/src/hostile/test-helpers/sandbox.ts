@@ -19,7 +19,8 @@ export async function sandbox(): Promise<Sandbox> {
     root,
     out: join(root, 'out'),
     // One wasm thread (as every CLI test); no FITCHECK_DEBUG, so only --debug may write a stack trace.
-    env: { PATH: process.env.PATH ?? '', TMPDIR: join(root, 'tmp'), HOME: join(root, 'home'), FITCHECK_THREADS: '1' },
+    // The reference-run cache is the TA's folder (the suite's, from vitest.config.ts), not a write of the student's run.
+    env: { PATH: process.env.PATH ?? '', TMPDIR: join(root, 'tmp'), HOME: join(root, 'home'), FITCHECK_THREADS: '1', ...(process.env.FITCHECK_CACHE && { FITCHECK_CACHE: process.env.FITCHECK_CACHE }) },
   };
 }
 

@@ -1,6 +1,6 @@
 import { smooth, type History } from '@fitcheck/core';
 import { describe, expect, it } from 'vitest';
-import { historySpec, type HistoryChartOptions } from './history-spec.js';
+import { historySpec, REFERENCE_WIDTH, STUDENT_WIDTH, type HistoryChartOptions } from './history-spec.js';
 import { learningRateSpec } from './lr-spec.js';
 import { RUN_PALETTE, runColors } from './palette.js';
 import { renderSvg } from './render-svg.js';
@@ -57,14 +57,37 @@ describe('historySpec', () => {
     expect(out).toHaveLength(4 * 30);
   });
 
-  it('fixes the y range and clips, and for log-x drops the epochs before the start', () => {
-    const spec = historySpec({ runs, metric: 'binary_crossentropy', colors, labels: LABELS, smoothingStd: 0, yDomain: [0.5, 0.7], logXFrom: 5 }) as unknown as {
-      mark: { clip: boolean }; encoding: { x: { scale: object }; y: { scale: { domain: number[] } } }; data: { values: Row[] };
-    };
+  type Spec = { mark: { clip: boolean }; encoding: { x: { scale: object }; y: { scale: { domain?: number[] } } }; data: { values: Row[] } };
+
+  it("keeps the notebook's y range when every point fits in it, and for log-x drops the epochs before the start", () => {
+    // Values 0.55 … 0.66: inside [0.5, 0.7].
+    const low = [{ name: 'Tiny', history: history(30, 0.55) }];
+    const spec = historySpec({ runs: low, metric: 'binary_crossentropy', colors, labels: LABELS, smoothingStd: 0, yDomain: [0.5, 0.7], logXFrom: 5 }) as unknown as Spec;
+    expect(Math.max(...spec.data.values.map((r) => r.value))).toBeLessThan(0.7);
     expect(spec.mark.clip).toBe(true);
     expect(spec.encoding.y.scale.domain).toEqual([0.5, 0.7]);
     expect(spec.encoding.x.scale).toEqual({ type: 'log', domainMin: 5 });
     expect(Math.min(...spec.data.values.map((r) => r.epoch))).toBe(5);
+  });
+
+  it("takes the y range from the data when a curve leaves the notebook's, so nothing is cut off", () => {
+    // The L2 run's validation reaches 0.72, above 0.7.
+    const spec = historySpec({ runs, metric: 'binary_crossentropy', colors, labels: LABELS, smoothingStd: 0, yDomain: [0.5, 0.7] }) as unknown as Spec;
+    expect(Math.max(...spec.data.values.map((r) => r.value))).toBeGreaterThan(0.7);
+    expect(spec.encoding.y.scale).toEqual({ zero: false, nice: true });
+  });
+
+  it("draws the student's runs thicker than the lab's reference runs", async () => {
+    const mixed = [{ ...runs[0]!, reference: true }, runs[1]!];
+    const spec = historySpec({ runs: mixed, metric: 'binary_crossentropy', colors, labels: LABELS, smoothingStd: 0 });
+    const values = (spec as unknown as { data: { values: (Row & { whose: string })[] } }).data.values;
+    expect(new Set(values.filter((r) => r.run === 'Tiny').map((r) => r.whose))).toEqual(new Set(['reference']));
+    expect(new Set(values.filter((r) => r.run === 'L2').map((r) => r.whose))).toEqual(new Set(['student']));
+    expect(STUDENT_WIDTH).toBeGreaterThan(REFERENCE_WIDTH);
+    // In the SVG Vega draws: the student's L2 lines at the student's width, Tiny's at the reference's.
+    const svg = await renderSvg(spec);
+    expect(svg).toMatch(new RegExp(`run: L2"[^>]*stroke-width="${STUDENT_WIDTH}"`));
+    expect(svg).toMatch(new RegExp(`run: Tiny"[^>]*stroke-width="${REFERENCE_WIDTH}"`));
   });
 });
 

@@ -2,6 +2,10 @@ import { smooth } from '@fitcheck/core';
 import type { TopLevelSpec } from 'vega-lite';
 import type { NamedRun } from '../types.js';
 
+/** Line widths: the student's runs stand out from the lab's reference runs. */
+export const STUDENT_WIDTH = 2.8;
+export const REFERENCE_WIDTH = 1.3;
+
 /** The base metrics the plotter draws; the validation series is `val_<metric>`. */
 export type PlottedMetric = 'binary_crossentropy' | 'accuracy' | 'loss';
 
@@ -12,7 +16,10 @@ export interface HistoryChartOptions {
   colors: ReadonlyMap<string, string>;
   /** Localized axis and legend text (the chart's title is the HTML caption, so long titles never shrink the plot). */
   labels: { x: string; y: string; train: string; validation: string; split: string; run: string };
-  /** Fixed y range, e.g. [0.5, 0.7] for HIGGS BCE; points outside are clipped as matplotlib's `ylim` does. */
+  /**
+   * The notebook's y range, e.g. [0.5, 0.7] for HIGGS BCE: used when every plotted point fits in it;
+   * otherwise the range comes from the data, so no curve is cut off (a short run, a Giant far above it).
+   */
   yDomain?: [number, number];
   /** Log-scale x axis starting at this epoch (the notebook's `plt.xscale('log')` from epoch 5). */
   logXFrom?: number;
@@ -25,6 +32,8 @@ export interface HistoryChartOptions {
 interface Point {
   run: string;
   split: string;
+  /** `reference` for the lab's own runs, `student` for the student's (drawn thicker). */
+  whose: 'reference' | 'student';
   epoch: number;
   value: number;
 }
@@ -33,14 +42,14 @@ interface Point {
 function points(options: HistoryChartOptions): Point[] {
   const { runs, metric, labels, smoothingStd, logXFrom } = options;
   const rows: Point[] = [];
-  for (const { name, history } of runs) {
+  for (const { name, history, reference } of runs) {
     for (const [split, key] of [[labels.train, metric], [labels.validation, `val_${metric}`]] as const) {
       const raw = history.history[key as keyof typeof history.history];
       const values = smoothingStd > 0 && raw.length > 1 ? smooth(raw, smoothingStd) : raw;
       values.forEach((value, i) => {
         const epoch = history.epoch[i] ?? i;
         if (logXFrom !== undefined && epoch < logXFrom) return;
-        if (Number.isFinite(value)) rows.push({ run: name, split, epoch, value });
+        if (Number.isFinite(value)) rows.push({ run: name, split, whose: reference ? 'reference' : 'student', epoch, value });
       });
     }
   }
@@ -49,18 +58,21 @@ function points(options: HistoryChartOptions): Point[] {
 
 /**
  * The notebook's history plotter as Vega-Lite: one line per (run, split), colour by run name
- * (kept across charts), training solid and validation dashed.
+ * (kept across charts), training solid and validation dashed, the student's runs thicker than the
+ * lab's references.
  */
 export function historySpec(options: HistoryChartOptions): TopLevelSpec {
   const { labels, colors, yDomain, logXFrom, width = 640, height = 300 } = options;
   const names = [...colors.keys()].filter((n) => options.runs.some((r) => r.name === n));
+  const values = points(options);
+  const fits = yDomain !== undefined && values.every((p) => p.value >= yDomain[0] && p.value <= yDomain[1]);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width,
     height,
     background: 'white',
-    data: { values: points(options) },
-    mark: { type: 'line', strokeWidth: 1.6, clip: true },
+    data: { values },
+    mark: { type: 'line', clip: true },
     encoding: {
       x: {
         field: 'epoch', type: 'quantitative', title: labels.x,
@@ -70,16 +82,18 @@ export function historySpec(options: HistoryChartOptions): TopLevelSpec {
       },
       y: {
         field: 'value', type: 'quantitative', title: labels.y,
-        scale: yDomain ? { domain: yDomain, clamp: false } : { zero: false },
+        scale: fits ? { domain: yDomain, clamp: false } : { zero: false, nice: true },
       },
       color: {
-        field: 'run', type: 'nominal', title: labels.run,
+        field: 'run', type: 'nominal', title: labels.run, legend: { labelLimit: 320 },
         scale: { domain: names, range: names.map((n) => colors.get(n) ?? '#000') },
       },
       strokeDash: {
         field: 'split', type: 'nominal', title: labels.split,
         scale: { domain: [labels.train, labels.validation], range: [[1, 0], [6, 4]] },
       },
+      // The student's runs thicker than the lab's references; the legend's "(yours)" says it in words.
+      strokeWidth: { field: 'whose', type: 'ordinal', sort: ['reference', 'student'], scale: { domain: ['reference', 'student'], range: [REFERENCE_WIDTH, STUDENT_WIDTH] }, legend: null },
       detail: { field: 'run' },
     },
     config: { font: 'DejaVu Sans, Arial, sans-serif', axis: { grid: true } },

@@ -10,13 +10,19 @@ export const RUN_PALETTE = [
 ] as const;
 
 /**
+ * The student's runs: dark, saturated colours none of the lab's runs use, so "yours" stands out
+ * beside the notebook's tab10 runs (and is drawn thicker too).
+ */
+export const STUDENT_PALETTE = ['#111111', '#a50026', '#313695', '#00441b', '#762a83', '#7f3b08'] as const;
+
+/**
  * One colour per run name, in order of first appearance across every chart, so "Tiny" has the same
  * colour in the size sweep and in the regularizer plot (the plotter keyed colours by name too).
  */
-export function runColors(names: Iterable<string>): Map<string, string> {
+export function runColors(names: Iterable<string>, palette: readonly string[] = RUN_PALETTE): Map<string, string> {
   const colors = new Map<string, string>();
   for (const name of names) {
-    if (!colors.has(name)) colors.set(name, RUN_PALETTE[colors.size % RUN_PALETTE.length] as string);
+    if (!colors.has(name)) colors.set(name, palette[colors.size % palette.length] as string);
   }
   return colors;
 }

@@ -1,9 +1,9 @@
 import { langOf, translate, type Messages } from '../../messages/locale.js';
 import { groupsOfInput, groupTitle } from '../groups.js';
-import type { ReportInput } from '../types.js';
+import type { NamedRun, ReportInput } from '../types.js';
 import { historySpec, type PlottedMetric } from './history-spec.js';
 import { learningRateSpec } from './lr-spec.js';
-import { runColors } from './palette.js';
+import { runColors, STUDENT_PALETTE } from './palette.js';
 import { renderSvg, type NumberSymbols } from './render-svg.js';
 
 export interface RenderedChart {
@@ -23,15 +23,29 @@ function metricKey(metric: PlottedMetric): string {
   return metric === 'accuracy' ? 'curves.accuracy' : metric === 'loss' ? 'curves.loss' : 'curves.bce';
 }
 
-/** Every learning-curve chart of the report as SVG, by the lab's report groups, colours keyed by run name across all of them. */
-export async function renderCurveCharts(input: ReportInput, messages: Messages): Promise<ChartSection[]> {
+/** What the curve charts read of a report (a grade's or the lab run's). */
+export type CurvesInput = Pick<ReportInput, 'runs' | 'groups' | 'colorOrder' | 'smoothingStd'>;
+
+/**
+ * Every learning-curve chart of the report as SVG, by the lab's report groups. A model keeps its
+ * colour across charts (and reports: `colorOrder` is the lab's model order); the student's runs are
+ * drawn thicker and named as theirs in the legend, beside the lab's reference runs.
+ */
+export async function renderCurveCharts(input: CurvesInput, messages: Messages): Promise<ChartSection[]> {
   const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
   const groups = groupsOfInput(input).filter((g) => (input.runs[g.id]?.length ?? 0) > 0);
-  const colors = runColors(groups.flatMap((g) => (input.runs[g.id] ?? []).map((r) => r.name)));
+  const all = groups.flatMap((g) => input.runs[g.id] ?? []);
+  // The notebook's runs in tab10 by the lab's model order; the student's in their own dark colours.
+  const referenceColors = runColors([...(input.colorOrder?.lab ?? []), ...all.filter((r) => r.reference).map((r) => r.name)]);
+  const studentColors = runColors([...(input.colorOrder?.student ?? []), ...all.filter((r) => !r.reference).map((r) => r.name)], STUDENT_PALETTE);
+  const colorOf = (run: NamedRun) => (run.reference ? referenceColors : studentColors).get(run.name) ?? '#000';
+  // A reference run is named by its model; the student's "higgs.giant (yours)": the legend says whose line is whose.
+  const label = (run: NamedRun) => (run.reference ? run.name : t('curves.yours', { model: run.name }));
   const smoothingStd = input.smoothingStd ?? 10;
   const sections: ChartSection[] = [];
   for (const group of groups) {
-    const runs = input.runs[group.id] ?? [];
+    const runs = (input.runs[group.id] ?? []).map((run) => ({ ...run, name: label(run) }));
+    const colors = new Map((input.runs[group.id] ?? []).map((run) => [label(run), colorOf(run)]));
     const charts: RenderedChart[] = [];
     for (const plan of group.charts) {
       // The group is the section heading already; a caption names the metric and the x scale.
@@ -54,7 +68,7 @@ export async function renderCurveCharts(input: ReportInput, messages: Messages):
 }
 
 /** The learning-rate plot, or null when the input carries no schedule. */
-export async function renderLearningRateChart(input: ReportInput, messages: Messages): Promise<RenderedChart | null> {
+export async function renderLearningRateChart(input: Pick<ReportInput, 'learningRate'>, messages: Messages): Promise<RenderedChart | null> {
   if (!input.learningRate?.length) return null;
   const title = translate(messages, 'lr.title');
   const spec = learningRateSpec(input.learningRate, { x: translate(messages, 'lr.epoch'), y: translate(messages, 'lr.rate') });

@@ -52,6 +52,8 @@ function learningRatePoints() {
 }
 
 /** A report for the reference submission: every check passes, two text items still wait for a TA. */
+const asReference = (run: NamedRun): NamedRun => ({ ...run, reference: true });
+
 export function referenceInput(h: HistoriesFixture = loadHistories()): ReportInput {
   const names = ['Giant', 'Giant analysis', 'TensorBoard curves', 'Regularizers analysis', 'Load cat data', 'Small cat model',
     'Medium cat model', 'Large cat model', 'Regularized cat model', 'Classification report'];
@@ -63,7 +65,8 @@ export function referenceInput(h: HistoriesFixture = loadHistories()): ReportInp
     }),
     findings: [],
     profile: 'quick', seed: h.seed, backend: 'wasm (1 thread)', graderVersion: '0.1.0', date: '2025-04-02T14:30:00Z',
-    runs: { sizes: h.sizes, regularizers: h.regularizers, cats: h.cats },
+    // The notebook's own runs, as a grade report draws them beside the student's.
+    runs: { sizes: h.sizes.map(asReference), regularizers: h.regularizers.map(asReference), cats: h.cats.map(asReference) },
     groups: LAB5_GROUPS,
     learningRate: learningRatePoints(),
     summaries: [{ model: 'Tiny', text: formatSummary(TINY) }, { model: 'Pequeno', text: formatSummary(PEQUENO) }],
