@@ -1,11 +1,10 @@
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SeededDropout } from '../model/seeded-dropout.js';
 import { inferShapes } from '../spec/infer-shapes.js';
 import type { LayerSpec } from '../spec/types.js';
 import { KERAS_CLASS_NAMES, kerasLayerType, LAYER_TYPES, layerFacts, layerProblems, layerType } from './index.js';
 import type { KerasIssue } from './layer-type.js';
+import { exportsOf } from '../test-helpers/exports-of.js';
 
 describe('the layer registry', () => {
   it('has one module per type, each importing its own Keras class', () => {
@@ -79,15 +78,8 @@ describe('Keras import, per layer type', () => {
 
 describe('LAYER_TYPES holds every module written for it', () => {
   it('every layer type a file of layers/ defines is registered', async () => {
-    const folder = new URL('./', import.meta.url);
-    const files = readdirSync(fileURLToPath(folder)).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$|^index\.ts$/.test(f));
-    const defined: [string, unknown][] = [];
-    for (const file of files) {
-      const module = (await import(new URL(file, folder).href)) as Record<string, unknown>;
-      for (const value of Object.values(module)) {
-        if (typeof value === 'object' && value !== null && 'infer' in value && 'build' in value && 'facts' in value) defined.push([file, value]);
-      }
-    }
+    const defined = (await exportsOf(new URL('./', import.meta.url)))
+      .filter(([, v]) => typeof v === 'object' && v !== null && 'infer' in v && 'build' in v && 'facts' in v);
     expect(defined.map(([file]) => file).sort()).toEqual(['dense.ts', 'dropout.ts', 'flatten.ts', 'reshape.ts']);
     for (const [file, module] of defined) expect(LAYER_TYPES as readonly unknown[], file).toContain(module);
   });
