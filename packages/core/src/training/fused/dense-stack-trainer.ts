@@ -1,0 +1,283 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { KernelEngine } from '../../backend/kernels/engine.js';
+import { TRANS_A, TRANS_B } from '../../backend/kernels/gemm-wat.js';
+import { allocateBuffer, heapOffset, releaseBuffer } from '../../backend/kernels/heap.js';
+import type { HeapBuffer } from '../../backend/kernels/heap.js';
+import type { StockUnary, StockUnaryBackend } from '../../backend/kernels/stock-unary.js';
+import { tfjsEpsilon } from '../adam-with-schedule.js';
+import type { FusedDense, FusedDropout, FusedPlan } from './fused-plan.js';
+import { negAbs, sigmoidBce } from './sigmoid-bce.js';
+
+const f = Math.fround;
+
+/** One variable's Adam state: its weights, gradient and moments, each a heap buffer. */
+interface Slot {
+  variable: tf.Variable;
+  w: HeapBuffer;
+  g: HeapBuffer;
+  m: HeapBuffer;
+  v: HeapBuffer;
+}
+
+interface DenseRun {
+  spec: FusedDense;
+  kernel: Slot;
+  bias: Slot;
+  /** The layer's output for the batch (after its activation): B × units. */
+  out: HeapBuffer;
+  /** Where the batch's input to this layer was (set by the forward pass). */
+  input: number;
+}
+
+interface DropoutRun {
+  spec: FusedDropout;
+  mask: HeapBuffer;
+  out: HeapBuffer;
+  state: number[];
+}
+
+type LayerRun = DenseRun | DropoutRun;
+
+export interface FusedTrainData {
+  /** The training samples [n, features] and labels [n, 1], already in the wasm heap. */
+  x: tf.Tensor;
+  y: tf.Tensor;
+  n: number;
+}
+
+/**
+ * Trains a Dense stack (fused-plan.ts) without TF.js' tape: one call per batch runs the forward pass,
+ * the sigmoid cross-entropy, the backward pass and Adam on buffers in the wasm heap, through the
+ * same kernels the tape's ops run on (fitcheck's GEMM, bias add and sum, ELU and its gradient, Adam,
+ * dropout masks; the stock Exp and Log1p), in the same order of float32 operations — so the weights
+ * and the logged sums are the tape's to the bit. Each epoch gathers its shuffled rows into the heap
+ * once; the weights are read from the model's variables at an epoch's start and written back at its
+ * end (validation, callbacks and checkpoints see the model as the tape leaves it). Adam's moments
+ * live here, for the run.
+ */
+export class DenseStackTrainer {
+  private readonly runs: LayerRun[] = [];
+  private readonly slots: Slot[] = [];
+  private readonly buffers: HeapBuffer[] = [];
+  private readonly epochX: HeapBuffer;
+  private readonly epochY: HeapBuffer;
+  /** Two B × widest buffers the backward pass alternates between. */
+  private readonly grads: [HeapBuffer, HeapBuffer];
+  private readonly negAbs: HeapBuffer;
+  private readonly exp: HeapBuffer;
+  private readonly log1p: HeapBuffer;
+  /** Adam's β₁ᵗ and β₂ᵗ as TF.js keeps them (float32 products). */
+  private acc1: number;
+  private acc2: number;
+  private step = 0;
+
+  constructor(
+    private readonly plan: FusedPlan,
+    private readonly data: FusedTrainData,
+    private readonly batchSize: number,
+    private readonly backend: StockUnaryBackend,
+    private readonly engine: KernelEngine,
+    private readonly unary: StockUnary,
+    private readonly memory: WebAssembly.Memory,
+  ) {
+    const alloc = (length: number): HeapBuffer => {
+      const buffer = allocateBuffer(backend, length);
+      this.buffers.push(buffer);
+      return buffer;
+    };
+    const slot = (variable: tf.Variable): Slot => {
+      const s = { variable, w: alloc(variable.size), g: alloc(variable.size), m: alloc(variable.size), v: alloc(variable.size) };
+      this.slots.push(s);
+      return s;
+    };
+    const b = batchSize;
+    let widest = 1;
+    for (const spec of plan.layers) {
+      if (spec.kind === 'dense') {
+        this.runs.push({ spec, kernel: slot(spec.kernel), bias: slot(spec.bias), out: alloc(b * spec.units), input: 0 });
+        widest = Math.max(widest, spec.inputs, spec.units);
+      } else {
+        this.runs.push({ spec, mask: alloc(b * spec.width), out: alloc(b * spec.width), state: [] });
+      }
+    }
+    this.grads = [alloc(b * widest), alloc(b * widest)];
+    this.negAbs = alloc(b);
+    this.exp = alloc(b);
+    this.log1p = alloc(b);
+    this.epochX = alloc(data.n * plan.features);
+    this.epochY = alloc(data.n);
+    this.acc1 = f(plan.adam.beta1);
+    this.acc2 = f(plan.adam.beta2);
+    // Moments start at zero, as TF.js' zerosLike.
+    const heap = this.heap();
+    for (const s of this.slots) for (const x of [s.m, s.v]) heap.fill(0, x.at >> 2, (x.at >> 2) + x.length);
+  }
+
+  /** Optimizer steps taken (Keras' `optimizer.iterations`). */
+  get steps(): number {
+    return this.step;
+  }
+
+  /** Rows `order` of the training data, in that order, as one epoch; returns [Σ loss·B, Σ bce·B, Σ correct] as the tape's float32 sums. */
+  epoch(order: Int32Array): [number, number, number] {
+    this.load();
+    this.gather(order);
+    const sums: [number, number, number] = [0, 0, 0];
+    for (let start = 0; start < this.data.n; start += this.batchSize) {
+      const size = Math.min(this.batchSize, this.data.n - start);
+      const { loss, bce, correct } = this.trainStep(start, size);
+      sums[0] = f(sums[0] + f(loss * size));
+      sums[1] = f(sums[1] + f(bce * size));
+      sums[2] = f(sums[2] + correct);
+    }
+    this.store();
+    return sums;
+  }
+
+  dispose(): void {
+    for (const buffer of this.buffers.splice(0)) releaseBuffer(this.backend, buffer);
+  }
+
+  /** The whole heap as floats (a fresh view: any allocation may have grown the memory). */
+  private heap(): Float32Array {
+    return new Float32Array(this.memory.buffer);
+  }
+
+  /** The model's current weights and dropout streams into the run (a callback may have changed them). */
+  private load(): void {
+    const heap = this.heap();
+    for (const s of this.slots) {
+      const from = heapOffset(this.backend, s.variable) >> 2;
+      heap.copyWithin(s.w.at >> 2, from, from + s.w.length);
+    }
+    for (const run of this.runs) if ('state' in run) run.state = run.spec.layer.streamState();
+  }
+
+  /** The run's weights and dropout streams back into the model. */
+  private store(): void {
+    const heap = this.heap();
+    tf.tidy(() => {
+      for (const s of this.slots) {
+        s.variable.assign(tf.tensor(heap.slice(s.w.at >> 2, (s.w.at >> 2) + s.w.length), s.variable.shape));
+      }
+    });
+    for (const run of this.runs) if ('state' in run) run.spec.layer.continueStream(run.state);
+  }
+
+  /** The epoch's rows, in order, into contiguous heap buffers: each batch is then a slice. */
+  private gather(order: Int32Array): void {
+    const heap = this.heap();
+    const d = this.plan.features;
+    const [x, y] = [heapOffset(this.backend, this.data.x) >> 2, heapOffset(this.backend, this.data.y) >> 2];
+    const [ex, ey] = [this.epochX.at >> 2, this.epochY.at >> 2];
+    for (const [i, row] of order.entries()) {
+      heap.copyWithin(ex + i * d, x + row * d, x + (row + 1) * d);
+      heap[ey + i] = heap[y + row]!;
+    }
+  }
+
+  /** One optimizer step on rows [start, start + size) of the epoch. */
+  private trainStep(start: number, size: number): { loss: number; bce: number; correct: number } {
+    const { engine } = this;
+    let input = this.epochX.at + start * this.plan.features * 4;
+    for (const run of this.runs) {
+      if ('kernel' in run) {
+        const { inputs, units, elu } = run.spec;
+        run.input = input;
+        // The one-unit output layer: its 1 × B row as Wᵀ·Xᵀ, as matmul-kernel.ts plans it.
+        if (units === 1) engine.multiply(run.kernel.w.at, input, run.out.at, 1, size, inputs, TRANS_B);
+        else engine.multiply(input, run.kernel.w.at, run.out.at, size, units, inputs, 0);
+        engine.addrow(run.out.at, run.bias.w.at, run.out.at, size, units);
+        if (elu) engine.elu(run.out.at, run.out.at, size * units);
+        input = run.out.at;
+      } else {
+        run.state = engine.dropoutMask(run.mask.at, size * run.spec.width, run.state, run.spec.rate);
+        this.multiply(input, run.mask.at, run.out.at, size * run.spec.width);
+        input = run.out.at;
+      }
+    }
+
+    // The loss on the logits (the last layer's output) and dz into the first gradient buffer.
+    let heap = this.heap();
+    const view = (at: number, n: number): Float32Array => heap.subarray(at >> 2, (at >> 2) + n);
+    negAbs(view(input, size), view(this.negAbs.at, size), size);
+    this.unary.exp(this.negAbs.id, this.exp.id);
+    this.unary.log1p(this.exp.id, this.log1p.id);
+    heap = this.heap();
+    const [first, second] = this.grads;
+    const { bce, correct } = sigmoidBce(view(input, size), view(this.epochY.at + start * 4, size),
+      view(this.exp.at, size), view(this.log1p.at, size), view(first.at, size), size);
+    const penalty = this.penalty(heap);
+
+    this.backward(size, first, second);
+    this.adam();
+    return { loss: penalty === null ? bce : f(bce + penalty), bce, correct };
+  }
+
+  /** Σ over the L2 layers of l2·Σw² (TF.js' L1L2 regularizer: square, scale, sum in order; added in layer order), or null without any. */
+  private penalty(heap: Float32Array): number | null {
+    let total: number | null = null;
+    for (const run of this.runs) {
+      if (!('kernel' in run) || run.spec.l2 === 0) continue;
+      const l2 = f(run.spec.l2);
+      const from = run.kernel.w.at >> 2;
+      let sum = 0;
+      for (let i = from; i < from + run.kernel.w.length; i++) sum = f(sum + f(l2 * f(heap[i]! * heap[i]!)));
+      total = f((total ?? 0) + sum);
+    }
+    return total;
+  }
+
+  /** Gradients of every variable into its slot, from dz in `d`. */
+  private backward(size: number, d0: HeapBuffer, spare0: HeapBuffer): void {
+    const { engine } = this;
+    let [d, spare] = [d0, spare0];
+    const firstDense = this.runs.findIndex((r) => 'kernel' in r);
+    for (let i = this.runs.length - 1; i >= firstDense; i--) {
+      const run = this.runs[i]!;
+      if ('kernel' in run) {
+        const { inputs, units, elu, l2 } = run.spec;
+        if (elu) engine.eluGrad(d.at, run.out.at, d.at, size * units);
+        engine.colsum(d.at, run.bias.g.at, size, units);
+        if (units === 1) engine.multiply(d.at, run.input, run.kernel.g.at, 1, inputs, size, 0);
+        else engine.multiply(run.input, d.at, run.kernel.g.at, inputs, units, size, TRANS_A);
+        if (l2 !== 0) this.addL2Gradient(run.kernel, f(l2));
+        if (i > firstDense) {
+          engine.multiply(d.at, run.kernel.w.at, spare.at, size, inputs, units, TRANS_B);
+          [d, spare] = [spare, d];
+        }
+      } else {
+        this.multiply(d.at, run.mask.at, d.at, size * run.spec.width);
+      }
+    }
+  }
+
+  /** g += l2·(2w), the penalty's gradient (square's 2x times the scale), added as the tape adds it. */
+  private addL2Gradient(slot: Slot, l2: number): void {
+    const heap = this.heap();
+    const [w, g] = [slot.w.at >> 2, slot.g.at >> 2];
+    for (let i = 0; i < slot.w.length; i++) heap[g + i] = f(f(l2 * (heap[w + i]! * 2)) + heap[g + i]!);
+  }
+
+  /** out = a·b elementwise (dropout's mask and its gradient). */
+  private multiply(a: number, b: number, out: number, n: number): void {
+    const heap = this.heap();
+    const [ai, bi, oi] = [a >> 2, b >> 2, out >> 2];
+    for (let i = 0; i < n; i++) heap[oi + i] = f(heap[ai + i]! * heap[bi + i]!);
+  }
+
+  /** One Adam step of every variable, in place, with TF.js' float32 constants (AdamWithSchedule's). */
+  private adam(): void {
+    const { schedule, beta1, beta2, epsilon } = this.plan.adam;
+    const constants = {
+      beta1, beta2, d1: f(1 - this.acc1), d2: f(1 - this.acc2),
+      epsilon: tfjsEpsilon(epsilon, beta2, this.step), learningRate: schedule(this.step),
+    };
+    for (const s of this.slots) {
+      this.engine.adam({ w: s.w.at, g: s.g.at, m: s.m.at, v: s.v.at, w2: s.w.at, m2: s.m.at, v2: s.v.at }, s.w.length, constants);
+    }
+    this.acc1 = f(this.acc1 * f(beta1));
+    this.acc2 = f(this.acc2 * f(beta2));
+    this.step += 1;
+  }
+}
