@@ -116,8 +116,13 @@ export async function fit(
       const sums = fused === null
         ? tapeEpoch({ model, optimizer, variables, train, order: nextOrder(), batchSize })
         : tf.tensor1d(fused.epoch(nextOrder()), 'float32');
-      const valSums = evaluateSums(model, val.x, val.y, val.n, batchSize);
-      const valPenalty = tf.tidy(() => penalty(model) ?? tf.scalar(0));
+      const fusedValidation = fused?.canEvaluate(val.n) === true ? fused.evaluate(val.x, val.y, val.n) : null;
+      const valSums = fusedValidation === null
+        ? evaluateSums(model, val.x, val.y, val.n, batchSize)
+        : tf.tensor1d(fusedValidation.sums, 'float32');
+      const valPenalty = fusedValidation === null
+        ? tf.tidy(() => penalty(model) ?? tf.scalar(0))
+        : tf.scalar(fusedValidation.penalty ?? 0);
       const [[lossSum, bceSum, correct], [valBceSum, valCorrect], [valReg]] = await Promise.all(
         [sums, valSums, valPenalty].map((t) => t.data()),
       ) as [Float32Array, Float32Array, Float32Array];

@@ -69,6 +69,8 @@ export interface KernelEngine {
    * xoroshiro128+ generator in pure-rand's state order [s01, s00, s11, s10]; returns the next state.
    */
   dropoutMask(out: number, n: number, state: readonly number[], rate: number): number[];
+  /** Row i of `out` = row indices[i] of `x`, for `count` int32 indices at `indices` (addresses in bytes). */
+  gatherRows(x: number, indices: number, out: number, count: number, rowBytes: number): void;
   /** ELU (α = 1) over n floats: out = x ≥ 0 ? x : eˣ − 1 (addresses in bytes). */
   elu(x: number, out: number, n: number): void;
   /** ELU's gradient from its output: out = y ≥ 0 ? dy : dy·(y + 1), over n floats (addresses in bytes). */
@@ -163,6 +165,7 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
   const module = new WebAssembly.Module(assemble(wabt, moduleWat({ fma, shared })));
   const { exports } = new WebAssembly.Instance(module, { env: { memory } });
   const gemm = exports.gemm as GemmExport;
+  const gatherrows = exports.gatherrows as (x: number, indices: number, out: number, count: number, rowBytes: number) => void;
   const dropoutmask = exports.dropoutmask as (out: number, n: number, state: number, threshold: number, scale: number) => void;
   const rngState = malloc(16);
   const run = exports.run as (job: number, chunk: number) => void;
@@ -257,6 +260,9 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     },
     eluGrad(dy, y, out, n) {
       parallelJob(JOB_ELU_GRAD, n, n, 4, [dy, y, out]);
+    },
+    gatherRows(x, indices, out, count, rowBytes) {
+      gatherrows(x, indices, out, count, rowBytes);
     },
     dropoutMask(out, n, [s01, s00, s11, s10], rate) {
       const words = new Int32Array(memory.buffer, rngState, 4);

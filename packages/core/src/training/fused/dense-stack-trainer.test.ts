@@ -36,22 +36,25 @@ interface Run {
   result: FitResult;
   weights: Float32Array[];
   fusedEpochs: number;
+  fusedValidations: number;
 }
 
 async function train(model: ModelSpec, fusedStep: boolean, epochs: number, batchSize: number, lr: number | ((s: number) => number) = schedule): Promise<Run> {
   const net = buildModel(model, { seed: 11 });
   const epoch = vi.spyOn(DenseStackTrainer.prototype, 'epoch');
+  const evaluate = vi.spyOn(DenseStackTrainer.prototype, 'evaluate');
   const result = await fit(net, data, { spec: model, epochs, batchSize, seed: 5, learningRate: lr, fusedStep });
   const weights = net.getWeights().map((w) => w.dataSync() as Float32Array);
-  const fusedEpochs = epoch.mock.calls.length;
-  epoch.mockRestore();
+  const [fusedEpochs, fusedValidations] = [epoch.mock.calls.length, evaluate.mock.calls.length];
+  vi.restoreAllMocks();
   net.dispose();
-  return { result, weights, fusedEpochs };
+  return { result, weights, fusedEpochs, fusedValidations };
 }
 
 function expectSameBits(tape: Run, fused: Run): void {
   expect(tape.fusedEpochs).toBe(0);
   expect(fused.fusedEpochs).toBe(fused.result.epochsRun);
+  expect(fused.fusedValidations).toBe(fused.result.epochsRun);
   expect(fused.result.history).toEqual(tape.result.history);
   expect(fused.result.steps).toBe(tape.result.steps);
   expect(fused.weights.length).toBe(tape.weights.length);

@@ -61,6 +61,8 @@ export class DenseStackTrainer {
   private readonly buffers: HeapBuffer[] = [];
   private readonly epochX: HeapBuffer;
   private readonly epochY: HeapBuffer;
+  /** The epoch's order as int32, for the gather. */
+  private readonly order: HeapBuffer;
   /** Two B × widest buffers the backward pass alternates between. */
   private readonly grads: [HeapBuffer, HeapBuffer];
   private readonly negAbs: HeapBuffer;
@@ -106,6 +108,7 @@ export class DenseStackTrainer {
     this.log1p = alloc(b);
     this.epochX = alloc(data.n * plan.features);
     this.epochY = alloc(data.n);
+    this.order = alloc(data.n);
     this.acc1 = f(plan.adam.beta1);
     this.acc2 = f(plan.adam.beta2);
     // Moments start at zero, as TF.js' zerosLike.
@@ -166,20 +169,49 @@ export class DenseStackTrainer {
 
   /** The epoch's rows, in order, into contiguous heap buffers: each batch is then a slice. */
   private gather(order: Int32Array): void {
-    const heap = this.heap();
-    const d = this.plan.features;
-    const [x, y] = [heapOffset(this.backend, this.data.x) >> 2, heapOffset(this.backend, this.data.y) >> 2];
-    const [ex, ey] = [this.epochX.at >> 2, this.epochY.at >> 2];
-    for (const [i, row] of order.entries()) {
-      heap.copyWithin(ex + i * d, x + row * d, x + (row + 1) * d);
-      heap[ey + i] = heap[y + row]!;
-    }
+    new Int32Array(this.memory.buffer, this.order.at, order.length).set(order);
+    const { backend, engine } = this;
+    engine.gatherRows(heapOffset(backend, this.data.x), this.order.at, this.epochX.at, order.length, this.plan.features * 4);
+    engine.gatherRows(heapOffset(backend, this.data.y), this.order.at, this.epochY.at, order.length, 4);
   }
 
   /** One optimizer step on rows [start, start + size) of the epoch. */
   private trainStep(start: number, size: number): { loss: number; bce: number; correct: number } {
+    const logits = this.forward(this.epochX.at + start * this.plan.features * 4, size, true);
+    const { bce, correct } = this.loss(logits, this.epochY.at + start * 4, size);
+    const penalty = this.penalty();
+    this.backward(size, ...this.grads);
+    this.adam();
+    return { loss: penalty === null ? bce : f(bce + penalty), bce, correct };
+  }
+
+  /**
+   * Whether {@link evaluate} reproduces `fit`'s validation for `n` rows: every batch's row count a
+   * multiple of 4, as for training (the one-unit layer's product).
+   */
+  canEvaluate(n: number): boolean {
+    return (n % this.batchSize) % 4 === 0;
+  }
+
+  /**
+   * `fit`'s validation sums in inference mode (no dropout), batch by batch: [Σ bce·B, Σ correct] as
+   * its float32 sums, and the penalty of the current weights (null without one).
+   */
+  evaluate(x: tf.Tensor, y: tf.Tensor, n: number): { sums: [number, number]; penalty: number | null } {
+    const [xAt, yAt] = [heapOffset(this.backend, x), heapOffset(this.backend, y)];
+    const sums: [number, number] = [0, 0];
+    for (let start = 0; start < n; start += this.batchSize) {
+      const size = Math.min(this.batchSize, n - start);
+      const { bce, correct } = this.loss(this.forward(xAt + start * this.plan.features * 4, size, false), yAt + start * 4, size);
+      sums[0] = f(sums[0] + f(bce * size));
+      sums[1] = f(sums[1] + correct);
+    }
+    return { sums, penalty: this.penalty() };
+  }
+
+  /** The layers on `size` rows at `input`; returns where the logits are. Dropout only while training. */
+  private forward(input: number, size: number, training: boolean): number {
     const { engine } = this;
-    let input = this.epochX.at + start * this.plan.features * 4;
     for (const run of this.runs) {
       if ('kernel' in run) {
         const { inputs, units, elu } = run.spec;
@@ -190,32 +222,27 @@ export class DenseStackTrainer {
         engine.addrow(run.out.at, run.bias.w.at, run.out.at, size, units);
         if (elu) engine.elu(run.out.at, run.out.at, size * units);
         input = run.out.at;
-      } else {
+      } else if (training) {
         run.state = engine.dropoutMask(run.mask.at, size * run.spec.width, run.state, run.spec.rate);
         this.multiply(input, run.mask.at, run.out.at, size * run.spec.width);
         input = run.out.at;
       }
     }
+    return input;
+  }
 
-    // The loss on the logits (the last layer's output) and dz into the first gradient buffer.
-    let heap = this.heap();
-    const view = (at: number, n: number): Float32Array => heap.subarray(at >> 2, (at >> 2) + n);
-    negAbs(view(input, size), view(this.negAbs.at, size), size);
+  /** The sigmoid cross-entropy of `size` logits against the labels at `labels`; dz into the first gradient buffer. */
+  private loss(logits: number, labels: number, size: number): { bce: number; correct: number } {
+    const view = (at: number): Float32Array => new Float32Array(this.memory.buffer, at, size);
+    negAbs(view(logits), view(this.negAbs.at), size);
     this.unary.exp(this.negAbs.id, this.exp.id);
     this.unary.log1p(this.exp.id, this.log1p.id);
-    heap = this.heap();
-    const [first, second] = this.grads;
-    const { bce, correct } = sigmoidBce(view(input, size), view(this.epochY.at + start * 4, size),
-      view(this.exp.at, size), view(this.log1p.at, size), view(first.at, size), size);
-    const penalty = this.penalty(heap);
-
-    this.backward(size, first, second);
-    this.adam();
-    return { loss: penalty === null ? bce : f(bce + penalty), bce, correct };
+    return sigmoidBce(view(logits), view(labels), view(this.exp.at), view(this.log1p.at), view(this.grads[0].at), size);
   }
 
   /** Σ over the L2 layers of l2·Σw² (TF.js' L1L2 regularizer: square, scale, sum in order; added in layer order), or null without any. */
-  private penalty(heap: Float32Array): number | null {
+  private penalty(): number | null {
+    const heap = this.heap();
     let total: number | null = null;
     for (const run of this.runs) {
       if (!('kernel' in run) || run.spec.l2 === 0) continue;
