@@ -83,7 +83,10 @@ function denseOf(layer: tfl.layers.Layer, inputs: number, last: boolean): FusedD
  */
 export function fusedPlan({ model, optimizer, shape, batchSize, kernelsReady }: FusedPlanInput): { plan: FusedPlan } | Refusal {
   if (!kernelsReady) return { reason: "fitcheck's wasm kernels are not running" };
-  if (!(optimizer instanceof AdamWithSchedule)) return { reason: 'the optimizer is not Adam' };
+  // Not `instanceof`: tf.Optimizer's Symbol.hasInstance takes any object with minimize/applyGradients.
+  const isAdam = typeof optimizer === 'object' && optimizer !== null
+    && Object.prototype.isPrototypeOf.call(AdamWithSchedule.prototype, optimizer);
+  if (!isAdam) return { reason: 'the optimizer is not Adam' };
   const [rows, features, ...rest] = shape;
   if (rows === undefined || features === undefined || rest.length > 0) return { reason: 'the samples are not vectors' };
   if (batchSize % 4 !== 0 || (rows % batchSize) % 4 !== 0) return { reason: 'a batch whose rows are not a multiple of 4' };
@@ -103,5 +106,5 @@ export function fusedPlan({ model, optimizer, shape, batchSize, kernelsReady }: 
     }
   }
   if (layers.at(-1)?.kind !== 'dense') return { reason: 'the model does not end in a Dense layer' };
-  return { plan: { features, layers, adam: optimizer.settings() } };
+  return { plan: { features, layers, adam: (optimizer as AdamWithSchedule).settings() } };
 }
