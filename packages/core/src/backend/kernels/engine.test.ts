@@ -88,20 +88,23 @@ describe('fitcheck GEMM', () => {
     });
   }
 
-  it('gives the same bits on one thread and on two (each element is summed in one fixed order)', async () => {
+  it('gives the same bits on one thread and on two (each element is summed in one fixed order), B packed per panel or once', async () => {
     const one = await engine(true, 1);
     const two = await engine(true, 2);
     expect(two.e.threads).toBe(2);
-    const [m, n, k] = [500, 512, 512];
-    const run = ({ memory, malloc, e }: typeof one, flags: number): Float32Array => {
-      const [a, b, c] = [malloc(m * k * 4), malloc(k * n * 4), malloc(m * n * 4)];
-      fill(memory, a, m * k, 7);
-      fill(memory, b, k * n, 8);
-      e.multiply(a, b, c, m, n, k, flags);
-      return new Float32Array(memory.buffer, c, m * n).slice();
+    const run = ({ memory, malloc, e }: typeof one, [m, n, k]: readonly number[], flags: number): Float32Array => {
+      const [a, b, c] = [malloc(m! * k! * 4), malloc(k! * n! * 4), malloc(m! * n! * 4)];
+      fill(memory, a, m! * k!, 7);
+      fill(memory, b, k! * n!, 8);
+      e.multiply(a, b, c, m!, n!, k!, flags);
+      return new Float32Array(memory.buffer, c, m! * n!).slice();
     };
-    for (const flags of [0, TRANS_A | TRANS_B]) {
-      expect(Buffer.from(run(two, flags).buffer).equals(Buffer.from(run(one, flags).buffer))).toBe(true);
+    // 500×512: column chunks on two threads (each packs its panels); 500×64: row chunks, whose B is
+    // packed once for all of them (PACKED_B), against one thread packing per panel.
+    for (const shape of [[500, 512, 512], [500, 64, 300]]) {
+      for (const flags of [0, TRANS_B, TRANS_A | TRANS_B]) {
+        expect(Buffer.from(run(two, shape, flags).buffer).equals(Buffer.from(run(one, shape, flags).buffer)), `${shape} ${flags}`).toBe(true);
+      }
     }
   });
 

@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import wabtInit from 'wabt';
 import { FitcheckError } from '../../errors.js';
-import { MR, NR, SCRATCH_BYTES, TRANS_A } from './gemm-wat.js';
+import { MC, MR, NR, PACKED_B, SCRATCH_BYTES, TRANS_A, TRANS_B } from './gemm-wat.js';
 import { JOB_ADAM, JOB_ADD_ROW, JOB_COL_SUM, JOB_ELU, JOB_ELU_GRAD, JOB_WORDS } from './jobs-wat.js';
 import { moduleWat } from './module-wat.js';
 import { CLOSED, GENERATIONS, KIND, SLOT, SLOTS, chunkBounds, claim } from './protocol.js';
@@ -165,6 +165,7 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
   const module = new WebAssembly.Module(assemble(wabt, moduleWat({ fma, shared })));
   const { exports } = new WebAssembly.Instance(module, { env: { memory } });
   const gemm = exports.gemm as GemmExport;
+  const packb = exports.packb as (b: number, out: number, n: number, k: number, transB: number) => void;
   const gatherrows = exports.gatherrows as (x: number, indices: number, out: number, count: number, rowBytes: number) => void;
   const dropoutmask = exports.dropoutmask as (out: number, n: number, state: number, threshold: number, scale: number) => void;
   const rngState = malloc(16);
@@ -242,6 +243,15 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     dispatch(KIND.JOB, Math.max(1, Math.ceil(units / per)), setup, (index) => run(job, index));
   }
 
+  /** Where a product's B is packed whole (packb), grown to the largest such B so far. */
+  let packed = { at: 0, bytes: 0 };
+  function packedB(b: number, n: number, k: number, flags: number): number {
+    const bytes = n * k * 4;
+    if (bytes > packed.bytes) packed = { at: malloc(Math.max(bytes, 2 * packed.bytes)), bytes: Math.max(bytes, 2 * packed.bytes) };
+    packb(b, packed.at, n, k, flags & TRANS_B);
+    return packed.at;
+  }
+
   let products = 0;
   return {
     threads: total,
@@ -277,16 +287,20 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     },
     multiply(a, b, c, m, n, k, flags = 0) {
       products++;
-      const plan = planChunks(m, n, k, total, (flags & TRANS_A) !== 0);
+      const transA = (flags & TRANS_A) !== 0;
+      const plan = planChunks(m, n, k, total, transA);
+      // Chunks of rows, and MC blocks of a transposed A, each pack all of B again: pack it once here.
+      const packOnce = (plan.rows > 0 && plan.chunks > 1) || (transA && m > MC);
+      const [bAt, bFlags] = packOnce ? [packedB(b, n, k, flags), flags | PACKED_B] : [b, flags];
       const setup = (): void => {
-        for (const [slot, value] of [[SLOT.A, a], [SLOT.B, b], [SLOT.C, c], [SLOT.M, m], [SLOT.N, n], [SLOT.K, k],
-          [SLOT.ROWS, plan.rows], [SLOT.COLS, plan.cols], [SLOT.FLAGS, flags]] as const) {
+        for (const [slot, value] of [[SLOT.A, a], [SLOT.B, bAt], [SLOT.C, c], [SLOT.M, m], [SLOT.N, n], [SLOT.K, k],
+          [SLOT.ROWS, plan.rows], [SLOT.COLS, plan.cols], [SLOT.FLAGS, bFlags]] as const) {
           Atomics.store(ctrl, slot, value | 0);
         }
       };
       dispatch(KIND.GEMM, plan.chunks, setup, (index) => {
         const [i0, i1, j0, j1] = chunkBounds(plan.rows, plan.cols, index, m, n);
-        gemm(a, b, c, mainScratch, m, n, k, i0, i1, j0, j1, flags);
+        gemm(a, bAt, c, mainScratch, m, n, k, i0, i1, j0, j1, bFlags);
       });
     },
     async dispose() {

@@ -13,7 +13,7 @@ export interface ModuleWatOptions {
   shared: boolean;
 }
 
-/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `adam`, `colsum`, `addrow`, `gatherrows`, `dropoutmask`, `elu`, `elugrad` and `run` (a chunk of a threaded job). */
+/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `packb`, `adam`, `colsum`, `addrow`, `gatherrows`, `dropoutmask`, `elu`, `elugrad` and `run` (a chunk of a threaded job). */
 export function moduleWat({ fma, shared }: ModuleWatOptions): string {
   const gemm = gemmFunctions(fma);
   return `(module
