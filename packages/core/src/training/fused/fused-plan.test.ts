@@ -39,6 +39,10 @@ describe('fusedPlan', () => {
     expect(reason(fusedPlan(input(tiny, { batchSize: 50 })))).toBe('a batch whose rows are not a multiple of 4');
     expect(reason(fusedPlan(input(tiny, { shape: [1002, 28] })))).toBe('a batch whose rows are not a multiple of 4');
     expect(reason(fusedPlan(input(tiny, { shape: [1000, 28, 1] })))).toBe('the samples are not vectors');
+    expect(reason(fusedPlan(input(tiny, { shape: [1000, 32] })))).toMatch(/a kernel of shape \[28, 16\] for 32 inputs$/);
+    const frozen = input(tiny);
+    frozen.model.layers[0]!.trainable = false;
+    expect(reason(fusedPlan(frozen))).toMatch(/no trainable kernel or bias$/);
     expect(reason(fusedPlan(input([elu(16, { activation: 'relu' }), logits])))).toMatch(/activation relu$/);
     expect(reason(fusedPlan(input([elu(10), logits])))).toMatch(/a width that is not a multiple of 4$/);
     expect(reason(fusedPlan(input([elu(16, { kernelRegularizer: { l1: 0.01 } }), logits])))).toMatch(/an L1 penalty$/);

@@ -69,7 +69,9 @@ function denseOf(layer: tfl.layers.Layer, inputs: number, last: boolean): FusedD
   // fitcheck's GEMM takes products whose N is a multiple of 4 (kernels/matmul-kernel.ts); others go to XNNPACK.
   if (inputs % 4 !== 0 || (!last && c.units % 4 !== 0)) return { reason: `${layer.name}: a width that is not a multiple of 4` };
   const [kernel, bias] = layer.trainableWeights.map((w) => w.read() as tf.Variable);
-  if (kernel === undefined || bias === undefined) return { reason: `${layer.name}: no kernel or bias` };
+  if (kernel === undefined || bias === undefined) return { reason: `${layer.name}: no trainable kernel or bias` };
+  // Data whose width is not the model's: the tape raises TF.js' shape error, as before.
+  if (kernel.shape.join() !== `${inputs},${c.units}`) return { reason: `${layer.name}: a kernel of shape [${kernel.shape.join(', ')}] for ${inputs} inputs` };
   return { kind: 'dense', inputs, units: c.units, elu: c.activation === 'elu', l2: reg?.config.l2 ?? 0, kernel, bias };
 }
 
