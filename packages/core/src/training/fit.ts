@@ -116,7 +116,7 @@ export async function fit(
       const sums = fused === null
         ? tapeEpoch({ model, optimizer, variables, train, order: nextOrder(), batchSize })
         : tf.tensor1d(fused.epoch(nextOrder()), 'float32');
-      const fusedValidation = fused?.canEvaluate(val.n) === true ? fused.evaluate(val.x, val.y, val.n) : null;
+      const fusedValidation = fused?.canEvaluate(data.validation.shape) === true ? fused.evaluate(val.x, val.y, val.n) : null;
       const valSums = fusedValidation === null
         ? evaluateSums(model, val.x, val.y, val.n, batchSize)
         : tf.tensor1d(fusedValidation.sums, 'float32');

@@ -39,11 +39,12 @@ interface Run {
   fusedValidations: number;
 }
 
-async function train(model: ModelSpec, fusedStep: boolean, epochs: number, batchSize: number, lr: number | ((s: number) => number) = schedule): Promise<Run> {
+async function train(model: ModelSpec, fusedStep: boolean, epochs: number, batchSize: number,
+  lr: number | ((s: number) => number) = schedule, on = data): Promise<Run> {
   const net = buildModel(model, { seed: 11 });
   const epoch = vi.spyOn(DenseStackTrainer.prototype, 'epoch');
   const evaluate = vi.spyOn(DenseStackTrainer.prototype, 'evaluate');
-  const result = await fit(net, data, { spec: model, epochs, batchSize, seed: 5, learningRate: lr, fusedStep });
+  const result = await fit(net, on, { spec: model, epochs, batchSize, seed: 5, learningRate: lr, fusedStep });
   const weights = net.getWeights().map((w) => w.dataSync() as Float32Array);
   const [fusedEpochs, fusedValidations] = [epoch.mock.calls.length, evaluate.mock.calls.length];
   vi.restoreAllMocks();
@@ -85,6 +86,14 @@ describe('the fused train step, against the tape on a HIGGS slice', () => {
       spec('wide', [dense(512, { kernelRegularizer: { l2: 0.0001 } }), { type: 'Dropout', rate: 0.5 }, dense(512), logits]),
     ];
     for (const model of models) expectSameBits(await train(model, false, 2, 200, 0.003), await train(model, true, 2, 200, 0.003));
+  });
+
+  it('validates on the tape, with the fused weights, when a validation batch has rows the GEMM does not take', async () => {
+    const model = spec('tiny', [dense(16), logits]);
+    const odd = { train: data.train, validation: higgs(1000, 302) };
+    const [tape, fused] = [await train(model, false, 2, 200, schedule, odd), await train(model, true, 2, 200, schedule, odd)];
+    expect(fused.fusedValidations).toBe(0);
+    expect({ ...fused, fusedValidations: 2 }).toEqual({ ...tape, fusedEpochs: 2, fusedValidations: 2 });
   });
 
   it('leaves callbacks the model as the tape does: early stopping restores the same best weights', async () => {

@@ -186,11 +186,12 @@ export class DenseStackTrainer {
   }
 
   /**
-   * Whether {@link evaluate} reproduces `fit`'s validation for `n` rows: every batch's row count a
-   * multiple of 4, as for training (the one-unit layer's product).
+   * Whether {@link evaluate} reproduces `fit`'s validation for data of `shape`: the training data's
+   * width (else the tape raises TF.js' shape error, as before) and every batch's row count a multiple
+   * of 4, as for training (the one-unit layer's product).
    */
-  canEvaluate(n: number): boolean {
-    return (n % this.batchSize) % 4 === 0;
+  canEvaluate([rows, features, ...rest]: readonly number[]): boolean {
+    return rows !== undefined && features === this.plan.features && rest.length === 0 && (rows % this.batchSize) % 4 === 0;
   }
 
   /**
