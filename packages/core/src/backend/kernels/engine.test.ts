@@ -193,6 +193,35 @@ describe('threaded memory-bound jobs', () => {
       expect(Math.abs(b[5]![j]! - sum)).toBeLessThan(1e-4);
     }
   });
+
+  it("the fused step's dropout product and L2 penalty: TF.js' float32 operations, the same bits on two threads as on one", async () => {
+    const f = Math.fround;
+    const size = 155_317; // over the threading threshold, not a multiple of 4
+    const l2 = 0.001;
+    const run = async (shared: typeof one): Promise<{ product: Float32Array; grad: Float32Array; penalty: number; w: Float32Array; g: Float32Array; mask: Float32Array }> => {
+      const { memory, malloc, e } = shared;
+      const [w, g, mask, out] = [malloc(size * 4), malloc(size * 4), malloc(size * 4), malloc(size * 4)];
+      fill(memory, w, size, 21);
+      fill(memory, g, size, 22);
+      fill(memory, mask, size, 23);
+      const before = { w: new Float32Array(memory.buffer, w, size).slice(), g: new Float32Array(memory.buffer, g, size).slice(), mask: new Float32Array(memory.buffer, mask, size).slice() };
+      e.multiplyElements(w, mask, out, size);
+      const penalty = e.l2Penalty(w, size, l2);
+      e.addL2Gradient(w, g, size, l2);
+      return { ...before, product: new Float32Array(memory.buffer, out, size).slice(), grad: new Float32Array(memory.buffer, g, size).slice(), penalty };
+    };
+    const one = await engine(true, 1);
+    const [a, b] = [await run(one), await run(await engine(true, 2))];
+    expect(Buffer.from(b.product.buffer).equals(Buffer.from(a.product.buffer))).toBe(true);
+    expect(Buffer.from(b.grad.buffer).equals(Buffer.from(a.grad.buffer))).toBe(true);
+    let sum = 0;
+    for (const x of a.w) sum = f(sum + f(f(l2) * f(x * x)));
+    expect([a.penalty, b.penalty]).toEqual([sum, sum]);
+    for (const i of [0, 1, 4, size - 1]) {
+      expect(a.product[i]).toBe(f(a.w[i]! * a.mask[i]!));
+      expect(a.grad[i]).toBe(f(f(f(l2) * (a.w[i]! * 2)) + a.g[i]!));
+    }
+  });
 });
 
 describe('claim', () => {

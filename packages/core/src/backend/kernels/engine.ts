@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import wabtInit from 'wabt';
 import { FitcheckError } from '../../errors.js';
 import { MC, MR, NR, PACKED_B, SCRATCH_BYTES, TRANS_A, TRANS_B } from './gemm-wat.js';
-import { JOB_ADAM, JOB_ADD_ROW, JOB_COL_SUM, JOB_ELU, JOB_ELU_GRAD, JOB_WORDS } from './jobs-wat.js';
+import { JOB_ADAM, JOB_ADD_ROW, JOB_COL_SUM, JOB_ELU, JOB_ELU_GRAD, JOB_L2_GRAD, JOB_MUL, JOB_WORDS } from './jobs-wat.js';
 import { moduleWat } from './module-wat.js';
 import { CLOSED, GENERATIONS, KIND, SLOT, SLOTS, chunkBounds, claim } from './protocol.js';
 import { kernelWorkerSource } from './worker-source.js';
@@ -69,6 +69,12 @@ export interface KernelEngine {
    * xoroshiro128+ generator in pure-rand's state order [s01, s00, s11, s10]; returns the next state.
    */
   dropoutMask(out: number, n: number, state: readonly number[], rate: number): number[];
+  /** out = a·b elementwise over n floats (addresses in bytes). */
+  multiplyElements(a: number, b: number, out: number, n: number): void;
+  /** Σᵢ l2·wᵢ² over n floats, one float32 sum in order (TF.js' L2 penalty of a kernel). */
+  l2Penalty(w: number, n: number, l2: number): number;
+  /** g += l2·(2w) over n floats (the penalty's gradient added to the product's). */
+  addL2Gradient(w: number, g: number, n: number, l2: number): void;
   /** Row i of `out` = row indices[i] of `x`, for `count` int32 indices at `indices` (addresses in bytes). */
   gatherRows(x: number, indices: number, out: number, count: number, rowBytes: number): void;
   /** ELU (α = 1) over n floats: out = x ≥ 0 ? x : eˣ − 1 (addresses in bytes). */
@@ -166,6 +172,7 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
   const { exports } = new WebAssembly.Instance(module, { env: { memory } });
   const gemm = exports.gemm as GemmExport;
   const packb = exports.packb as (b: number, out: number, n: number, k: number, transB: number) => void;
+  const l2sum = exports.l2sum as (w: number, n: number, l2: number) => number;
   const gatherrows = exports.gatherrows as (x: number, indices: number, out: number, count: number, rowBytes: number) => void;
   const dropoutmask = exports.dropoutmask as (out: number, n: number, state: number, threshold: number, scale: number) => void;
   const rngState = malloc(16);
@@ -270,6 +277,15 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     },
     eluGrad(dy, y, out, n) {
       parallelJob(JOB_ELU_GRAD, n, n, 4, [dy, y, out]);
+    },
+    multiplyElements(a, b, out, n) {
+      parallelJob(JOB_MUL, n, n, 4, [a, b, out]);
+    },
+    l2Penalty(w, n, l2) {
+      return l2sum(w, n, l2);
+    },
+    addL2Gradient(w, g, n, l2) {
+      parallelJob(JOB_L2_GRAD, n, n, 4, [w, g], [l2]);
     },
     gatherRows(x, indices, out, count, rowBytes) {
       gatherrows(x, indices, out, count, rowBytes);

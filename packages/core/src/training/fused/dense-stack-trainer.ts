@@ -225,7 +225,7 @@ export class DenseStackTrainer {
         input = run.out.at;
       } else if (training) {
         run.state = engine.dropoutMask(run.mask.at, size * run.spec.width, run.state, run.spec.rate);
-        this.multiply(input, run.mask.at, run.out.at, size * run.spec.width);
+        engine.multiplyElements(input, run.mask.at, run.out.at, size * run.spec.width);
         input = run.out.at;
       }
     }
@@ -241,17 +241,13 @@ export class DenseStackTrainer {
     return sigmoidBce(view(logits), view(labels), view(this.exp.at), view(this.log1p.at), view(this.grads[0].at), size);
   }
 
-  /** Σ over the L2 layers of l2·Σw² (TF.js' L1L2 regularizer: square, scale, sum in order; added in layer order), or null without any. */
+  /** Σ over the L2 layers of l2·Σw² (TF.js' L1L2 regularizer: square, scale, sum in order; added in layer order, as AddN), or null without any. */
   private penalty(): number | null {
-    const heap = this.heap();
     let total: number | null = null;
     for (const run of this.runs) {
-      if (!('kernel' in run) || run.spec.l2 === 0) continue;
-      const l2 = f(run.spec.l2);
-      const from = run.kernel.w.at >> 2;
-      let sum = 0;
-      for (let i = from; i < from + run.kernel.w.length; i++) sum = f(sum + f(l2 * f(heap[i]! * heap[i]!)));
-      total = f((total ?? 0) + sum);
+      if ('kernel' in run && run.spec.l2 !== 0) {
+        total = f((total ?? 0) + this.engine.l2Penalty(run.kernel.w.at, run.kernel.w.length, run.spec.l2));
+      }
     }
     return total;
   }
@@ -269,29 +265,15 @@ export class DenseStackTrainer {
         engine.colsum(d.at, run.bias.g.at, size, units);
         if (units === 1) engine.multiply(d.at, run.input, run.kernel.g.at, 1, inputs, size, 0);
         else engine.multiply(run.input, d.at, run.kernel.g.at, inputs, units, size, TRANS_A);
-        if (l2 !== 0) this.addL2Gradient(run.kernel, f(l2));
+        if (l2 !== 0) engine.addL2Gradient(run.kernel.w.at, run.kernel.g.at, run.kernel.w.length, l2);
         if (i > firstDense) {
           engine.multiply(d.at, run.kernel.w.at, spare.at, size, inputs, units, TRANS_B);
           [d, spare] = [spare, d];
         }
       } else {
-        this.multiply(d.at, run.mask.at, d.at, size * run.spec.width);
+        engine.multiplyElements(d.at, run.mask.at, d.at, size * run.spec.width);
       }
     }
-  }
-
-  /** g += l2·(2w), the penalty's gradient (square's 2x times the scale), added as the tape adds it. */
-  private addL2Gradient(slot: Slot, l2: number): void {
-    const heap = this.heap();
-    const [w, g] = [slot.w.at >> 2, slot.g.at >> 2];
-    for (let i = 0; i < slot.w.length; i++) heap[g + i] = f(f(l2 * (heap[w + i]! * 2)) + heap[g + i]!);
-  }
-
-  /** out = a·b elementwise (dropout's mask and its gradient). */
-  private multiply(a: number, b: number, out: number, n: number): void {
-    const heap = this.heap();
-    const [ai, bi, oi] = [a >> 2, b >> 2, out >> 2];
-    for (let i = 0; i < n; i++) heap[oi + i] = f(heap[ai + i]! * heap[bi + i]!);
   }
 
   /** One Adam step of every variable, in place, with TF.js' float32 constants (AdamWithSchedule's). */
