@@ -113,6 +113,15 @@ describe('the fused train step, against the tape on a HIGGS slice', () => {
     expect(fused.weights).toEqual(tape.weights);
   });
 
+  it('steps aside for FITCHECK_FUSED_STEP=0', async () => {
+    vi.stubEnv('FITCHECK_FUSED_STEP', '0');
+    try {
+      expect((await train(spec('tiny', [dense(16), logits]), true, 1, 200)).fusedEpochs).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('frees every buffer it allocated', async () => {
     const before = tf.memory().numTensors;
     const ids = (tf.engine().backend as unknown as { numDataIds(): number }).numDataIds();
