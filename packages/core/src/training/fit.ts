@@ -3,6 +3,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { createOptimizer } from '../optimizers/index.js';
 import { TrainingDivergedError, firstNonFinite } from './diverged.js';
 import { permutations } from './shuffle.js';
+import type { DenseStackTrainer } from './fused/dense-stack-trainer.js';
 import { fusedTrainer } from './fused/fused-trainer.js';
 import { toTensors } from './tensors.js';
 import {
@@ -104,13 +105,14 @@ export async function fit(
   const val = toTensors(data.validation, 'validation');
   const optimizer = createOptimizer(options.optimizer ?? { type: 'Adam' }, schedule);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const fused = fusedTrainer({ model, optimizer, train, shape: data.train.shape, batchSize, wanted: options.fusedStep });
   const nextOrder = permutations(train.n, seed);
   const stepsPerEpoch = Math.ceil(train.n / batchSize);
   const history: History = { epoch: [], history: Object.fromEntries(METRIC_NAMES.map((k) => [k, []])) as unknown as History['history'] };
   const ctx: TrainingContext = { model, epochs, stepsPerEpoch, history, stopTraining: false };
 
+  let fused: DenseStackTrainer | null = null;
   try {
+    fused = fusedTrainer({ model, optimizer, train, shape: data.train.shape, batchSize, wanted: options.fusedStep });
     for (const cb of callbacks) await cb.onTrainBegin?.(ctx);
     for (let epoch = 0; epoch < epochs && !ctx.stopTraining && !signal?.aborted; epoch++) {
       const sums = fused === null

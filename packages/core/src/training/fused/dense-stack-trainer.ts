@@ -59,15 +59,15 @@ export class DenseStackTrainer {
   private readonly runs: LayerRun[] = [];
   private readonly slots: Slot[] = [];
   private readonly buffers: HeapBuffer[] = [];
-  private readonly epochX: HeapBuffer;
-  private readonly epochY: HeapBuffer;
+  private epochX!: HeapBuffer;
+  private epochY!: HeapBuffer;
   /** The epoch's order as int32, for the gather. */
-  private readonly order: HeapBuffer;
+  private order!: HeapBuffer;
   /** Two B × widest buffers the backward pass alternates between. */
-  private readonly grads: [HeapBuffer, HeapBuffer];
-  private readonly negAbs: HeapBuffer;
-  private readonly exp: HeapBuffer;
-  private readonly log1p: HeapBuffer;
+  private grads!: [HeapBuffer, HeapBuffer];
+  private negAbs!: HeapBuffer;
+  private exp!: HeapBuffer;
+  private log1p!: HeapBuffer;
   /** Adam's β₁ᵗ and β₂ᵗ as TF.js keeps them (float32 products). */
   private acc1: number;
   private acc2: number;
@@ -92,7 +92,23 @@ export class DenseStackTrainer {
       this.slots.push(s);
       return s;
     };
-    const b = batchSize;
+    try {
+      this.allocate(alloc, slot);
+    } catch (e) {
+      this.dispose();
+      throw e;
+    }
+    this.acc1 = f(plan.adam.beta1);
+    this.acc2 = f(plan.adam.beta2);
+    // Moments start at zero, as TF.js' zerosLike.
+    const heap = this.heap();
+    for (const s of this.slots) for (const x of [s.m, s.v]) heap.fill(0, x.at >> 2, (x.at >> 2) + x.length);
+  }
+
+  /** Every buffer of the run, once (freed in {@link dispose}, also when an allocation fails midway). */
+  private allocate(alloc: (length: number) => HeapBuffer, slot: (variable: tf.Variable) => Slot): void {
+    const { plan, data } = this;
+    const b = this.batchSize;
     let widest = 1;
     for (const spec of plan.layers) {
       if (spec.kind === 'dense') {
@@ -109,11 +125,6 @@ export class DenseStackTrainer {
     this.epochX = alloc(data.n * plan.features);
     this.epochY = alloc(data.n);
     this.order = alloc(data.n);
-    this.acc1 = f(plan.adam.beta1);
-    this.acc2 = f(plan.adam.beta2);
-    // Moments start at zero, as TF.js' zerosLike.
-    const heap = this.heap();
-    for (const s of this.slots) for (const x of [s.m, s.v]) heap.fill(0, x.at >> 2, (x.at >> 2) + x.length);
   }
 
   /** Optimizer steps taken (Keras' `optimizer.iterations`). */
