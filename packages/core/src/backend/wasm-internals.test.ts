@@ -5,7 +5,7 @@ import { AdamWithSchedule } from '../training/adam-with-schedule.js';
 import { FUSED_ADAM } from './kernels/adam-kernel.js';
 import { fastKernelsInstalled } from './fast-kernels.js';
 import { initBackend } from './init-backend.js';
-import { EXPECTED_WASM_INTERNALS, probeWasmInternals } from './wasm-internals.js';
+import { EXPECTED_WASM_INTERNALS, probeWasmInternals, xnnpackColumnMatches } from './wasm-internals.js';
 
 /** Undo every internal a test breaks on purpose. */
 const restore: (() => void)[] = [];
@@ -71,6 +71,8 @@ describe('the fast kernels step aside when an internal they use is not as expect
 
   it('passes on the installed tfjs-backend-wasm once nothing is broken', () => {
     expect(probeWasmInternals()).toEqual({ ok: true });
+    // XNNPACK's one-column product is the one the fused step repeats for batches of any row count.
+    expect(xnnpackColumnMatches()).toBe(true);
   });
 
   it('names each kind of mismatch: version, kernels, heap methods, Adam fields', () => {

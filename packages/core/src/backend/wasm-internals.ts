@@ -177,6 +177,34 @@ export function probeWasmInternals(expected: WasmInternals = EXPECTED_WASM_INTER
   return { ok: true };
 }
 
+let columnMatches: boolean | undefined;
+
+/**
+ * Whether tfjs-backend-wasm's `_FusedMatMul` (XNNPACK) computes a one-unit Dense layer's output as
+ * kernels/column-wat.ts reproduces it — bias + Σ x·w from the bias in k order, float32 — checked once
+ * on real rows (5 × 28, the row count the GEMM does not take). Only the fused train step's batches of
+ * rows not a multiple of 4 rely on it; when it does not hold they train on the tape.
+ */
+export function xnnpackColumnMatches(): boolean {
+  if (columnMatches === undefined) {
+    const [rows, k] = [5, 28];
+    const x = Float32Array.from({ length: rows * k }, (_, i) => Math.sin(i * 1.7) * 2);
+    const w = Float32Array.from({ length: k }, (_, i) => Math.cos(i * 0.9) / 3);
+    const bias = Math.fround(0.37);
+    try {
+      const stock = tf.tidy(() => tf.fused.matMul({ a: tf.tensor2d(x, [rows, k]), b: tf.tensor2d(w, [k, 1]), bias: tf.tensor1d([bias]) }).dataSync());
+      columnMatches = Array.from({ length: rows }, (_, i) => {
+        let acc = bias;
+        for (let q = 0; q < k; q++) acc = Math.fround(acc + Math.fround(x[i * k + q]! * w[q]!));
+        return acc === stock[i];
+      }).every(Boolean);
+    } catch {
+      columnMatches = false;
+    }
+  }
+  return columnMatches;
+}
+
 /** The line fitcheck prints once when it steps aside. */
 export function stockKernelsLine(mismatch: string): string {
   return `fitcheck: tfjs-backend-wasm is not what fitcheck's kernels expect (${mismatch}); training on its stock kernels\n`;

@@ -69,6 +69,11 @@ export interface KernelEngine {
    * xoroshiro128+ generator in pure-rand's state order [s01, s00, s11, s10]; returns the next state.
    */
   dropoutMask(out: number, n: number, state: readonly number[], rate: number): number[];
+  /**
+   * A one-unit Dense layer's output for `rows` rows of x (rows × k): out[i] = bias + Σ x[i, q]·w[q],
+   * summed from the bias in k order (XNNPACK's bits for one column: column-wat.ts).
+   */
+  denseColumn(x: number, w: number, bias: number, out: number, rows: number, k: number): void;
   /** out = a·b elementwise over n floats (addresses in bytes). */
   multiplyElements(a: number, b: number, out: number, n: number): void;
   /** Σᵢ l2·wᵢ² over n floats, one float32 sum in order (TF.js' L2 penalty of a kernel). */
@@ -172,6 +177,7 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
   const { exports } = new WebAssembly.Instance(module, { env: { memory } });
   const gemm = exports.gemm as GemmExport;
   const packb = exports.packb as (b: number, out: number, n: number, k: number, transB: number) => void;
+  const column = exports.column as (x: number, w: number, bias: number, out: number, rows: number, k: number) => void;
   const l2sum = exports.l2sum as (w: number, n: number, l2: number) => number;
   const gatherrows = exports.gatherrows as (x: number, indices: number, out: number, count: number, rowBytes: number) => void;
   const dropoutmask = exports.dropoutmask as (out: number, n: number, state: number, threshold: number, scale: number) => void;
@@ -277,6 +283,9 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     },
     eluGrad(dy, y, out, n) {
       parallelJob(JOB_ELU_GRAD, n, n, 4, [dy, y, out]);
+    },
+    denseColumn(x, w, bias, out, rows, k) {
+      column(x, w, bias, out, rows, k);
     },
     multiplyElements(a, b, out, n) {
       parallelJob(JOB_MUL, n, n, 4, [a, b, out]);

@@ -1,4 +1,5 @@
 import { adamFunction } from './adam-wat.js';
+import { columnFunction } from './column-wat.js';
 import { dropoutFunction } from './dropout-wat.js';
 import { eluGradFunction } from './elu-grad-wat.js';
 import { eluFunction } from './elu-wat.js';
@@ -14,7 +15,7 @@ export interface ModuleWatOptions {
   shared: boolean;
 }
 
-/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `packb`, `adam`, `colsum`, `addrow`, `gatherrows`, `dropoutmask`, `elu`, `elugrad`, `l2sum` and `run` (a chunk of a threaded job). */
+/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `packb`, `adam`, `colsum`, `addrow`, `gatherrows`, `dropoutmask`, `elu`, `elugrad`, `l2sum`, `column` and `run` (a chunk of a threaded job). */
 export function moduleWat({ fma, shared }: ModuleWatOptions): string {
   const gemm = gemmFunctions(fma);
   return `(module
@@ -29,6 +30,7 @@ ${dropoutFunction()}
 ${eluGradFunction()}
 ${eluFunction()}
 ${penaltyFunctions()}
+${columnFunction()}
 ${jobsFunction()}
 )`;
 }

@@ -198,11 +198,12 @@ export class DenseStackTrainer {
 
   /**
    * Whether {@link evaluate} reproduces `fit`'s validation for data of `shape`: the training data's
-   * width (else the tape raises TF.js' shape error, as before) and every batch's row count a multiple
-   * of 4, as for training (the one-unit layer's product).
+   * width (else the tape raises TF.js' shape error, as before), and every batch's row count a multiple
+   * of 4 unless the plan takes any (the one-unit layer's product, as in training).
    */
   canEvaluate([rows, features, ...rest]: readonly number[]): boolean {
-    return rows !== undefined && features === this.plan.features && rest.length === 0 && (rows % this.batchSize) % 4 === 0;
+    return rows !== undefined && features === this.plan.features && rest.length === 0
+      && (this.plan.anyRows || (rows % this.batchSize) % 4 === 0);
   }
 
   /**
@@ -228,10 +229,15 @@ export class DenseStackTrainer {
       if ('kernel' in run) {
         const { inputs, units, elu } = run.spec;
         run.input = input;
-        // The one-unit output layer: its 1 × B row as Wᵀ·Xᵀ, as matmul-kernel.ts plans it.
-        if (units === 1) engine.multiply(run.kernel.w.at, input, run.out.at, 1, size, inputs, TRANS_B);
-        else engine.multiply(input, run.kernel.w.at, run.out.at, size, units, inputs, 0);
-        engine.addrow(run.out.at, run.bias.w.at, run.out.at, size, units);
+        if (units === 1 && size % 4 !== 0) {
+          // What the tape runs on XNNPACK (the GEMM takes a 1 × B row only for B a multiple of 4).
+          engine.denseColumn(input, run.kernel.w.at, run.bias.w.at, run.out.at, size, inputs);
+        } else {
+          // The one-unit output layer: its 1 × B row as Wᵀ·Xᵀ, as matmul-kernel.ts plans it.
+          if (units === 1) engine.multiply(run.kernel.w.at, input, run.out.at, 1, size, inputs, TRANS_B);
+          else engine.multiply(input, run.kernel.w.at, run.out.at, size, units, inputs, 0);
+          engine.addrow(run.out.at, run.bias.w.at, run.out.at, size, units);
+        }
         if (elu) engine.elu(run.out.at, run.out.at, size * units);
         input = run.out.at;
       } else if (training) {

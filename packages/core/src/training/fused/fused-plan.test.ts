@@ -13,7 +13,7 @@ afterAll(() => adam.dispose());
 
 function input(layers: LayerSpec[], overrides: Partial<FusedPlanInput> = {}): FusedPlanInput {
   const model = buildModel({ name: 'm', inputShape: [28], layers }, { seed: 1 });
-  return { model, optimizer: adam, shape: [1000, 28], batchSize: 500, kernelsReady: true, ...overrides };
+  return { model, optimizer: adam, shape: [1000, 28], batchSize: 500, kernelsReady: true, anyRows: false, ...overrides };
 }
 const elu = (units: number, extra: Partial<LayerSpec> = {}): LayerSpec => ({ type: 'Dense', units, activation: 'elu', ...extra } as LayerSpec);
 const logits: LayerSpec = { type: 'Dense', units: 1 };
@@ -38,6 +38,8 @@ describe('fusedPlan', () => {
     expect(reason(fusedPlan(input(tiny, { optimizer: sgd })))).toBe('the optimizer is not Adam');
     expect(reason(fusedPlan(input(tiny, { batchSize: 50 })))).toBe('a batch whose rows are not a multiple of 4');
     expect(reason(fusedPlan(input(tiny, { shape: [1002, 28] })))).toBe('a batch whose rows are not a multiple of 4');
+    // …which it takes where XNNPACK's one-column product is the one column-wat.ts repeats.
+    expect(fusedPlan(input(tiny, { batchSize: 50, anyRows: true }))).toHaveProperty('plan.anyRows', true);
     expect(reason(fusedPlan(input(tiny, { shape: [1000, 28, 1] })))).toBe('the samples are not vectors');
     expect(reason(fusedPlan(input(tiny, { shape: [1000, 32] })))).toMatch(/a kernel of shape \[28, 16\] for 32 inputs$/);
     const frozen = input(tiny);

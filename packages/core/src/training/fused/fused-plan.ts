@@ -29,6 +29,11 @@ export type FusedLayer = FusedDense | FusedDropout;
 /** Everything the fused step trains: the layers in order (the last a Dense(1) emitting logits) and Adam. */
 export interface FusedPlan {
   features: number;
+  /**
+   * Batches of rows not a multiple of 4 run the one-unit layer's forward as XNNPACK does
+   * (column-wat.ts), when wasm-internals.ts found the installed XNNPACK computing it that way.
+   */
+  anyRows: boolean;
   layers: FusedLayer[];
   adam: AdamSettings;
 }
@@ -41,6 +46,8 @@ export interface FusedPlanInput {
   batchSize: number;
   /** Whether the wasm backend runs fitcheck's kernel engine and the stock functions the loss calls. */
   kernelsReady: boolean;
+  /** Whether XNNPACK's one-column product is the one column-wat.ts reproduces (batches of any row count). */
+  anyRows: boolean;
 }
 
 interface DenseConfig {
@@ -79,11 +86,11 @@ function denseOf(layer: tfl.layers.Layer, inputs: number, last: boolean): FusedD
  * Whether `fit` may train this model with the fused step (dense-stack-trainer.ts), and what it trains.
  * It takes exactly what it reproduces to the bit on fitcheck's wasm kernels: a Sequential stack of
  * Dense (ELU or linear, with bias, optional L2 kernel penalty) and Dropout layers ending in Dense(1)
- * logits, Adam (any per-step schedule), 2-D data, and batches whose row counts are multiples of 4
- * (the one-unit output layer's products run on the GEMM only then). Anything else — another
+ * logits, Adam (any per-step schedule), 2-D data; batches whose row counts are not multiples of 4
+ * only where `anyRows` (the tape's one-unit product is then XNNPACK's, which column-wat.ts repeats). Anything else — another
  * optimizer, layer, activation or backend — trains on TF.js' tape as before.
  */
-export function fusedPlan({ model, optimizer, shape, batchSize, kernelsReady }: FusedPlanInput): { plan: FusedPlan } | Refusal {
+export function fusedPlan({ model, optimizer, shape, batchSize, kernelsReady, anyRows }: FusedPlanInput): { plan: FusedPlan } | Refusal {
   if (!kernelsReady) return { reason: "fitcheck's wasm kernels are not running" };
   // Not `instanceof`: tf.Optimizer's Symbol.hasInstance takes any object with minimize/applyGradients.
   const isAdam = typeof optimizer === 'object' && optimizer !== null
@@ -91,7 +98,7 @@ export function fusedPlan({ model, optimizer, shape, batchSize, kernelsReady }: 
   if (!isAdam) return { reason: 'the optimizer is not Adam' };
   const [rows, features, ...rest] = shape;
   if (rows === undefined || features === undefined || rest.length > 0) return { reason: 'the samples are not vectors' };
-  if (batchSize % 4 !== 0 || (rows % batchSize) % 4 !== 0) return { reason: 'a batch whose rows are not a multiple of 4' };
+  if (!anyRows && (batchSize % 4 !== 0 || (rows % batchSize) % 4 !== 0)) return { reason: 'a batch whose rows are not a multiple of 4' };
   const layers: FusedLayer[] = [];
   let width = features;
   for (const [i, layer] of model.layers.entries()) {
@@ -108,5 +115,5 @@ export function fusedPlan({ model, optimizer, shape, batchSize, kernelsReady }: 
     }
   }
   if (layers.at(-1)?.kind !== 'dense') return { reason: 'the model does not end in a Dense layer' };
-  return { plan: { features, layers, adam: (optimizer as AdamWithSchedule).settings() } };
+  return { plan: { features, anyRows, layers, adam: (optimizer as AdamWithSchedule).settings() } };
 }

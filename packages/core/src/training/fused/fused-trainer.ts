@@ -3,6 +3,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { backendEnvironment } from '../../backend/environment.js';
 import { fastKernelsEngine } from '../../backend/fast-kernels.js';
 import { wasmHeap } from '../../backend/load-wasm.js';
+import { xnnpackColumnMatches } from '../../backend/wasm-internals.js';
 import { stockUnary } from '../../backend/kernels/stock-unary.js';
 import type { StockUnaryBackend } from '../../backend/kernels/stock-unary.js';
 import { DenseStackTrainer } from './dense-stack-trainer.js';
@@ -27,7 +28,8 @@ export interface FusedTrainerInput {
 export function fusedTrainer({ model, optimizer, train, shape, batchSize, wanted = true }: FusedTrainerInput): DenseStackTrainer | null {
   if (!wanted || backendEnvironment().fusedStep === false) return null;
   const engine = tf.getBackend() === 'wasm' ? fastKernelsEngine() : undefined;
-  const choice = fusedPlan({ model, optimizer, shape, batchSize, kernelsReady: engine !== undefined });
+  const kernelsReady = engine !== undefined;
+  const choice = fusedPlan({ model, optimizer, shape, batchSize, kernelsReady, anyRows: kernelsReady && xnnpackColumnMatches() });
   if ('reason' in choice || engine === undefined) {
     if (process.env.FITCHECK_DEBUG && 'reason' in choice) process.stderr.write(`fitcheck: ${model.name} trains on the tape: ${choice.reason}\n`);
     return null;
