@@ -169,10 +169,10 @@ export class DenseStackTrainer {
 
   /** The run's weights and dropout streams back into the model. */
   private store(): void {
-    const heap = this.heap();
     tf.tidy(() => {
       for (const s of this.slots) {
-        s.variable.assign(tf.tensor(heap.slice(s.w.at >> 2, (s.w.at >> 2) + s.w.length), s.variable.shape));
+        // A view per copy: each new tensor may grow the heap, which detaches an unshared memory's views.
+        s.variable.assign(tf.tensor(new Float32Array(this.memory.buffer, s.w.at, s.w.length).slice(), s.variable.shape));
       }
     });
     for (const run of this.runs) if ('state' in run) run.spec.layer.continueStream(run.state);
