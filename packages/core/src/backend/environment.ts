@@ -10,10 +10,12 @@ export interface BackendEnvironment {
   backend?: BackendName;
   threads?: number | 'auto';
   fastKernels?: boolean;
+  /** FITCHECK_FUSED_STEP=0: train every model on TF.js' tape (to compare with the fused step). */
+  fusedStep?: boolean;
 }
 
 /**
- * Reads FITCHECK_BACKEND, FITCHECK_THREADS and FITCHECK_FAST_KERNELS. A value fitcheck cannot use
+ * Reads FITCHECK_BACKEND, FITCHECK_THREADS, FITCHECK_FAST_KERNELS and FITCHECK_FUSED_STEP. A value fitcheck cannot use
  * is an error naming the variable and the fix, never a silent fallback: a `FITCHECK_THREADS=abc`
  * that quietly moved training to the cpu backend would make it 15–25 times slower, and under a
  * profile's time budget that would cost students their points.
@@ -48,6 +50,13 @@ export function backendEnvironment(env: NodeJS.ProcessEnv = process.env): Backen
       throw invalid('FITCHECK_FAST_KERNELS', fast, 'is neither on nor off', 'set it to 1 (on) or 0 (off)');
     }
     result.fastKernels = fast === '1' || fast === 'true';
+  }
+  const fused = read('FITCHECK_FUSED_STEP');
+  if (fused !== undefined) {
+    if (!['0', '1', 'false', 'true'].includes(fused)) {
+      throw invalid('FITCHECK_FUSED_STEP', fused, 'is neither on nor off', 'set it to 1 (on) or 0 (off)');
+    }
+    result.fusedStep = fused === '1' || fused === 'true';
   }
   return result;
 }

@@ -5,7 +5,7 @@ import { AdamWithSchedule } from '../training/adam-with-schedule.js';
 import { FUSED_ADAM } from './kernels/adam-kernel.js';
 import { fastKernelsInstalled } from './fast-kernels.js';
 import { initBackend } from './init-backend.js';
-import { EXPECTED_WASM_INTERNALS, probeWasmInternals } from './wasm-internals.js';
+import { EXPECTED_WASM_INTERNALS, probeWasmInternals, xnnpackColumnMatches } from './wasm-internals.js';
 
 /** Undo every internal a test breaks on purpose. */
 const restore: (() => void)[] = [];
@@ -71,6 +71,8 @@ describe('the fast kernels step aside when an internal they use is not as expect
 
   it('passes on the installed tfjs-backend-wasm once nothing is broken', () => {
     expect(probeWasmInternals()).toEqual({ ok: true });
+    // XNNPACK's one-column product is the one the fused step repeats for batches of any row count.
+    expect(xnnpackColumnMatches()).toBe(true);
   });
 
   it('names each kind of mismatch: version, kernels, heap methods, Adam fields', () => {
@@ -82,6 +84,19 @@ describe('the fast kernels step aside when an internal they use is not as expect
       .toEqual({ ok: false, mismatch: 'tf.AdamOptimizer has no accumulatedGradients field' });
     replace(tf.findBackend('wasm') as object, 'makeOutput');
     expect(probeWasmInternals()).toEqual({ ok: false, mismatch: 'the wasm backend has no makeOutput method' });
+  });
+
+  it('catches stock C functions that are gone or do not give their kernels\' values when called by tensor id', () => {
+    expect(probeWasmInternals({ ...EXPECTED_WASM_INTERNALS, stockFunctions: ['Exp', 'FitcheckNoSuchFunction'] }))
+      .toEqual({ ok: false, mismatch: 'the wasm module exports no FitcheckNoSuchFunction' });
+    const backend = tf.findBackend('wasm') as unknown as { wasm: { cwrap(name: string, r: null, a: string[]): (...args: number[]) => void } };
+    const cwrap = backend.wasm.cwrap.bind(backend.wasm);
+    // As if a release had moved the dtype argument of Log1p: the id of the output lands elsewhere.
+    replace(backend.wasm, 'cwrap', (name: string, r: null, a: string[]) => {
+      const real = cwrap(name, r, a);
+      return name === 'Log1p' ? (x: number, dtype: number, out: number) => real(x, out, dtype) : real;
+    });
+    expect(probeWasmInternals()).toEqual({ ok: false, mismatch: 'calling log1p by tensor id does not give the log1p kernel\'s values' });
   });
 
   it('catches a memory that does not hold the tensors where dataIdMap says', () => {

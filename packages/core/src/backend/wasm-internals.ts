@@ -4,8 +4,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
   Add, BatchMatMul, Elu, EluGrad, GatherV2, Identity, Sum, _FusedMatMul, getKernel,
 } from '@tensorflow/tfjs-core';
-import { heapOffset } from './kernels/heap.js';
+import { allocateBuffer, heapOffset, releaseBuffer } from './kernels/heap.js';
 import type { WasmHeapBackend } from './kernels/heap.js';
+import { STOCK_UNARY_FUNCTIONS, stockUnary } from './kernels/stock-unary.js';
+import type { StockUnaryBackend } from './kernels/stock-unary.js';
 import { wasmHeap } from './load-wasm.js';
 import { bundleRequires } from './node-pthreads.js';
 
@@ -26,6 +28,8 @@ export interface WasmInternals {
   backendMethods: readonly string[];
   /** Private fields of tfjs-core's AdamOptimizer that AdamWithSchedule's fused step reads and writes. */
   adamFields: readonly string[];
+  /** tfjs-backend-wasm's C functions the fused train step calls by tensor id (kernels/stock-unary.ts). */
+  stockFunctions: readonly string[];
 }
 
 export const EXPECTED_WASM_INTERNALS: WasmInternals = {
@@ -33,6 +37,7 @@ export const EXPECTED_WASM_INTERNALS: WasmInternals = {
   kernels: [BatchMatMul, _FusedMatMul, Identity, GatherV2, Sum, Add, Elu, EluGrad],
   backendMethods: ['makeOutput', 'disposeData', 'typedArrayFromHeap', 'incRef'],
   adamFields: ['accBeta1', 'accBeta2', 'accumulatedFirstMoment', 'accumulatedSecondMoment'],
+  stockFunctions: STOCK_UNARY_FUNCTIONS,
 };
 
 export type WasmInternalsProbe = { ok: true } | { ok: false; mismatch: string };
@@ -114,11 +119,44 @@ function adamProbe(expected: WasmInternals): string | undefined {
   }
 }
 
+/**
+ * The C functions the fused step calls give the registered Exp and Log1p kernels' bits when called on
+ * buffers registered as tensors (so their ids and argument order are what kernels/stock-unary.ts uses).
+ */
+function stockUnaryProbe(expected: WasmInternals): string | undefined {
+  const backend = tf.findBackend('wasm') as unknown as StockUnaryBackend | null;
+  if (backend === null || typeof backend.wasm?.cwrap !== 'function') return 'the wasm module has no cwrap';
+  const module = backend.wasm as unknown as Record<string, unknown>;
+  const missing = expected.stockFunctions.filter((name) => typeof module[`_${name}`] !== 'function');
+  if (missing.length > 0) return `the wasm module exports no ${missing.join(', ')}`;
+  const { memory } = wasmHeap();
+  const values = [-0.1, -1.5, -17.25, -88.5, 0, 0.3];
+  const x = allocateBuffer(backend, values.length);
+  const out = allocateBuffer(backend, values.length);
+  const unary = stockUnary(backend);
+  try {
+    for (const [name, call] of [['exp', unary.exp], ['log1p', unary.log1p]] as const) {
+      new Float32Array(memory.buffer, x.at, values.length).set(name === 'exp' ? values : values.map(Math.abs));
+      call(x.id, out.id);
+      const direct = Array.from(new Float32Array(memory.buffer, out.at, values.length));
+      const input = tf.tensor1d(new Float32Array(memory.buffer, x.at, values.length).slice());
+      const stock = tf.tidy(() => Array.from((name === 'exp' ? tf.exp(input) : tf.log1p(input)).dataSync()));
+      input.dispose();
+      if (direct.join() !== stock.join()) return `calling ${name} by tensor id does not give the ${name} kernel's values`;
+    }
+    return undefined;
+  } finally {
+    releaseBuffer(backend, x);
+    releaseBuffer(backend, out);
+  }
+}
+
 const PROBES: readonly Probe[] = [
   { name: 'version', check: versionProbe },
   { name: 'symbols', check: symbolsProbe },
   { name: 'heap', check: heapProbe },
   { name: 'adam', check: adamProbe },
+  { name: 'stock unary', check: stockUnaryProbe },
 ];
 
 /**
@@ -137,6 +175,34 @@ export function probeWasmInternals(expected: WasmInternals = EXPECTED_WASM_INTER
     if (mismatch !== undefined) return { ok: false, mismatch };
   }
   return { ok: true };
+}
+
+let columnMatches: boolean | undefined;
+
+/**
+ * Whether tfjs-backend-wasm's `_FusedMatMul` (XNNPACK) computes a one-unit Dense layer's output as
+ * kernels/column-wat.ts reproduces it — bias + Σ x·w from the bias in k order, float32 — checked once
+ * on real rows (5 × 28, the row count the GEMM does not take). Only the fused train step's batches of
+ * rows not a multiple of 4 rely on it; when it does not hold they train on the tape.
+ */
+export function xnnpackColumnMatches(): boolean {
+  if (columnMatches === undefined) {
+    const [rows, k] = [5, 28];
+    const x = Float32Array.from({ length: rows * k }, (_, i) => Math.sin(i * 1.7) * 2);
+    const w = Float32Array.from({ length: k }, (_, i) => Math.cos(i * 0.9) / 3);
+    const bias = Math.fround(0.37);
+    try {
+      const stock = tf.tidy(() => tf.fused.matMul({ a: tf.tensor2d(x, [rows, k]), b: tf.tensor2d(w, [k, 1]), bias: tf.tensor1d([bias]) }).dataSync());
+      columnMatches = Array.from({ length: rows }, (_, i) => {
+        let acc = bias;
+        for (let q = 0; q < k; q++) acc = Math.fround(acc + Math.fround(x[i * k + q]! * w[q]!));
+        return acc === stock[i];
+      }).every(Boolean);
+    } catch {
+      columnMatches = false;
+    }
+  }
+  return columnMatches;
 }
 
 /** The line fitcheck prints once when it steps aside. */

@@ -82,6 +82,16 @@ export class SeededDropout extends tfl.layers.Layer {
     return tf.tensor(values, shape, 'float32');
   }
 
+  /** Where its mask stream stands (pure-rand's xoroshiro128+ state): a fused train step draws the same masks from it. */
+  streamState(): number[] {
+    return Array.from(this.rng.getState());
+  }
+
+  /** Continue the stream from `state` (what a fused train step's draws left). */
+  continueStream(state: readonly number[]): void {
+    this.rng = xoroshiro128plusFromState([...state]);
+  }
+
   /** The next mask from the backend's mask kernel, which also returns where the stream stands after it. */
   private maskFromKernel(shape: number[]): tf.Tensor {
     const state = tf.tensor1d(Int32Array.from(this.rng.getState()), 'int32');

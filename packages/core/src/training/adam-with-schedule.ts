@@ -11,6 +11,24 @@ export interface AdamOptions {
   epsilon?: number;
 }
 
+/**
+ * TF.js' ε that gives Keras' update at step `step` (0-based): Keras adds ε to √v̂'s numerator side,
+ * `α = lr·√(1 − β₂ⁿ) / (1 − β₁ⁿ)`, TF.js to the bias-corrected √(v / (1 − β₂ⁿ)); they agree when TF.js'
+ * ε is `ε / √(1 − β₂ⁿ)`, n = step + 1.
+ */
+export function tfjsEpsilon(kerasEpsilon: number, beta2: number, step: number): number {
+  return kerasEpsilon / Math.sqrt(1 - beta2 ** (step + 1));
+}
+
+/** What the fused train step (training/fused) needs of an Adam to run its update itself. */
+export interface AdamSettings {
+  schedule: (step: number) => number;
+  beta1: number;
+  beta2: number;
+  /** Keras' ε. */
+  epsilon: number;
+}
+
 /** The state tfjs-core's AdamOptimizer keeps in private fields; the fused step must keep it the same way. */
 interface AdamState {
   accBeta1: tf.Variable;
@@ -49,9 +67,14 @@ export class AdamWithSchedule extends tf.AdamOptimizer {
     return this.step;
   }
 
+  /** Its schedule and Keras options, for a fused train step that keeps its own moments (training/fused). */
+  settings(): AdamSettings {
+    return { schedule: this.schedule, beta1: this.beta1, beta2: this.beta2, epsilon: this.kerasEpsilon };
+  }
+
   override applyGradients(grads: Gradients): void {
     this.learningRate = this.schedule(this.step);
-    this.epsilon = this.kerasEpsilon / Math.sqrt(1 - this.beta2 ** (this.step + 1));
+    this.epsilon = tfjsEpsilon(this.kerasEpsilon, this.beta2, this.step);
     if (tf.getKernel(FUSED_ADAM, tf.getBackend()) === undefined) super.applyGradients(grads);
     else this.applyFused(grads);
     this.step += 1;

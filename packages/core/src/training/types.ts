@@ -54,6 +54,11 @@ export interface FitOptions {
   /** Which optimizer and its options (Keras' names and defaults); default Adam. Its own `learningRate` is not read: `learningRate` above is. */
   optimizer?: OptimizerSpec;
   callbacks?: Callback[];
+  /**
+   * Train a Dense stack with the fused step where it applies (training/fused/fused-plan.ts): default
+   * true; false keeps TF.js' tape (the same results, slower).
+   */
+  fusedStep?: boolean;
   /** Aborting ends training after the current epoch, keeping the history so far. */
   signal?: AbortSignal;
 }

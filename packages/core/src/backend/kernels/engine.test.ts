@@ -88,20 +88,23 @@ describe('fitcheck GEMM', () => {
     });
   }
 
-  it('gives the same bits on one thread and on two (each element is summed in one fixed order)', async () => {
+  it('gives the same bits on one thread and on two (each element is summed in one fixed order), B packed per panel or once', async () => {
     const one = await engine(true, 1);
     const two = await engine(true, 2);
     expect(two.e.threads).toBe(2);
-    const [m, n, k] = [500, 512, 512];
-    const run = ({ memory, malloc, e }: typeof one, flags: number): Float32Array => {
-      const [a, b, c] = [malloc(m * k * 4), malloc(k * n * 4), malloc(m * n * 4)];
-      fill(memory, a, m * k, 7);
-      fill(memory, b, k * n, 8);
-      e.multiply(a, b, c, m, n, k, flags);
-      return new Float32Array(memory.buffer, c, m * n).slice();
+    const run = ({ memory, malloc, e }: typeof one, [m, n, k]: readonly number[], flags: number): Float32Array => {
+      const [a, b, c] = [malloc(m! * k! * 4), malloc(k! * n! * 4), malloc(m! * n! * 4)];
+      fill(memory, a, m! * k!, 7);
+      fill(memory, b, k! * n!, 8);
+      e.multiply(a, b, c, m!, n!, k!, flags);
+      return new Float32Array(memory.buffer, c, m! * n!).slice();
     };
-    for (const flags of [0, TRANS_A | TRANS_B]) {
-      expect(Buffer.from(run(two, flags).buffer).equals(Buffer.from(run(one, flags).buffer))).toBe(true);
+    // 500×512: column chunks on two threads (each packs its panels); 500×64: row chunks, whose B is
+    // packed once for all of them (PACKED_B), against one thread packing per panel.
+    for (const shape of [[500, 512, 512], [500, 64, 300]]) {
+      for (const flags of [0, TRANS_B, TRANS_A | TRANS_B]) {
+        expect(Buffer.from(run(two, shape, flags).buffer).equals(Buffer.from(run(one, shape, flags).buffer)), `${shape} ${flags}`).toBe(true);
+      }
     }
   });
 
@@ -188,6 +191,35 @@ describe('threaded memory-bound jobs', () => {
       let sum = 0;
       for (let i = 0; i < m; i++) sum += w[i * n + j]!;
       expect(Math.abs(b[5]![j]! - sum)).toBeLessThan(1e-4);
+    }
+  });
+
+  it("the fused step's dropout product and L2 penalty: TF.js' float32 operations, the same bits on two threads as on one", async () => {
+    const f = Math.fround;
+    const size = 155_317; // over the threading threshold, not a multiple of 4
+    const l2 = 0.001;
+    const run = async (shared: typeof one): Promise<{ product: Float32Array; grad: Float32Array; penalty: number; w: Float32Array; g: Float32Array; mask: Float32Array }> => {
+      const { memory, malloc, e } = shared;
+      const [w, g, mask, out] = [malloc(size * 4), malloc(size * 4), malloc(size * 4), malloc(size * 4)];
+      fill(memory, w, size, 21);
+      fill(memory, g, size, 22);
+      fill(memory, mask, size, 23);
+      const before = { w: new Float32Array(memory.buffer, w, size).slice(), g: new Float32Array(memory.buffer, g, size).slice(), mask: new Float32Array(memory.buffer, mask, size).slice() };
+      e.multiplyElements(w, mask, out, size);
+      const penalty = e.l2Penalty(w, size, l2);
+      e.addL2Gradient(w, g, size, l2);
+      return { ...before, product: new Float32Array(memory.buffer, out, size).slice(), grad: new Float32Array(memory.buffer, g, size).slice(), penalty };
+    };
+    const one = await engine(true, 1);
+    const [a, b] = [await run(one), await run(await engine(true, 2))];
+    expect(Buffer.from(b.product.buffer).equals(Buffer.from(a.product.buffer))).toBe(true);
+    expect(Buffer.from(b.grad.buffer).equals(Buffer.from(a.grad.buffer))).toBe(true);
+    let sum = 0;
+    for (const x of a.w) sum = f(sum + f(f(l2) * f(x * x)));
+    expect([a.penalty, b.penalty]).toEqual([sum, sum]);
+    for (const i of [0, 1, 4, size - 1]) {
+      expect(a.product[i]).toBe(f(a.w[i]! * a.mask[i]!));
+      expect(a.grad[i]).toBe(f(f(f(l2) * (a.w[i]! * 2)) + a.g[i]!));
     }
   });
 });

@@ -2,8 +2,8 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import wabtInit from 'wabt';
 import { FitcheckError } from '../../errors.js';
-import { MR, NR, SCRATCH_BYTES, TRANS_A } from './gemm-wat.js';
-import { JOB_ADAM, JOB_ADD_ROW, JOB_COL_SUM, JOB_ELU, JOB_ELU_GRAD, JOB_WORDS } from './jobs-wat.js';
+import { MC, MR, NR, PACKED_B, SCRATCH_BYTES, TRANS_A, TRANS_B } from './gemm-wat.js';
+import { JOB_ADAM, JOB_ADD_ROW, JOB_COL_SUM, JOB_ELU, JOB_ELU_GRAD, JOB_L2_GRAD, JOB_MUL, JOB_WORDS } from './jobs-wat.js';
 import { moduleWat } from './module-wat.js';
 import { CLOSED, GENERATIONS, KIND, SLOT, SLOTS, chunkBounds, claim } from './protocol.js';
 import { kernelWorkerSource } from './worker-source.js';
@@ -69,6 +69,19 @@ export interface KernelEngine {
    * xoroshiro128+ generator in pure-rand's state order [s01, s00, s11, s10]; returns the next state.
    */
   dropoutMask(out: number, n: number, state: readonly number[], rate: number): number[];
+  /**
+   * A one-unit Dense layer's output for `rows` rows of x (rows × k): out[i] = bias + Σ x[i, q]·w[q],
+   * summed from the bias in k order (XNNPACK's bits for one column: column-wat.ts).
+   */
+  denseColumn(x: number, w: number, bias: number, out: number, rows: number, k: number): void;
+  /** out = a·b elementwise over n floats (addresses in bytes). */
+  multiplyElements(a: number, b: number, out: number, n: number): void;
+  /** Σᵢ l2·wᵢ² over n floats, one float32 sum in order (TF.js' L2 penalty of a kernel). */
+  l2Penalty(w: number, n: number, l2: number): number;
+  /** g += l2·(2w) over n floats (the penalty's gradient added to the product's). */
+  addL2Gradient(w: number, g: number, n: number, l2: number): void;
+  /** Row i of `out` = row indices[i] of `x`, for `count` int32 indices at `indices` (addresses in bytes). */
+  gatherRows(x: number, indices: number, out: number, count: number, rowBytes: number): void;
   /** ELU (α = 1) over n floats: out = x ≥ 0 ? x : eˣ − 1 (addresses in bytes). */
   elu(x: number, out: number, n: number): void;
   /** ELU's gradient from its output: out = y ≥ 0 ? dy : dy·(y + 1), over n floats (addresses in bytes). */
@@ -163,6 +176,10 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
   const module = new WebAssembly.Module(assemble(wabt, moduleWat({ fma, shared })));
   const { exports } = new WebAssembly.Instance(module, { env: { memory } });
   const gemm = exports.gemm as GemmExport;
+  const packb = exports.packb as (b: number, out: number, n: number, k: number, transB: number) => void;
+  const column = exports.column as (x: number, w: number, bias: number, out: number, rows: number, k: number) => void;
+  const l2sum = exports.l2sum as (w: number, n: number, l2: number) => number;
+  const gatherrows = exports.gatherrows as (x: number, indices: number, out: number, count: number, rowBytes: number) => void;
   const dropoutmask = exports.dropoutmask as (out: number, n: number, state: number, threshold: number, scale: number) => void;
   const rngState = malloc(16);
   const run = exports.run as (job: number, chunk: number) => void;
@@ -239,6 +256,15 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     dispatch(KIND.JOB, Math.max(1, Math.ceil(units / per)), setup, (index) => run(job, index));
   }
 
+  /** Where a product's B is packed whole (packb), grown to the largest such B so far. */
+  let packed = { at: 0, bytes: 0 };
+  function packedB(b: number, n: number, k: number, flags: number): number {
+    const bytes = n * k * 4;
+    if (bytes > packed.bytes) packed = { at: malloc(Math.max(bytes, 2 * packed.bytes)), bytes: Math.max(bytes, 2 * packed.bytes) };
+    packb(b, packed.at, n, k, flags & TRANS_B);
+    return packed.at;
+  }
+
   let products = 0;
   return {
     threads: total,
@@ -258,6 +284,21 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     eluGrad(dy, y, out, n) {
       parallelJob(JOB_ELU_GRAD, n, n, 4, [dy, y, out]);
     },
+    denseColumn(x, w, bias, out, rows, k) {
+      column(x, w, bias, out, rows, k);
+    },
+    multiplyElements(a, b, out, n) {
+      parallelJob(JOB_MUL, n, n, 4, [a, b, out]);
+    },
+    l2Penalty(w, n, l2) {
+      return l2sum(w, n, l2);
+    },
+    addL2Gradient(w, g, n, l2) {
+      parallelJob(JOB_L2_GRAD, n, n, 4, [w, g], [l2]);
+    },
+    gatherRows(x, indices, out, count, rowBytes) {
+      gatherrows(x, indices, out, count, rowBytes);
+    },
     dropoutMask(out, n, [s01, s00, s11, s10], rate) {
       const words = new Int32Array(memory.buffer, rngState, 4);
       words.set([s00 ?? 0, s01 ?? 0, s10 ?? 0, s11 ?? 0]);
@@ -271,16 +312,20 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
     },
     multiply(a, b, c, m, n, k, flags = 0) {
       products++;
-      const plan = planChunks(m, n, k, total, (flags & TRANS_A) !== 0);
+      const transA = (flags & TRANS_A) !== 0;
+      const plan = planChunks(m, n, k, total, transA);
+      // Chunks of rows, and MC blocks of a transposed A, each pack all of B again: pack it once here.
+      const packOnce = (plan.rows > 0 && plan.chunks > 1) || (transA && m > MC);
+      const [bAt, bFlags] = packOnce ? [packedB(b, n, k, flags), flags | PACKED_B] : [b, flags];
       const setup = (): void => {
-        for (const [slot, value] of [[SLOT.A, a], [SLOT.B, b], [SLOT.C, c], [SLOT.M, m], [SLOT.N, n], [SLOT.K, k],
-          [SLOT.ROWS, plan.rows], [SLOT.COLS, plan.cols], [SLOT.FLAGS, flags]] as const) {
+        for (const [slot, value] of [[SLOT.A, a], [SLOT.B, bAt], [SLOT.C, c], [SLOT.M, m], [SLOT.N, n], [SLOT.K, k],
+          [SLOT.ROWS, plan.rows], [SLOT.COLS, plan.cols], [SLOT.FLAGS, bFlags]] as const) {
           Atomics.store(ctrl, slot, value | 0);
         }
       };
       dispatch(KIND.GEMM, plan.chunks, setup, (index) => {
         const [i0, i1, j0, j1] = chunkBounds(plan.rows, plan.cols, index, m, n);
-        gemm(a, b, c, mainScratch, m, n, k, i0, i1, j0, j1, flags);
+        gemm(a, bAt, c, mainScratch, m, n, k, i0, i1, j0, j1, bFlags);
       });
     },
     async dispose() {

@@ -39,6 +39,12 @@ export const SCRATCH_BYTES = PANEL_BYTES + (MC / MR) * A_TILE_BYTES;
 /** `flags` bits of the exported `gemm`. */
 export const TRANS_A = 1;
 export const TRANS_B = 2;
+/**
+ * `b` is op(B) already packed by `packb` for the whole product: each thread's chunk then reads the
+ * panels from there instead of packing them again (a chunk of rows, or an MC block of a transposed
+ * A, would otherwise pack all of B once more).
+ */
+export const PACKED_B = 4;
 
 type ALayout = 'n' | 't';
 const LAYOUTS: readonly ALayout[] = ['n', 't'];
@@ -188,6 +194,37 @@ function packA(): string {
 }
 
 /**
+ * `packb(b, out, N, K, transB)`: op(B) (K × N; `b` stores Bᵀ when transB) packed whole for a
+ * PACKED_B product: K blocks of KC in order, each kc·N floats from out + 4·k0·N, holding its panels
+ * of 4·NV columns (the last narrower) left to right, each the kc × 4·nv block `pack` makes.
+ */
+function packB(): string {
+  return `(func (export "packb") (param $b i32) (param $out i32) (param $N i32) (param $K i32) (param $transB i32)
+  (local $k0 i32) (local $kc i32) (local $j i32) (local $nv i32) (local $sb i32)
+  (local.set $sb (i32.shl (select (local.get $K) (local.get $N) (local.get $transB)) (i32.const 2)))
+  (loop $kblocks
+    (local.set $kc (i32.sub (local.get $K) (local.get $k0)))
+    (if (i32.gt_u (local.get $kc) (i32.const ${KC})) (then (local.set $kc (i32.const ${KC}))))
+    (local.set $j (i32.const 0))
+    (block $jdone (loop $panels
+      (br_if $jdone (i32.ge_u (local.get $j) (local.get $N)))
+      (local.set $nv (i32.shr_u (i32.sub (local.get $N) (local.get $j)) (i32.const 2)))
+      (if (i32.gt_u (local.get $nv) (i32.const ${NV})) (then (local.set $nv (i32.const ${NV}))))
+      (call $pack
+        (i32.add (local.get $b) (select
+          (i32.add (i32.mul (local.get $j) (local.get $sb)) (i32.shl (local.get $k0) (i32.const 2)))
+          (i32.add (i32.mul (local.get $k0) (local.get $sb)) (i32.shl (local.get $j) (i32.const 2)))
+          (local.get $transB)))
+        (i32.add (local.get $out)
+          (i32.shl (i32.add (i32.mul (local.get $k0) (local.get $N)) (i32.mul (local.get $kc) (local.get $j))) (i32.const 2)))
+        (local.get $kc) (local.get $nv) (local.get $sb) (local.get $transB))
+      (local.set $j (i32.add (local.get $j) (i32.shl (local.get $nv) (i32.const 2))))
+      (br $panels)))
+    (local.set $k0 (i32.add (local.get $k0) (local.get $kc)))
+    (br_if $kblocks (i32.lt_u (local.get $k0) (local.get $K)))))`;
+}
+
+/**
  * The exported driver: `gemm(a, b, c, w, M, N, K, i0, i1, j0, j1, flags)` computes the block
  * C[i0:i1, j0:j1] of op(A)·op(B) (addresses in bytes; `flags` has TRANS_A, TRANS_B). `w` is this
  * thread's scratch of SCRATCH_BYTES (the packed panel of B, then packed rows of a transposed A). Needs K ≥ 1
@@ -202,7 +239,9 @@ function driver(): string {
   (local $k0 i32) (local $kc i32) (local $i i32) (local $j i32) (local $mr i32) (local $nv i32)
   (local $transA i32) (local $transB i32) (local $sa i32) (local $sb i32) (local $sc i32) (local $base i32)
   (local $pa i32) (local $src i32) (local $ib i32) (local $ib1 i32) (local $wa i32) (local $stride i32)
+  (local $packed i32) (local $pb i32)
   (local.set $transA (i32.and (local.get $flags) (i32.const ${TRANS_A})))
+  (local.set $packed (i32.and (local.get $flags) (i32.const ${PACKED_B})))
   (local.set $transB (i32.and (local.get $flags) (i32.const ${TRANS_B})))
   ;; A's stride: between rows (n, K floats) or between k's (t, M floats).
   (local.set $sa (i32.shl (select (local.get $M) (local.get $K) (local.get $transA)) (i32.const 2)))
@@ -230,12 +269,19 @@ function driver(): string {
         (br_if $jdone (i32.ge_u (local.get $j) (local.get $j1)))
         (local.set $nv (i32.shr_u (i32.sub (local.get $j1) (local.get $j)) (i32.const 2)))
         (if (i32.gt_u (local.get $nv) (i32.const ${NV})) (then (local.set $nv (i32.const ${NV}))))
-        ;; B(k0, j) = b + 4(k0·N + j), or Bᵀ(j, k0) = b + 4(j·K + k0)
-        (local.set $src (i32.add (local.get $b) (select
-          (i32.add (i32.mul (local.get $j) (local.get $sb)) (i32.shl (local.get $k0) (i32.const 2)))
-          (i32.add (i32.mul (local.get $k0) (local.get $sb)) (i32.shl (local.get $j) (i32.const 2)))
-          (local.get $transB))))
-        (call $pack (local.get $src) (local.get $w) (local.get $kc) (local.get $nv) (local.get $sb) (local.get $transB))
+        (if (local.get $packed)
+          (then
+            ;; packb's layout: the K block at k0 from b + 4·k0·N, its panel at j from there + 4·kc·j
+            (local.set $pb (i32.add (local.get $b)
+              (i32.shl (i32.add (i32.mul (local.get $k0) (local.get $N)) (i32.mul (local.get $kc) (local.get $j))) (i32.const 2)))))
+          (else
+            ;; B(k0, j) = b + 4(k0·N + j), or Bᵀ(j, k0) = b + 4(j·K + k0)
+            (local.set $src (i32.add (local.get $b) (select
+              (i32.add (i32.mul (local.get $j) (local.get $sb)) (i32.shl (local.get $k0) (i32.const 2)))
+              (i32.add (i32.mul (local.get $k0) (local.get $sb)) (i32.shl (local.get $j) (i32.const 2)))
+              (local.get $transB))))
+            (call $pack (local.get $src) (local.get $w) (local.get $kc) (local.get $nv) (local.get $sb) (local.get $transB))
+            (local.set $pb (local.get $w))))
         (local.set $i (local.get $ib))
         (block $idone (loop $rows
           (br_if $idone (i32.ge_u (local.get $i) (local.get $ib1)))
@@ -254,7 +300,7 @@ function driver(): string {
               (local.set $stride (local.get $sa))))
           (call_indirect (type $tile)
             (local.get $pa)
-            (local.get $w)
+            (local.get $pb)
             (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sc)) (i32.shl (local.get $j) (i32.const 2))))
             (local.get $kc) (local.get $stride) (i32.shl (local.get $nv) (i32.const 4)) (local.get $sc) (local.get $k0)
             (i32.add (local.get $base)
@@ -288,6 +334,6 @@ export function gemmFunctions(fma: boolean): { tileType: string; table: string[]
   return {
     tileType: `(type $tile (func ${TILE_PARAMS}))`,
     table,
-    code: `${tiles.join('\n')}\n${pack()}\n${packA()}\n${driver()}`,
+    code: `${tiles.join('\n')}\n${pack()}\n${packA()}\n${packB()}\n${driver()}`,
   };
 }

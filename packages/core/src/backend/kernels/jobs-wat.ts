@@ -9,6 +9,8 @@ export const JOB_ELU_GRAD = 2;
 export const JOB_ADD_ROW = 3;
 export const JOB_COL_SUM = 4;
 export const JOB_ELU = 5;
+export const JOB_MUL = 6;
+export const JOB_L2_GRAD = 7;
 /** Words in a job block: kind, units, per chunk, then up to 15 arguments. */
 export const JOB_WORDS = 18;
 
@@ -38,6 +40,14 @@ export function jobsFunction(): string {
     ;; x bias out N: units are rows
     (local.set $row (i32.mul (local.get $u0) (i32.shl ${i(6)} (i32.const 2))))
     (call $addrow (i32.add ${i(3)} (local.get $row)) ${i(4)} (i32.add ${i(5)} (local.get $row)) (local.get $n) ${i(6)})
+    (return)))
+  (if (i32.eq (local.get $kind) (i32.const ${JOB_MUL})) (then
+    ;; a b out
+    (call $mul ${elements(3)} ${elements(4)} ${elements(5)} (local.get $n))
+    (return)))
+  (if (i32.eq (local.get $kind) (i32.const ${JOB_L2_GRAD})) (then
+    ;; w g | l2
+    (call $l2grad ${elements(3)} ${elements(4)} (local.get $n) ${f(5)})
     (return)))
   (if (i32.eq (local.get $kind) (i32.const ${JOB_ELU})) (then
     ;; x out

@@ -1,9 +1,11 @@
 import { adamFunction } from './adam-wat.js';
+import { columnFunction } from './column-wat.js';
 import { dropoutFunction } from './dropout-wat.js';
 import { eluGradFunction } from './elu-grad-wat.js';
 import { eluFunction } from './elu-wat.js';
 import { gemmFunctions } from './gemm-wat.js';
 import { jobsFunction } from './jobs-wat.js';
+import { penaltyFunctions } from './penalty-wat.js';
 import { rowFunctions } from './rows-wat.js';
 
 export interface ModuleWatOptions {
@@ -13,7 +15,7 @@ export interface ModuleWatOptions {
   shared: boolean;
 }
 
-/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `adam`, `colsum`, `addrow`, `dropoutmask`, `elu`, `elugrad` and `run` (a chunk of a threaded job). */
+/** fitcheck's wasm kernels as one module over tfjs-backend-wasm's memory: exports `gemm`, `packb`, `adam`, `colsum`, `addrow`, `gatherrows`, `dropoutmask`, `elu`, `elugrad`, `l2sum`, `column` and `run` (a chunk of a threaded job). */
 export function moduleWat({ fma, shared }: ModuleWatOptions): string {
   const gemm = gemmFunctions(fma);
   return `(module
@@ -27,6 +29,8 @@ ${rowFunctions()}
 ${dropoutFunction()}
 ${eluGradFunction()}
 ${eluFunction()}
+${penaltyFunctions()}
+${columnFunction()}
 ${jobsFunction()}
 )`;
 }

@@ -61,7 +61,25 @@ function addrow(): string {
     (br $rows))))`;
 }
 
-/** Both functions' text, for the module. */
+/**
+ * `gatherrows(x, indices, out, count, rowBytes)`: out's row i = x's row indices[i] (int32 indices),
+ * one bulk copy per row — the fused train step's epoch of shuffled rows, gathered once.
+ */
+function gatherrows(): string {
+  return `(func $gatherrows (export "gatherrows") (param $x i32) (param $indices i32) (param $out i32) (param $count i32) (param $rowBytes i32)
+  (local $end i32)
+  (local.set $end (i32.add (local.get $indices) (i32.shl (local.get $count) (i32.const 2))))
+  (block $done (loop $rows
+    (br_if $done (i32.ge_u (local.get $indices) (local.get $end)))
+    (memory.copy (local.get $out)
+      (i32.add (local.get $x) (i32.mul (i32.load (local.get $indices)) (local.get $rowBytes)))
+      (local.get $rowBytes))
+    (local.set $out (i32.add (local.get $out) (local.get $rowBytes)))
+    (local.set $indices (i32.add (local.get $indices) (i32.const 4)))
+    (br $rows))))`;
+}
+
+/** The functions' text, for the module. */
 export function rowFunctions(): string {
-  return `${colsum()}\n${addrow()}`;
+  return `${colsum()}\n${addrow()}\n${gatherrows()}`;
 }
