@@ -1,7 +1,7 @@
 import { finding } from '../../findings/finding.js';
 import type { Finding, FindingCode } from '../../findings/types.js';
 import type { RubricItem } from '../../lab/types.js';
-import { text, type Line } from '../../messages/text.js';
+import { fixed, text, type Fixed, type Line } from '../../messages/text.js';
 import type { ModelFacts, RunFacts, StaticFacts } from '../facts.js';
 import type { CheckOutcome } from '../types.js';
 
@@ -69,8 +69,9 @@ export function trainingFinding(model: ModelFacts): Finding | undefined {
   return finding(code, 'error', { model: model.key, detail: model.trainingError.message }, { model: model.key });
 }
 
-export function fmt(x: number | null | undefined, digits = 4): string {
-  return x === null || x === undefined ? '—' : x.toFixed(digits);
+/** A measured value in a sentence: `digits` decimals in the reader's locale (`0,6123` in pt-BR), `—` when missing. */
+export function fmt(x: number | null | undefined, digits = 4): Fixed | string {
+  return fixed(x, digits);
 }
 
 function round(x: number): number {
