@@ -62,3 +62,8 @@ export function renderText(messages: Messages, line: Line): string {
 export function renderLines(messages: Messages, lines: readonly Line[]): string {
   return lines.map((l) => renderText(messages, l)).join('\n');
 }
+
+/** What a command prints in one language: `say(key, params)` is the message's words, numbers in its locale. */
+export function sayer(messages: Messages): (key: string, params?: Params) => string {
+  return (key, params) => renderText(messages, text(key, params));
+}

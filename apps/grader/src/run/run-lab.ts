@@ -13,7 +13,7 @@ import { colorOrder, referenceGroupRuns, reportGroups } from '../report/groups.j
 import type { LabModelRow, LabReportInput } from '../report/lab-report.js';
 import type { RunListener } from './events.js';
 import { loadRunData } from './load-data.js';
-import { renderText, verbatim, type Line } from '../messages/text.js';
+import { renderText, text, type Line } from '../messages/text.js';
 import { GraderError } from '../errors.js';
 
 export interface LabRunOptions {
@@ -70,7 +70,7 @@ export async function runLab(options: LabRunOptions): Promise<{ entries: LabRunE
   for (const name of new Set(keys.map((k) => definition.models[k]!.dataset))) {
     plan.push((await loadRunData(name, definition.datasets[name]!, profile.datasets[name] ?? { batchSize: 32 }, seed)).description);
   }
-  options.onEvent?.({ type: 'plan', lines: [verbatim(`lab ${definition.id}, profile ${profileName}: at most ${profile.maxEpochs} epochs, patience ${profile.patience}, seed ${seed}, backend ${backend}`), ...plan] });
+  options.onEvent?.({ type: 'plan', lines: [text('cli.labRunPlan', { lab: definition.id, profile: profileName, epochs: profile.maxEpochs, patience: profile.patience, seed: String(seed), backend }), ...plan] });
   const { runs, sources, failed } = await referenceRuns(definition, {
     cache: options.cache ?? defaultCacheDir(), profileName, profile, seed, backend, only: keys,
     ...(options.onEvent && { onEvent: options.onEvent }),
