@@ -101,13 +101,23 @@ async function takeLangFlag(cmd: CommandDef, rest: string[]): Promise<string[]> 
   return out;
 }
 
+/** The errors this file words in the reader's language (usage errors, an unknown backend). */
+const worded = new WeakSet<Error>();
+
+function usage(code: 'USAGE' | 'INVALID_FLAG', message: string, hint: string): GraderError {
+  const e = new GraderError(code, message, {}, hint);
+  worded.add(e);
+  return e;
+}
+
 function exitOf(owner: Owner): number {
   return owner === 'grader' || owner === 'environment' ? EXIT.fault : EXIT.badInput;
 }
 
 function explain(e: unknown, fault: Fault, messages: Messages): string {
   const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
-  if (isFitcheckError(e)) return e.describe(t('cli.fixLabel'));
+  // The hint's label in the reader's language only where the message is in it too: never a line of two languages.
+  if (isFitcheckError(e)) return e.describe(worded.has(e) ? t('cli.fixLabel') : undefined);
   if (e instanceof NotGradedError && e.said !== undefined) return e.said;
   if (e instanceof NotGradedError) return `${t('cli.notGradedBecause', { owner: t(`owner.${fault.owner}`), code: fault.code })}: ${fault.message}${fault.hint ? `\n  ${fault.hint}` : ''}`;
   return t('cli.internalError', { message: fault.message });
@@ -135,14 +145,14 @@ async function usageError(e: unknown, cmd: CommandDef, path: readonly string[], 
   const said = stripVTControlCharacters(e.message);
   if (code === 'EARG') {
     const known = CITTY_EARG.map(([re, key]) => ({ key, m: re.exec(said) })).find((x) => x.m !== null);
-    return new GraderError('USAGE', known ? t(known.key, known.m!.groups) : said.replace(/\.$/, ''), {}, t('cli.usageSeeBelow'));
+    return usage('USAGE', known ? t(known.key, known.m!.groups) : said.replace(/\.$/, ''), t('cli.usageSeeBelow'));
   }
   const subs = Object.keys(await subCommandsOf(cmd));
   const name = (await metaOf(cmd))?.name ?? 'fitcheck';
   const word = /^Unknown command (?<word>.*)$/.exec(said)?.groups?.word;
   const unknown = word === undefined ? said : t('cli.usageUnknownCommand', { command: word });
   const what = code === 'E_NO_COMMAND' ? t('cli.usageNeedsCommand', { command: path.length > 0 ? path.join(' ') : name }) : path.length === 0 ? unknown : `${path.join(' ')}: ${unknown}`;
-  return new GraderError('USAGE', what, {}, t('cli.usageOneOf', { values: subs.join(', ') }));
+  return usage('USAGE', what, t('cli.usageOneOf', { values: subs.join(', ') }));
 }
 
 /**
@@ -171,7 +181,7 @@ async function refuseUnknownFlags(cmd: CommandDef, rawArgs: string[], messagesFo
       const flags = [...new Set(Object.entries(defs).filter(([, d]) => d.type !== 'positional').map(([n]) => `--${n}`))];
       const messages = await messagesFor();
       const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
-      throw new GraderError('USAGE', t('cli.usageUnknownFlag', { flag: arg.split('=')[0] }), {}, flags.length > 0 ? t('cli.usageTakesFlags', { flags: flags.join(', ') }) : t('cli.usageTakesNoFlags'));
+      throw usage('USAGE', t('cli.usageUnknownFlag', { flag: arg.split('=')[0] }), flags.length > 0 ? t('cli.usageTakesFlags', { flags: flags.join(', ') }) : t('cli.usageTakesNoFlags'));
     }
   }
 }
@@ -217,7 +227,7 @@ async function takeBackendFlag(argv: string[], messagesFor: () => Promise<Messag
     const name = inline ?? argv[++i];
     if (!name || !(BACKEND_NAMES as readonly string[]).includes(name)) {
       const messages = await messagesFor();
-      throw new GraderError('INVALID_FLAG', translate(messages, 'cli.usageUnknownBackend', { name: name ?? '' }), {}, translate(messages, 'cli.usageOneOf', { values: BACKEND_NAMES.join(', ') }));
+      throw usage('INVALID_FLAG', translate(messages, 'cli.usageUnknownBackend', { name: name ?? '' }), translate(messages, 'cli.usageOneOf', { values: BACKEND_NAMES.join(', ') }));
     }
     process.env.FITCHECK_BACKEND = name;
   }
