@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { finding, localizeFinding } from '../findings/finding.js';
+import { TrainingDivergedError } from '@fitcheck/core';
+import { trainingError } from '../run/train-model.js';
+import { trainingDetail } from '../run/training-error.js';
 import { loadMessages } from './locale.js';
-import { fixed, renderText, sayer, text } from './text.js';
+import { fixed, renderParam, renderText, sayer, text } from './text.js';
 
 const pt = loadMessages('pt-BR');
 const en = loadMessages('en');
@@ -28,5 +31,15 @@ describe('numbers inside sentences, in the reader\'s locale', () => {
     expect(say('plan.training', { epochs: 10000, patience: 200, seed: 2024 })).toContain('semente 2024');
     expect(say('cli.labRunFailed', { count: 2, models: 'higgs.tiny, 1,5' })).toBe('2 modelo(s) falharam: higgs.tiny, 1,5 (os resultados dos outros estão gravados)');
     expect(say('output.times', { ratio: 5.11061e-8 })).toBe(' × 5,11061e-8');
+  });
+});
+
+describe('a training error in the reader\'s language', () => {
+  it('a diverged run by its parts; an error without parts as it said itself', () => {
+    const diverged = trainingError(new TrainingDivergedError('cats_large', 0, 'loss', { epoch: [], history: {} }));
+    expect(diverged).toMatchObject({ code: 'TRAINING_DIVERGED', params: { epoch: 0, metric: 'loss' } });
+    expect(renderParam(pt, trainingDetail(diverged))).toBe('o treino divergiu na época 0: loss não é um número finito');
+    expect(renderParam(en, trainingDetail(diverged))).toBe('training diverged at epoch 0: loss is not a finite number');
+    expect(renderParam(pt, trainingDetail(trainingError(new Error('tfjs: out of memory'))))).toBe('tfjs: out of memory');
   });
 });

@@ -43,18 +43,20 @@ export function fixed(x: number | null | undefined, digits: number): Fixed | str
 }
 
 
+/** One placeholder value as words of `messages`' language (see {@link Param}); `name` is its placeholder's. */
+export function renderParam(messages: Messages, v: Param, name = ''): string {
+  const lang = langOf(messages);
+  // A seed names a run (seed 2024), it is not a quantity: never grouped.
+  if (typeof v === 'number') return Number.isFinite(v) && name !== 'seed' ? formatValue(lang, v) : String(v);
+  if (typeof v === 'string') return v;
+  if ('fixed' in v) return Number.isFinite(v.fixed) ? formatNumber(lang, v.fixed, v.digits) : String(v.fixed);
+  return renderText(messages, v);
+}
+
 /** The words of `line` in the language of `messages`; placeholder values that are messages are translated first, numbers written as its locale writes them. */
 export function renderText(messages: Messages, line: Line): string {
   if ('verbatim' in line) return line.verbatim;
-  const lang = langOf(messages);
-  const shown = (v: Param, name: string): string | number => {
-    // A seed names a run (seed 2024), it is not a quantity: never grouped.
-    if (typeof v === 'number') return Number.isFinite(v) && name !== 'seed' ? formatValue(lang, v) : String(v);
-    if (typeof v === 'string') return v;
-    if ('fixed' in v) return Number.isFinite(v.fixed) ? formatNumber(lang, v.fixed, v.digits) : String(v.fixed);
-    return renderText(messages, v);
-  };
-  const params = Object.fromEntries(Object.entries(line.params ?? {}).map(([k, v]) => [k, shown(v, k)]));
+  const params = Object.fromEntries(Object.entries(line.params ?? {}).map(([k, v]) => [k, renderParam(messages, v, k)]));
   return translate(messages, line.key, params);
 }
 
