@@ -36,7 +36,7 @@ describe('numbers inside sentences, in the reader\'s locale', () => {
 
 describe('a training error in the reader\'s language', () => {
   it('a diverged run by its parts; an error without parts as it said itself', () => {
-    const diverged = trainingError(new TrainingDivergedError('cats_large', 0, 'loss', { epoch: [], history: {} }));
+    const diverged = trainingError(new TrainingDivergedError('cats_large', 0, 'loss', { epoch: [], history: { loss: [], binary_crossentropy: [], accuracy: [], val_loss: [], val_binary_crossentropy: [], val_accuracy: [] } }));
     expect(diverged).toMatchObject({ code: 'TRAINING_DIVERGED', params: { epoch: 0, metric: 'loss' } });
     expect(renderParam(pt, trainingDetail(diverged))).toBe('o treino divergiu na época 0: loss não é um número finito');
     expect(renderParam(en, trainingDetail(diverged))).toBe('training diverged at epoch 0: loss is not a finite number');
