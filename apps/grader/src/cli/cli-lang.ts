@@ -1,4 +1,5 @@
-import { GraderError } from '../errors.js';
+import { text } from '../messages/text.js';
+import { FlagError } from './flag-error.js';
 import { chooseLab, listLabs, type ChooseLabOptions } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
 import { LANGS, isLang, type Lang } from '../messages/locale.js';
@@ -6,7 +7,7 @@ import { LANGS, isLang, type Lang } from '../messages/locale.js';
 /** `--lang` must name one of the grader's languages. */
 export function checkLang(lang: string | undefined): Lang | undefined {
   if (lang === undefined) return undefined;
-  if (!isLang(lang)) throw new GraderError('INVALID_FLAG', `--lang ${lang}: unknown language`, {}, `use one of: ${LANGS.join(', ')}`);
+  if (!isLang(lang)) throw new FlagError('INVALID_FLAG', text('cli.usageUnknownLang', { value: lang }), text('cli.usageOneOf', { values: LANGS.join(', ') }));
   return lang;
 }
 

@@ -3,9 +3,11 @@ import { stripVTControlCharacters } from 'node:util';
 import { defineCommand, runCommand, type CommandDef } from 'citty';
 import { BACKEND_NAMES, isFitcheckError, type Owner } from '@fitcheck/core';
 import { commands } from '../commands/index.js';
-import { faultOf, GraderError, NotGradedError, type Fault } from '../errors.js';
+import { faultOf, NotGradedError, type Fault } from '../errors.js';
 import { isLang, loadMessages, translate, type Lang, type Messages } from '../messages/locale.js';
+import { text } from '../messages/text.js';
 import { commandLang } from './cli-lang.js';
+import { FlagError } from './flag-error.js';
 import { argsOf, metaOf, renderUsage, subCommandsOf } from './usage.js';
 
 /**
@@ -36,17 +38,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   let target: { cmd: CommandDef; path: string[]; rest: string[] } = { cmd: root, path: [], rest: argv };
   try {
-    argv = await takeBackendFlag(argv, () => usageMessages(argv));
+    argv = takeBackendFlag(argv);
     // Run the named leaf command ourselves: citty drops a subcommand's return value (the exit code).
     const found = await commandFor(argv);
     target = found;
     const rest = await takeLangFlag(found.cmd, found.rest);
-    await refuseUnknownFlags(found.cmd, rest, () => usageMessages(found.rest));
+    await refuseUnknownFlags(found.cmd, rest);
     const { result } = await runCommand(found.cmd, { rawArgs: rest });
     return typeof result === 'number' ? result : EXIT.ok;
   } catch (thrown) {
     const messages = await usageMessages(target.rest);
-    const e = (await usageError(thrown, target.cmd, target.path, messages)) ?? thrown;
+    const e = (await usageError(thrown, target.cmd, target.path)) ?? thrown;
     const fault = faultOf(e);
     process.stderr.write(`fitcheck: ${explain(e, fault, messages)}\n`);
     if (fault.code === 'USAGE') process.stderr.write(`\n${await renderUsage(messages, target.path, target.cmd)}\n`);
@@ -101,23 +103,15 @@ async function takeLangFlag(cmd: CommandDef, rest: string[]): Promise<string[]> 
   return out;
 }
 
-/** The errors this file words in the reader's language (usage errors, an unknown backend). */
-const worded = new WeakSet<Error>();
-
-function usage(code: 'USAGE' | 'INVALID_FLAG', message: string, hint: string): GraderError {
-  const e = new GraderError(code, message, {}, hint);
-  worded.add(e);
-  return e;
-}
-
 function exitOf(owner: Owner): number {
   return owner === 'grader' || owner === 'environment' ? EXIT.fault : EXIT.badInput;
 }
 
 function explain(e: unknown, fault: Fault, messages: Messages): string {
   const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
-  // The hint's label in the reader's language only where the message is in it too: never a line of two languages.
-  if (isFitcheckError(e)) return e.describe(worded.has(e) ? t('cli.fixLabel') : undefined);
+  // A command-line mistake in the reader's language; another error's words are its own (its hint's label too: never a line of two languages).
+  if (e instanceof FlagError) return e.describeIn(messages);
+  if (isFitcheckError(e)) return e.describe();
   if (e instanceof NotGradedError && e.said !== undefined) return e.said;
   if (e instanceof NotGradedError) return `${t('cli.notGradedBecause', { owner: t(`owner.${fault.owner}`), code: fault.code })}: ${fault.message}${fault.hint ? `\n  ${fault.hint}` : ''}`;
   return t('cli.internalError', { message: fault.message });
@@ -137,29 +131,29 @@ const CITTY_EARG: readonly [RegExp, string][] = [
  * that words it otherwise) is shown as citty wrote it. Any other code is a mistake in a command's
  * definition: left to be an internal error.
  */
-async function usageError(e: unknown, cmd: CommandDef, path: readonly string[], messages: Messages): Promise<GraderError | undefined> {
+async function usageError(e: unknown, cmd: CommandDef, path: readonly string[]): Promise<FlagError | undefined> {
   if (!(e instanceof Error) || e.name !== 'CLIError') return undefined;
   const code = (e as Error & { code?: unknown }).code;
   if (code !== 'E_NO_COMMAND' && code !== 'E_UNKNOWN_COMMAND' && code !== 'EARG') return undefined;
-  const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
   const said = stripVTControlCharacters(e.message);
   if (code === 'EARG') {
     const known = CITTY_EARG.map(([re, key]) => ({ key, m: re.exec(said) })).find((x) => x.m !== null);
-    return usage('USAGE', known ? t(known.key, known.m!.groups) : said.replace(/\.$/, ''), t('cli.usageSeeBelow'));
+    return new FlagError('USAGE', known ? text(known.key, known.m!.groups) : text('cli.asSaid', { text: said.replace(/\.$/, '') }), text('cli.usageSeeBelow'));
   }
   const subs = Object.keys(await subCommandsOf(cmd));
   const name = (await metaOf(cmd))?.name ?? 'fitcheck';
   const word = /^Unknown command (?<word>.*)$/.exec(said)?.groups?.word;
-  const unknown = word === undefined ? said : t('cli.usageUnknownCommand', { command: word });
-  const what = code === 'E_NO_COMMAND' ? t('cli.usageNeedsCommand', { command: path.length > 0 ? path.join(' ') : name }) : path.length === 0 ? unknown : `${path.join(' ')}: ${unknown}`;
-  return usage('USAGE', what, t('cli.usageOneOf', { values: subs.join(', ') }));
+  const unknown = word === undefined ? text('cli.asSaid', { text: said }) : text('cli.usageUnknownCommand', { command: word });
+  const what = code === 'E_NO_COMMAND' ? text('cli.usageNeedsCommand', { command: path.length > 0 ? path.join(' ') : name })
+    : path.length === 0 ? unknown : text('cli.usageIn', { command: path.join(' '), problem: unknown });
+  return new FlagError('USAGE', what, text('cli.usageOneOf', { values: subs.join(', ') }));
 }
 
 /**
  * citty reads any `--flag`; a misspelt one (`--prfile ci`) would silently leave the default in place.
  * A leaf command refuses flags it does not declare (in name, camelCase, kebab-case, alias or `--no-`).
  */
-async function refuseUnknownFlags(cmd: CommandDef, rawArgs: string[], messagesFor: () => Promise<Messages>): Promise<void> {
+async function refuseUnknownFlags(cmd: CommandDef, rawArgs: string[]): Promise<void> {
   if (cmd.subCommands) return;
   const defs = await argsOf(cmd);
   const known = new Set<string>();
@@ -179,9 +173,7 @@ async function refuseUnknownFlags(cmd: CommandDef, rawArgs: string[], messagesFo
     const name = arg.replace(/^--?/, '').split('=')[0]!;
     if (!known.has(name)) {
       const flags = [...new Set(Object.entries(defs).filter(([, d]) => d.type !== 'positional').map(([n]) => `--${n}`))];
-      const messages = await messagesFor();
-      const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
-      throw usage('USAGE', t('cli.usageUnknownFlag', { flag: arg.split('=')[0] }), flags.length > 0 ? t('cli.usageTakesFlags', { flags: flags.join(', ') }) : t('cli.usageTakesNoFlags'));
+      throw new FlagError('USAGE', text('cli.usageUnknownFlag', { flag: arg.split('=')[0]! }), flags.length > 0 ? text('cli.usageTakesFlags', { flags: flags.join(', ') }) : text('cli.usageTakesNoFlags'));
     }
   }
 }
@@ -211,7 +203,7 @@ async function commandFor(argv: string[]): Promise<{ cmd: CommandDef; path: stri
  * `--backend node|wasm|cpu`, accepted by every command: it sets FITCHECK_BACKEND, which
  * initBackend reads, so the training children a grade or a batch starts use it too.
  */
-async function takeBackendFlag(argv: string[], messagesFor: () => Promise<Messages>): Promise<string[]> {
+function takeBackendFlag(argv: string[]): string[] {
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -226,8 +218,7 @@ async function takeBackendFlag(argv: string[], messagesFor: () => Promise<Messag
     }
     const name = inline ?? argv[++i];
     if (!name || !(BACKEND_NAMES as readonly string[]).includes(name)) {
-      const messages = await messagesFor();
-      throw usage('INVALID_FLAG', translate(messages, 'cli.usageUnknownBackend', { name: name ?? '' }), translate(messages, 'cli.usageOneOf', { values: BACKEND_NAMES.join(', ') }));
+      throw new FlagError('INVALID_FLAG', text('cli.usageUnknownBackend', { name: name ?? '' }), text('cli.usageOneOf', { values: BACKEND_NAMES.join(', ') }));
     }
     process.env.FITCHECK_BACKEND = name;
   }

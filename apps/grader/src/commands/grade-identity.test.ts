@@ -44,6 +44,6 @@ describe('fitcheck grade: where the submission is and who it belongs to (the rea
   it('--student-name without --student-id is a usage error', async () => {
     const run = await fitcheck(['grade', submissionFixture('reference'), '--out', join(await scratch(), 'out'), '--student-name', 'X']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--student-name needs a --student-id');
+    expect(run.stderr).toContain('--student-name precisa de um --student-id');
   });
 });

@@ -154,8 +154,9 @@ describe('one language per run: every command in the lab\'s pt-BR', () => {
     expectPortuguese(run, 0);
   });
 
-  it('usage errors: an unknown command, a missing argument, an unknown flag', async () => {
-    for (const args of [['nope'], ['lab'], ['grade', '--out', 'x'], ['grade', 'fixtures/submissions/reference', '--out', 'x', '--prfile', 'ci'], ['summary', 'x.yaml', '--backend', 'gpu']]) {
+  it('usage errors: an unknown command, a missing argument, an unknown flag, a flag\'s bad value', async () => {
+    for (const args of [['nope'], ['lab'], ['grade', '--out', 'x'], ['grade', 'fixtures/submissions/reference', '--out', 'x', '--prfile', 'ci'], ['summary', 'x.yaml', '--backend', 'gpu'],
+      ['batch', 'x', '--out', 'y', '--jobs', 'abc'], ['batch', 'x', '--out', 'y', '--shard', '5/4'], ['grade', 'fixtures/submissions/reference', '--out', 'x', '--student-name', 'Ana']]) {
       expectPortuguese(await fitcheck(args), 2);
     }
   });
