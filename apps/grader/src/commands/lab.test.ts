@@ -64,6 +64,6 @@ describe('fitcheck lab run', () => {
   it('refuses an unknown model name', async () => {
     const { code, stderr } = await fitcheck(['lab', 'run', '--only', 'higgs.huge', '--out', await mkdtemp(join(tmpdir(), 'fitcheck-lab-'))]);
     expect(code).toBe(2);
-    expect(stderr).toContain('unknown model(s) higgs.huge');
+    expect(stderr).toContain('modelo(s) desconhecido(s) higgs.huge');
   });
 });
