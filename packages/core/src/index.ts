@@ -37,7 +37,7 @@ export {
   loadConfigText, loadConfigFile, readIssue, type LoadConfigOptions, type LoadConfigFileOptions, type LoadedConfig,
 } from './config/load-config.js';
 export { FILE_ERROR, readTextFile, isInside, type FileErrorCode, type ReadTextFileOptions } from './files/read-text-file.js';
-export { formatIssue, type ConfigIssue } from './config/issue.js';
+export { excerptLines, formatIssue, sourceExcerpt, type ConfigIssue } from './config/issue.js';
 export type { IssueParams } from './config/ajv-messages.js';
 
 // metrics: Keras' binary metrics and scikit-learn's classification metrics on plain arrays

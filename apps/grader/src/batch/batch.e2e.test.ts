@@ -125,7 +125,7 @@ describe('sharded and resumed batches reproduce the uninterrupted gradebook', ()
 
     const resumed = await fitcheck(['batch', CLASS, '--out', out, '--jobs', '1', ...FLAGS]);
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toContain(`(${4 - before.length} graded now`);
+    expect(resumed.stdout).toContain(`(${4 - before.length} corrigidos agora`);
     expect(await read(out, 'gradebook.csv')).toBe(reference.gradebook);
     expect(await read(out, 'summary.md')).toBe(reference.summary);
     expect(existsSync(join(out, '.work'))).toBe(false);

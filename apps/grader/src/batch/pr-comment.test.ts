@@ -52,6 +52,10 @@ describe('buildPrComment', () => {
     expect(comment.markdown).toBe('## fitcheck: submission not graded\n\n**❌ The submission is invalid and was not graded: fix the problems below and push again.**\n\n```text\nlab5.yaml:3:5: must have required property "id"\n```');
   });
 
+  it('writes the BCEs as the comment\'s language does', () => {
+    expect(buildPrComment(graded, { lang: 'pt-BR' }).markdown).toContain('| higgs.giant | 0,6123 | 7 |');
+  });
+
   it('shows a pending item as pending and an undecided one as the TA run\'s to decide, in the language of results.json', () => {
     const results = {
       score: 17.5, max_score: 30,

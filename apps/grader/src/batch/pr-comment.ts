@@ -1,7 +1,8 @@
 import { formatScore } from './ordering.js';
 import { mdCode, mdText } from './markdown-text.js';
 import type { ResultsFinding } from '../findings/types.js';
-import { loadMessages, translate, type Lang } from '../messages/locale.js';
+import { langOf, loadMessages, translate, type Lang } from '../messages/locale.js';
+import { formatNumber } from '../report/format.js';
 import { digestResults } from './results-digest.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
@@ -67,7 +68,7 @@ export function buildPrComment(results: unknown, options: PrCommentOptions = {})
   }
   if (d.models.length > 0) {
     head.push(`### ${t('models')}`, '', `| ${t('model')} | ${t('lowest')} | ${t('epoch')} |`, '|---|---:|---:|');
-    for (const m of d.models) head.push(`| ${mdText(m.model)} | ${m.bestValBce.toFixed(4)} | ${m.epoch ?? '–'} |`);
+    for (const m of d.models) head.push(`| ${mdText(m.model)} | ${formatNumber(langOf(messages), m.bestValBce, 4)} | ${m.epoch ?? '–'} |`);
     head.push('');
   }
   const tail = options.reportUrl !== undefined ? ['', `📄 [${t('report')}](${encodeURI(options.reportUrl).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`] : [];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
-import { GraderError } from '../errors.js';
+import { FlagError } from '../cli/flag-error.js';
+import { text as sentence } from '../messages/text.js';
 
 /** One shard of N: `index` is 1-based, as in `--shard 2/4` and a CI matrix `1..N`. */
 export interface Shard {
@@ -14,7 +15,7 @@ export function parseShard(text: string): Shard {
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || count < 1 || index < 1 || index > count) {
-    throw new GraderError('INVALID_SHARD', `"${text}" is not a shard`, {}, 'write --shard I/N with 1 ≤ I ≤ N, e.g. --shard 2/4');
+    throw new FlagError('INVALID_SHARD', sentence('cli.usageNotShard', { value: text }), sentence('cli.usageShardFix'));
   }
   return { index, count };
 }

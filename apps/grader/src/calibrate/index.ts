@@ -2,12 +2,15 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chooseLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
+import { commandLang } from '../cli/cli-lang.js';
+import { loadMessages } from '../messages/locale.js';
+import { fixed, sayer } from '../messages/text.js';
 import { loadCorpus } from './corpus.js';
 import { formatCalibration } from './format.js';
 import { gradeRuns } from './grade-runs.js';
 import { summarizeCalibration } from './summarize.js';
 
-// `pnpm calibrate [--lab ID] [--seeds 6] [--profiles check,ci] [--only a,b] [--jobs N] [--json] [--out DIR] [--resume]`:
+// `pnpm calibrate [--lab ID] [--seeds 6] [--profiles check,ci] [--only a,b] [--jobs N] [--json] [--out DIR] [--resume] [--lang en]`:
 // grades the calibration corpus over seeds and profiles and prints how far grades depend on the seed.
 // A benchmark, not a test: the ci profile takes minutes per grade (only `ci: true` submissions run it).
 const { values } = parseArgs({
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'out/calibrate' },
     resume: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    lang: { type: 'string' },
   },
 });
 const seeds = Array.from({ length: Math.max(1, Number(values.seeds)) }, (_, i) => i + 1);
@@ -29,6 +33,9 @@ const only = values.only?.split(',');
 const jobs = Math.max(1, Number(values.jobs));
 // The corpus's lab: `--lab` (the root's `pnpm calibrate` passes it), else the only lab.
 const lab = await loadLab(await chooseLab({ lab: values.lab }));
+// Said in the lab's language, as every command says it (`--lang` overrides).
+const messages = loadMessages(await commandLang({ lang: values.lang, lab: values.lab }));
+const say = sayer(messages);
 for (const p of profiles) if (!lab.definition.profiles[p]) throw new Error(`unknown profile ${p}: use ${Object.keys(lab.definition.profiles).join(', ')}`);
 // Final profiles are the slow ones: they grade only the submissions the corpus marks `ci: true`.
 const provisional = new Set(profiles.filter((p) => lab.definition.profiles[p]!.verdicts === 'provisional'));
@@ -40,7 +47,7 @@ const plan = profiles.flatMap((profile) => corpus
 const log = (line: string): void => {
   if (!values.json) process.stdout.write(`${line}\n`);
 };
-log(`calibration: ${plan.length} grades (${profiles.join(', ')}; seeds ${seeds.join(', ')}), ${jobs} at a time on ${availableParallelism()} cores`);
+log(say('calibrate.plan', { grades: plan.length, profiles: profiles.join(', '), seeds: seeds.join(', '), jobs, cores: availableParallelism() }));
 const started = performance.now();
 let done = 0;
 const runs = await gradeRuns(plan, {
@@ -49,11 +56,11 @@ const runs = await gradeRuns(plan, {
   onGrade: (run, reused) => {
     done += 1;
     const auto = run.results.tests.filter((t) => !t.tags.includes('manual'));
-    log(`[${done}/${plan.length}] ${run.profile} ${run.submission} seed ${run.seed}: ${auto.map((t) => t.score).join(' ')}` +
-      `${reused ? ' (kept from an earlier run)' : ` in ${run.results.execution_time.toFixed(1)} s`}`);
+    const row = { done, of: plan.length, profile: run.profile, submission: run.submission, seed: String(run.seed), scores: auto.map((t) => t.score).join(' ') };
+    log(reused ? say('calibrate.kept', row) : say('calibrate.graded', { ...row, seconds: fixed(run.results.execution_time, 1) }));
   },
 });
 const summary = summarizeCalibration(corpus, runs, provisional);
 const minutes = (performance.now() - started) / 60_000;
 if (values.json) process.stdout.write(`${JSON.stringify({ ...summary, minutes, jobs, cores: availableParallelism() })}\n`);
-else log(`\n${formatCalibration(summary)}\n\nwall time ${minutes.toFixed(1)} min, ${jobs} grade(s) at a time on ${availableParallelism()} cores`);
+else log(`\n${formatCalibration(summary, messages)}\n\n${say('calibrate.wallTime', { minutes: fixed(minutes, 1), jobs, cores: availableParallelism() })}`);

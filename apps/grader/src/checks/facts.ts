@@ -1,3 +1,4 @@
+import type { TrainingError } from '../run/training-error.js';
 import type { ReferenceRun } from '../references/reference-entry.js';
 import type { Activation, History, InferredLayer, ModelSpec, OptimizerSpec } from '@fitcheck/core';
 import type { Finding } from '../findings/types.js';
@@ -58,7 +59,7 @@ export interface ModelFacts {
   staticFindings: Finding[];
   training?: TrainingFacts;
   /** Why training stopped without a result (`TRAINING_DIVERGED` keeps its history in `training`). */
-  trainingError?: { code: string; message: string };
+  trainingError?: TrainingError;
   /** Raw model outputs on the test set and the labels, for the report check. */
   testOutputs?: { outputs: Float32Array; labels: Float32Array; classes: string[] };
   /** The seed `training` ran with. */

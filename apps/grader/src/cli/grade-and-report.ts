@@ -2,12 +2,10 @@ import { isFitcheckError } from '@fitcheck/core';
 import { ownerOf } from '../errors.js';
 import { progressPrinter } from '../format/progress.js';
 import { formatScoreTable } from '../format/score-table.js';
-import { chooseLab } from '../lab/choose-lab.js';
-import { loadLab } from '../lab/load-lab.js';
-import { LANGS, isLang, loadMessages, translate, type Lang } from '../messages/locale.js';
+import { loadMessages, translate } from '../messages/locale.js';
 import type { Published } from '../report/publish.js';
 import { assertGraded, gradeSubmission, type GradeOptions, type GradeOutcome } from '../run/grade-submission.js';
-import { GraderError } from '../errors.js';
+import { commandLang } from './cli-lang.js';
 
 export interface GradeAndReportOptions extends Omit<GradeOptions, 'lang' | 'onEvent'> {
   /** `--lang`; default the lab's `lang`. */
@@ -22,22 +20,6 @@ export interface GradeAndReportOptions extends Omit<GradeOptions, 'lang' | 'onEv
   stderr?: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-/** `--lang` must name one of the grader's languages. */
-export function checkLang(lang: string | undefined): Lang | undefined {
-  if (lang === undefined) return undefined;
-  if (!isLang(lang)) throw new GraderError('INVALID_FLAG', `--lang ${lang}: unknown language`, {}, `use one of: ${LANGS.join(', ')}`);
-  return lang;
-}
-
-/** The lab's own language, for progress lines printed before grading reads the lab (English if it cannot be read: grading will say why). */
-async function labLang(options: Pick<GradeOptions, 'lab' | 'dir' | 'glob'>): Promise<Lang> {
-  try {
-    return (await loadLab(await chooseLab(options))).definition.lang ?? 'en';
-  } catch {
-    return 'en';
-  }
-}
-
 /**
  * `fitcheck grade` / `check` / `demo`: grades (results.json is written first, whatever follows),
  * then writes the report and TensorBoard logs, then prints the score and the paths, all in one
@@ -46,7 +28,8 @@ async function labLang(options: Pick<GradeOptions, 'lab' | 'dir' | 'glob'>): Pro
  */
 export async function gradeAndReport(options: GradeAndReportOptions): Promise<GradeOutcome & { published?: Published }> {
   const { stdout = process.stdout, stderr = process.stderr } = options;
-  const lang = checkLang(options.lang) ?? (await labLang(options));
+  // Progress lines are printed before grading reads the lab: its language (or the course's, when it cannot be read: grading says why).
+  const lang = await commandLang({ lang: options.lang, lab: options.lab, dir: options.dir, glob: options.glob });
   const messages = loadMessages(lang);
   const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
   const { lang: _flag, report, pdf, table, quiet, stdout: _out, stderr: _err, ...grading } = options;

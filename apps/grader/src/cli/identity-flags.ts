@@ -1,4 +1,5 @@
-import { GraderError } from '../errors.js';
+import { text } from '../messages/text.js';
+import { FlagError } from './flag-error.js';
 import { IDENTITY_SOURCES, type IdentitySource, type StudentIdentity } from '../submission/identity.js';
 
 /** The identity flags of `fitcheck grade`, as citty parses them. */
@@ -22,11 +23,11 @@ export function identityFlag(flags: IdentityFlags): { student?: StudentIdentity 
   const id = flags['student-id']?.trim();
   const companions = (['student-name', 'student-sid', 'student-email', 'identity'] as const).filter((f) => flags[f] !== undefined);
   if (id === undefined || id === '') {
-    if (companions.length > 0 || id === '') throw new GraderError('USAGE', `--${companions[0] ?? 'student-id'} needs a --student-id`, {}, 'give the student\'s id with --student-id, or leave the identity to the submission');
+    if (companions.length > 0 || id === '') throw new FlagError('USAGE', text('cli.usageNeedsStudentId', { flag: companions[0] ?? 'student-id' }), text('cli.usageGiveStudentId'));
     return {};
   }
   const source = flags.identity ?? 'roster';
-  if (!(GIVEN as readonly string[]).includes(source)) throw new GraderError('INVALID_FLAG', `--identity ${source}: unknown source`, {}, `use one of: ${GIVEN.join(', ')}`);
+  if (!(GIVEN as readonly string[]).includes(source)) throw new FlagError('INVALID_FLAG', text('cli.usageUnknownIdentity', { value: source }), text('cli.usageOneOf', { values: GIVEN.join(', ') }));
   const sid = flags['student-sid'] ?? (source === 'roster' ? id : undefined);
   return {
     student: {

@@ -6,7 +6,7 @@ import { fitcheck, readResults } from '../test-helpers/cli.js';
 
 describe('fitcheck (the binary)', () => {
   it('--backend names the TF.js backend for any command; an unknown one is a flag error (exit 2)', async () => {
-    const bad = await fitcheck(['summary', 'fixtures/models/tiny.yaml', '--backend', 'gpu']);
+    const bad = await fitcheck(['summary', 'fixtures/models/tiny.yaml', '--backend', 'gpu', '--lang', 'en']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--backend gpu: unknown backend');
     expect(bad.stderr).toContain('use one of: node, wasm, cpu');
@@ -30,21 +30,27 @@ describe('fitcheck (the binary)', () => {
     }
   });
 
-  it('--help works at any depth', async () => {
+  it('--help works at any depth, in the course\'s language unless --lang says otherwise', async () => {
     const help = await fitcheck(['data', 'inspect', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('inspect');
+    expect(help.stdout).toContain('USO fitcheck data inspect [OPÇÕES] <FILE>');
+    const en = await fitcheck(['data', 'inspect', '--help', '--lang', 'en']);
+    expect(en.stdout).toContain('USAGE fitcheck data inspect [OPTIONS] <FILE>');
   });
 
   // citty's usage errors, by their codes (E_NO_COMMAND, E_UNKNOWN_COMMAND, EARG), and unknown flags: the
   // user's input, exit 2, with what the command takes — never "internal error", exit 1.
   it.each([
-    [['lab'], 'fitcheck: lab needs a command\n  fix: use one of: run\n', /COMMANDS\s+run\s+Train every model/],
-    [['lab', 'nope'], 'fitcheck: lab: unknown command nope\n  fix: use one of: run\n', /COMMANDS\s+run\s/],
-    [['nope'], 'fitcheck: unknown command nope\n  fix: use one of: batch, check, data, demo, github, grade, gradescope, lab, merge, regrade, summary, template\n', /COMMANDS[\s\S]*grade\s+Grade a submission folder/],
-    [['data'], 'fitcheck: data needs a command\n  fix: use one of: inspect, fetch\n', /COMMANDS/],
-    [['grade', '--out', 'x'], 'fitcheck: Missing required positional argument: DIR\n', /USAGE fitcheck grade \[OPTIONS\] <DIR>/],
-    [['grade', 'fixtures/submissions/reference', '--out', 'x', '--prfile', 'ci'], 'fitcheck: unknown flag --prfile\n  fix: this command takes --out, --profile, --lab, ', /OPTIONS/],
+    [['lab', '--lang', 'en'], 'fitcheck: lab needs a command\n  fix: use one of: run\n', /COMMANDS\s+run\s+Train every model/],
+    [['lab', 'nope', '--lang', 'en'], 'fitcheck: lab: unknown command nope\n  fix: use one of: run\n', /COMMANDS\s+run\s/],
+    [['nope', '--lang', 'en'], 'fitcheck: unknown command nope\n  fix: use one of: batch, check, data, demo, github, grade, gradescope, lab, merge, regrade, summary, template\n', /COMMANDS[\s\S]*grade\s+Grade a submission folder/],
+    [['data', '--lang=en'], 'fitcheck: data needs a command\n  fix: use one of: inspect, fetch\n', /COMMANDS/],
+    [['grade', '--out', 'x', '--lang', 'en'], 'fitcheck: missing required argument DIR\n  fix: see the usage below\n', /USAGE fitcheck grade \[OPTIONS\] <DIR>/],
+    [['grade', 'fixtures/submissions/reference', '--out', 'x', '--prfile', 'ci', '--lang', 'en'], 'fitcheck: unknown flag --prfile\n  fix: this command takes --out, --profile, --lab, ', /OPTIONS/],
+    // Without --lang: the lab's language (the submission's lab5), else the course's (every lab is pt-BR).
+    [['lab'], 'fitcheck: lab precisa de um comando\n  como corrigir: use um destes: run\n', /COMANDOS\s+run\s+Treina todos os modelos/],
+    [['grade', '--out', 'x'], 'fitcheck: falta o argumento obrigatório DIR\n  como corrigir: veja o uso abaixo\n', /USO fitcheck grade \[OPÇÕES\] <DIR>/],
+    [['grade', 'fixtures/submissions/reference', '--out', 'x', '--prfile', 'ci'], 'fitcheck: opção desconhecida --prfile\n  como corrigir: este comando aceita --out, --profile, --lab, ', /OPÇÕES/],
   ])('fitcheck %j is a usage error: exit 2, the subcommands or flags listed', async (args, message, usage) => {
     const { code, stderr } = await fitcheck(args);
     expect(code).toBe(2);

@@ -4,7 +4,9 @@ import { runBatch } from '../batch/run-batch.js';
 import { intFlag } from '../batch/int-flag.js';
 import { parseShard } from '../batch/shard.js';
 import { progressPrinter } from '../format/progress.js';
-import { checkLang } from '../cli/grade-and-report.js';
+import { checkLang, commandLang } from '../cli/cli-lang.js';
+import { loadMessages } from '../messages/locale.js';
+import { sayer } from '../messages/text.js';
 
 const command = defineCommand({
   meta: { name: 'batch', description: 'Grade a folder of submissions (one sub-folder each) into OUT, with a gradebook' },
@@ -25,6 +27,9 @@ const command = defineCommand({
     cache: { type: 'string', description: "Folder of the lab's reference runs, trained once before the students (default: FITCHECK_CACHE, else ~/.cache/fitcheck/references)" },
   },
   async run({ args }) {
+    // The batch's lab is chosen from ROOT's submissions; until then its words are the course's (or --lang).
+    const messages = loadMessages(await commandLang({ lang: args.lang, lab: args.lab }));
+    const say = sayer(messages);
     const outcome = await runBatch({
       root: args.root,
       out: args.out,
@@ -40,15 +45,15 @@ const command = defineCommand({
       pdf: args.pdf,
       ...(args.cache !== undefined && { cache: args.cache }),
       ...(args.lang !== undefined && { lang: checkLang(args.lang) }),
-      onEvent: progressPrinter(process.stderr),
-      onGraded: (entry, done, of) => process.stderr.write(`[${done}/${of}] ${entry.key}: ${entry.status}\n`),
+      onEvent: progressPrinter(process.stderr, 10, messages),
+      onGraded: (entry, done, of) => process.stderr.write(`${say('cli.batchGraded', { done, of, key: entry.key, status: { key: `class.status_${entry.status}` } })}\n`),
     });
     const errors = outcome.rows.filter((r) => r.entry.status === 'error').length;
-    process.stdout.write(`${outcome.rows.length} submissions in ${args.out} (${outcome.gradedNow.length} graded now, ${outcome.jobs} at a time)${errors > 0 ? `; ${errors} grader errors: see summary.md` : ''}\n`);
+    process.stdout.write(`${say('cli.batchDone', { count: outcome.rows.length, out: args.out, now: outcome.gradedNow.length, jobs: outcome.jobs })}${errors > 0 ? say('cli.batchErrors', { count: errors }) : ''}\n`);
     if (outcome.pdfs) {
       const { printed, error } = outcome.pdfs;
-      if (error) process.stderr.write(`fitcheck: ${error.code}: ${error.message}${error.hint ? ` — ${error.hint}` : ''} (the HTML reports are written)\n`);
-      else process.stdout.write(`${printed} PDF reports printed\n`);
+      if (error) process.stderr.write(`fitcheck: ${say('cli.pdfsFailed', { code: error.code, message: `${error.message}${error.hint ? ` — ${error.hint}` : ''}` })}\n`);
+      else process.stdout.write(`${say('cli.pdfsPrinted', { count: printed })}\n`);
     }
     return 0;
   },

@@ -37,13 +37,13 @@ describe('fitcheck grade: where the submission is and who it belongs to (the rea
     for (const folder of ['old', 'new']) await cp(submissionFixture('reference'), join(root, 'repo', folder), { recursive: true });
     const run = await fitcheck(['grade', join(root, 'repo'), '--out', join(root, 'out'), '--profile', 'smoke', '--quiet']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('more than one submission file, in different folders: new/lab5.yaml, old/lab5.yaml; keep one');
+    expect(run.stderr).toContain('mais de um arquivo de envio, em pastas diferentes: new/lab5.yaml, old/lab5.yaml; mantenha um');
     expect((await readResults(join(root, 'out'))).extra_data.status).toBe('invalid');
   });
 
   it('--student-name without --student-id is a usage error', async () => {
     const run = await fitcheck(['grade', submissionFixture('reference'), '--out', join(await scratch(), 'out'), '--student-name', 'X']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--student-name needs a --student-id');
+    expect(run.stderr).toContain('--student-name precisa de um --student-id');
   });
 });

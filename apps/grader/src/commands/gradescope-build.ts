@@ -2,6 +2,9 @@ import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
 import { buildAutograder } from '../gradescope/build.js';
 import { numberFlag } from '../cli/number-flag.js';
+import { commandLang } from '../cli/cli-lang.js';
+import { loadMessages } from '../messages/locale.js';
+import { fixed, sayer } from '../messages/text.js';
 
 const command = defineCommand({
   meta: { name: 'build', description: "Write the autograder zip for Gradescope's \"Configure Autograder\" (setup.sh, run_autograder, fitcheck, the lab, its data)" },
@@ -21,7 +24,8 @@ const command = defineCommand({
     });
     const { lab, profile, timeoutMinutes } = built.config;
     const shipped = built.entries.filter((e) => e.startsWith('references/')).length;
-    process.stdout.write(`${built.zip}: ${built.entries.length} files (${shipped} reference runs), ${(built.bytes / 1024 / 1024).toFixed(1)} MiB — lab ${lab}, profile ${profile}, for a ${timeoutMinutes}-minute autograder timeout\n`);
+    const say = sayer(loadMessages(await commandLang({ lab: args.lab })));
+    process.stdout.write(`${say('cli.gradescopeBuilt', { zip: built.zip, files: built.entries.length, references: shipped, mib: fixed(built.bytes / 1024 / 1024, 1), lab, profile, minutes: timeoutMinutes })}\n`);
     return 0;
   },
 });

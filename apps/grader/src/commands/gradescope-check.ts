@@ -1,5 +1,7 @@
 import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
+import { loadMessages } from '../messages/locale.js';
+import { renderLines } from '../messages/text.js';
 import { checkAutograder } from '../gradescope/check.js';
 
 const command = defineCommand({
@@ -8,8 +10,8 @@ const command = defineCommand({
     lab: { type: 'string', description: 'Lab id or folder (default: the one the autograder was built for, else the only lab)' },
   },
   async run({ args }) {
-    const lines = await checkAutograder(args.lab);
-    process.stdout.write(`${lines.join('\n')}\n`);
+    const { lab, lines } = await checkAutograder(args.lab);
+    process.stdout.write(`${renderLines(loadMessages(lab.definition.lang ?? 'en'), lines)}\n`);
     return 0;
   },
 });

@@ -11,7 +11,8 @@ describe('fitcheck lab run', () => {
     const dir = await mkdtemp(join(tmpdir(), 'fitcheck-lab-'));
     const { code, stdout } = await fitcheck(['lab', 'run', '--profile', 'check', '--only', 'higgs.tiny,higgs.small', '--out', dir]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/higgs\.tiny\s+481 params\s+\d+ epochs/);
+    // In the lab's language (pt-BR).
+    expect(stdout).toMatch(/higgs\.tiny\s+481 parâmetros\s+\d+ épocas, melhor BCE de validação 0,\d{4} na época \d+, acurácia de validação 0,\d{3}/);
     const summary = JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')) as { models: LabRunEntry[]; profile: string; seed: number };
     expect(summary).toMatchObject({ profile: 'check', seed: 1 });
     expect(summary.models.map((m) => [m.model, m.params, m.error])).toEqual([['higgs.tiny', 481, null], ['higgs.small', 753, null]]);
@@ -63,6 +64,6 @@ describe('fitcheck lab run', () => {
   it('refuses an unknown model name', async () => {
     const { code, stderr } = await fitcheck(['lab', 'run', '--only', 'higgs.huge', '--out', await mkdtemp(join(tmpdir(), 'fitcheck-lab-'))]);
     expect(code).toBe(2);
-    expect(stderr).toContain('unknown model(s) higgs.huge');
+    expect(stderr).toContain('modelo(s) desconhecido(s) higgs.huge');
   });
 });

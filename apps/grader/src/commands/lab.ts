@@ -3,7 +3,9 @@ import { defineCommand } from 'citty';
 import { intFlag } from '../batch/int-flag.js';
 import { progressPrinter } from '../format/progress.js';
 import { runLab } from '../run/run-lab.js';
-import { checkLang } from '../cli/grade-and-report.js';
+import { commandLang } from '../cli/cli-lang.js';
+import { loadMessages } from '../messages/locale.js';
+import { fixed, sayer } from '../messages/text.js';
 
 const run = defineCommand({
   meta: { name: 'run', description: 'Train every model of the lab (the notebook, reproduced) into the reference cache and write its report (HTML, --pdf), TensorBoard logs, histories and summaries' },
@@ -18,6 +20,9 @@ const run = defineCommand({
     cache: { type: 'string', description: 'Folder of the reference runs: cached models are read, the others trained into it (default: FITCHECK_CACHE, else ~/.cache/fitcheck/references)' },
   },
   async run({ args }) {
+    const lang = await commandLang({ lang: args.lang, lab: args.lab });
+    const messages = loadMessages(lang);
+    const say = sayer(messages);
     const { entries, files } = await runLab({
       lab: args.lab,
       profile: args.profile,
@@ -25,17 +30,19 @@ const run = defineCommand({
       ...(args.seed !== undefined && { seed: intFlag('seed', args.seed, 0) }),
       ...(args.only !== undefined && { only: args.only.split(',').map((s) => s.trim()).filter(Boolean) }),
       pdf: args.pdf,
-      ...(args.lang !== undefined && { lang: checkLang(args.lang) }),
+      lang,
       ...(args.cache !== undefined && { cache: args.cache }),
-      onEvent: progressPrinter(process.stderr),
+      onEvent: progressPrinter(process.stderr, 10, messages),
     });
     for (const e of entries) {
-      process.stdout.write(`${e.model.padEnd(20)} ${String(e.params ?? '—').padStart(10)} params  ${e.error ?? `${e.epochsRun} epochs, best val BCE ${e.bestValBce?.toFixed(4)} at epoch ${e.bestEpoch}, val acc ${e.finalValAccuracy?.toFixed(3)}`}\n`);
+      const row = { model: e.model.padEnd(20), params: e.params ?? '—' };
+      process.stdout.write(`${e.error !== null ? say('cli.labRunModelFailed', { ...row, error: e.error })
+        : say('cli.labRunModel', { ...row, epochs: e.epochsRun ?? '—', best: fixed(e.bestValBce, 4), bestEpoch: e.bestEpoch ?? '—', accuracy: fixed(e.finalValAccuracy, 3) })}\n`);
     }
     process.stdout.write(`\n${files.join('\n')}\n`);
     const failed = entries.filter((e) => e.error !== null);
     // citty drops a subcommand's return value: a failed model is reported through the binary's catch (exit 1).
-    if (failed.length > 0) throw new Error(`${failed.length} model(s) failed: ${failed.map((e) => e.model).join(', ')} (the others' results are written)`);
+    if (failed.length > 0) throw new Error(say('cli.labRunFailed', { count: failed.length, models: failed.map((e) => e.model).join(', ') }));
     return 0;
   },
 });

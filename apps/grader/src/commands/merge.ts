@@ -3,7 +3,9 @@ import type { CommandDef } from 'citty';
 
 import { mergeShards } from '../batch/merge-shards.js';
 import { GraderError } from '../errors.js';
-import { checkLang } from '../cli/grade-and-report.js';
+import { checkLang, commandLang } from '../cli/cli-lang.js';
+import { loadMessages } from '../messages/locale.js';
+import { sayer } from '../messages/text.js';
 
 const command = defineCommand({
   meta: { name: 'merge', description: 'Join the outputs of `fitcheck batch --shard I/N` into one gradebook' },
@@ -16,7 +18,8 @@ const command = defineCommand({
     const shards = args._;
     if (shards.length === 0) throw new GraderError('INVALID_FLAG', 'no shard folders given', {}, 'fitcheck merge OUT1 OUT2 … --out OUT');
     const rows = await mergeShards(shards, args.out, checkLang(args.lang));
-    process.stdout.write(`${rows.length} submissions from ${shards.length} shards in ${args.out}\n`);
+    const say = sayer(loadMessages(await commandLang({ lang: args.lang })));
+    process.stdout.write(`${say('cli.mergeDone', { count: rows.length, shards: shards.length, out: args.out })}\n`);
     return 0;
   },
 });

@@ -1,6 +1,9 @@
 import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
 import { regrade } from '../regrade/regrade.js';
+import { commandLang } from '../cli/cli-lang.js';
+import { loadMessages } from '../messages/locale.js';
+import { sayer } from '../messages/text.js';
 
 const command = defineCommand({
   meta: { name: 'regrade', description: "Apply the TA's overrides to grades already computed (a batch's OUT or one grade's): results.json, reports, gradebook and summary again; nothing is trained" },
@@ -11,11 +14,13 @@ const command = defineCommand({
   },
   async run({ args }) {
     const outcome = await regrade({ out: args.out, overrides: args.overrides, pdf: args.pdf });
-    const lines = [`${outcome.regraded.length} submission(s) scored again in ${args.out}; nothing trained`];
-    if (outcome.skipped.length > 0) lines.push(`not graded, so not scored again (grade them again first): ${outcome.skipped.join(', ')}`);
-    if (outcome.unmatched.length > 0) lines.push(`overrides for no submission in ${args.out}: ${[...new Set(outcome.unmatched.map((o) => o.student))].join(', ')}`);
-    if (outcome.pdfs?.error) lines.push(`fitcheck: ${outcome.pdfs.error.code}: ${outcome.pdfs.error.message} (the HTML reports are written)`);
-    else if (outcome.pdfs) lines.push(`${outcome.pdfs.printed} PDF reports printed`);
+    // Each grade keeps its own language; what this command says is the course's.
+    const say = sayer(loadMessages(await commandLang({})));
+    const lines = [say('cli.regraded', { count: outcome.regraded.length, out: args.out })];
+    if (outcome.skipped.length > 0) lines.push(say('cli.regradeSkipped', { keys: outcome.skipped.join(', ') }));
+    if (outcome.unmatched.length > 0) lines.push(say('cli.regradeUnmatched', { out: args.out, students: [...new Set(outcome.unmatched.map((o) => o.student))].join(', ') }));
+    if (outcome.pdfs?.error) lines.push(`fitcheck: ${say('cli.pdfsFailed', { code: outcome.pdfs.error.code, message: outcome.pdfs.error.message })}`);
+    else if (outcome.pdfs) lines.push(say('cli.pdfsPrinted', { count: outcome.pdfs.printed }));
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   },

@@ -1,6 +1,9 @@
 import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
 import { writeTemplate } from '../template/write-template.js';
+import { commandLang } from '../cli/cli-lang.js';
+import { loadMessages } from '../messages/locale.js';
+import { sayer } from '../messages/text.js';
 
 const command = defineCommand({
   meta: { name: 'template', description: 'Write the repository students receive: starter submission, public data, the lab without TA-only parts, workflow, README, fitcheck in vendor/' },
@@ -10,7 +13,8 @@ const command = defineCommand({
   },
   async run({ args }) {
     const files = await writeTemplate({ lab: args.lab, out: args.out });
-    process.stdout.write(`${args.out}: ${files.length} files — the students' repository (then: cd ${args.out} && pnpm install && pnpm check)\n`);
+    const say = sayer(loadMessages(await commandLang({ lab: args.lab })));
+    process.stdout.write(`${say('cli.templateDone', { out: args.out, files: files.length })}\n`);
     return 0;
   },
 });

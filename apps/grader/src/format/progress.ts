@@ -1,6 +1,8 @@
 import { formatLogs } from '@fitcheck/core';
 import { langOf, loadMessages, translate, type Messages } from '../messages/locale.js';
-import { renderLines } from '../messages/text.js';
+import { renderLines, renderParam } from '../messages/text.js';
+import { formatNumber } from '../report/format.js';
+import { trainingDetail } from '../run/training-error.js';
 import type { RunEvent, RunListener } from '../run/events.js';
 
 /**
@@ -13,8 +15,7 @@ export function progressPrinter(stream: NodeJS.WritableStream & { isTTY?: boolea
   const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
   // Numbers as the reader writes them: 3.179.521 parâmetros and 0,7716 in pt-BR.
   const lang = langOf(messages);
-  const num = (n: number | null | undefined, digits = 0): string => n === undefined || n === null ? '—'
-    : n.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const num = (n: number | null | undefined, digits = 0): string => (n === undefined || n === null ? '—' : formatNumber(lang, n, digits));
   return (event: RunEvent) => {
     switch (event.type) {
       case 'plan':
@@ -38,7 +39,7 @@ export function progressPrinter(stream: NodeJS.WritableStream & { isTTY?: boolea
       case 'model-end': {
         if (tty) stream.write('\r\x1b[2K');
         const tr = event.training;
-        if (event.error) stream.write(`  ${t('cli.modelError', { model: event.model, code: event.error.code, detail: event.error.message })}\n`);
+        if (event.error) stream.write(`  ${t('cli.modelError', { model: event.model, code: event.error.code, detail: renderParam(messages, trainingDetail(event.error)) })}\n`);
         else if (tr) {
           stream.write(`  ${t(tr.stoppedEarly ? 'cli.modelEndEarly' : 'cli.modelEnd', {
             model: event.model, epochs: tr.epochsRun, seconds: num(tr.seconds, 1), best: num(tr.bestValBce, 4),

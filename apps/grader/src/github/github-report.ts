@@ -1,7 +1,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildPrComment } from '../batch/pr-comment.js';
-import { checkLang } from '../cli/grade-and-report.js';
+import { checkLang } from '../cli/cli-lang.js';
 import { GraderError } from '../errors.js';
 import { annotationsOf } from './annotations.js';
 

@@ -91,7 +91,7 @@ describe('the Gradescope autograder fitcheck builds, run as Gradescope runs it',
     // Both scripts parse; setup.sh checks the autograder when it has installed it.
     for (const script of ['setup.sh', 'run_autograder']) await run('bash', ['-n', join(source, script)]);
     const check = await run('node', ['apps/grader/dist/bin.js', 'gradescope', 'check'], { cwd: source });
-    expect(check.stdout).toContain('fixtures/datasets/higgs/HIGGS_h2o_sample_5000_unknown_rows.csv.gz: sha256 abc8efb484cf… as shipped');
+    expect(check.stdout).toContain('fixtures/datasets/higgs/HIGGS_h2o_sample_5000_unknown_rows.csv.gz: sha256 abc8efb484cf… como enviado');
   });
 
   it('a careful submission: graded, every autograded point, the identity from submission_metadata.json, within 768 MB on one thread', async () => {

@@ -12,6 +12,8 @@ import { REPO_ROOT } from '../lab/paths.js';
 import type { Lab } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
 import { loadMessages, type Lang } from '../messages/locale.js';
+import { sayer, type Params } from '../messages/text.js';
+import { courseLang } from '../cli/cli-lang.js';
 import { prepareOut, writeFileAtomic } from '../out/write-out.js';
 import { faultResults, forGradescope, type ResultsMeta } from '../results/gradescope.js';
 import { usableCpus } from './cpus.js';
@@ -52,16 +54,17 @@ const REPORT_S = 45;
 export async function runAutograder(options: AutograderOptions): Promise<{ resultsPath: string; status: string }> {
   const started = Date.now();
   const out = options.stdout ?? process.stdout;
-  const say = (line: string): void => void out.write(`fitcheck gradescope: ${line}\n`);
+  // In the lab's language once it is read; before that (a lab that cannot be read), the course's.
+  let lang: Lang = await courseLang();
+  const say = (key: string, params: Params): void => void out.write(`fitcheck gradescope: ${sayer(loadMessages(lang))(key, params)}\n`);
   const resultsDir = join(options.root, 'results');
   await prepareOut(resultsDir);
   const resultsPath = join(resultsDir, RESULTS_FILE);
   let meta: ResultsMeta = { lab: options.lab ?? 'unknown', profile: options.profile ?? 'gradescope', seed: 0, version: GRADER_VERSION, seconds: 0, backend: null };
-  let lang: Lang = 'en';
   const notGraded = async (fault: Fault): Promise<{ resultsPath: string; status: string }> => {
     const results = faultResults(fault, { ...meta, seconds: (Date.now() - started) / 1000 }, loadMessages(lang));
     await writeFileAtomic(resultsPath, `${JSON.stringify(forGradescope(results), null, 2)}\n`);
-    say(`not graded (${fault.owner}: ${fault.code}): ${fault.message.split('\n')[0]} → ${resultsPath}`);
+    say('cli.gradescopeNotGraded', { owner: { key: `owner.${fault.owner}` }, code: fault.code, message: fault.message.split('\n')[0] ?? '', path: resultsPath });
     return { resultsPath, status: 'error' };
   };
 
@@ -83,11 +86,11 @@ export async function runAutograder(options: AutograderOptions): Promise<{ resul
 
   if (process.env.FITCHECK_THREADS === undefined) process.env.FITCHECK_THREADS = String(await usableCpus());
   const metadata = await readSubmissionMetadata(join(options.root, METADATA_FILE));
-  if (metadata.problem) say(`${metadata.problem}: the submission's own student: names the student`);
+  if (metadata.problem) say('cli.gradescopeStudent', { problem: metadata.problem });
 
   const into = await mkdtemp(join(tmpdir(), 'fitcheck-autograder-'));
   const budget = timeoutMinutes * 60 - RESERVE_S - (Date.now() - started) / 1000;
-  say(`grading ${join(options.root, 'submission')} with lab ${lab.definition.id}, profile ${profile}, ${process.env.FITCHECK_THREADS} thread(s), within ${Math.round(budget)} s`);
+  say('cli.gradescopeGrading', { dir: join(options.root, 'submission'), lab: lab.definition.id, profile, threads: process.env.FITCHECK_THREADS ?? '', seconds: Math.round(budget) });
   // The last resort: Gradescope would kill the container at the timeout and show nothing.
   const watchdog = setTimeout(() => {
     void notGraded({
@@ -113,7 +116,7 @@ export async function runAutograder(options: AutograderOptions): Promise<{ resul
     await writeFileAtomic(resultsPath, await readFile(join(into, RESULTS_FILE), 'utf8'));
     if (pdf && existsSync(join(into, 'report.pdf'))) await writeFileAtomic(join(resultsDir, 'report.pdf'), await readFile(join(into, 'report.pdf')));
     const { extra_data: { status } } = JSON.parse(await readFile(resultsPath, 'utf8')) as { extra_data: { status: string } };
-    say(`${status} → ${resultsPath}`);
+    say('cli.gradescopeDone', { status: { key: `class.status_${status}` }, path: resultsPath });
     return { resultsPath, status };
   } finally {
     clearTimeout(watchdog);

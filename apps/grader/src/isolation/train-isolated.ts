@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { BackendName, EpochLogs, ModelSpec } from '@fitcheck/core';
 import type { RunData } from '../run/load-data.js';
 import type { TrainOutcome, TrainSettings } from '../run/train-model.js';
+import type { TrainingError } from '../run/training-error.js';
 import { partialTraining } from './partial-training.js';
 import type { ChildMessage, ModelLimits, TrainJob } from './protocol.js';
 import { readRssBytes } from './rss.js';
@@ -69,7 +70,7 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
     let result: TrainOutcome | undefined;
     // Why the child was killed; its message is written at the end, because epochs the child finished
     // just before the kill still arrive afterwards, and they are kept.
-    let breach: { code: string; message: (epochs: number) => string } | undefined;
+    let breach: { code: string; message: (epochs: number) => string; params?: Record<string, number> } | undefined;
     let settled = false;
 
     const keep = (chunk: Buffer): void => {
@@ -88,6 +89,7 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
     const timer = setTimeout(() => kill({
       code: 'TIME_BUDGET_EXCEEDED',
       message: (n) => `training ran past its ${limits.seconds} s budget after ${n} epoch(s)`,
+      params: { seconds: limits.seconds },
     }), limits.seconds * 1000);
     const poll = setInterval(() => {
       if (child.pid === undefined) return;
@@ -98,6 +100,7 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
           kill({
             code: 'MEMORY_BUDGET_EXCEEDED',
             message: (n) => `training used ${mib(rss)} MiB of memory, over its ${limits.memoryMb} MiB budget, after ${n} epoch(s)`,
+            params: { budget: limits.memoryMb },
           });
         }
       });
@@ -122,7 +125,7 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
       if (result && !breach) return resolve({ ...result, ...base });
       const partial = partialTraining(epochs, data, childBackend ?? backend ?? 'unknown', (performance.now() - started) / 1000);
       const error = breach
-        ? { code: breach.code, message: breach.message(epochs.length) }
+        ? { code: breach.code, message: breach.message(epochs.length), ...(breach.params && { params: { ...breach.params, epochs: epochs.length } }) }
         : deathOf({ code, signal, ...(spawnError ? { spawnError } : {}) }, { peakRssBytes: peak, tail, epochs: epochs.length }, limits);
       resolve({ error, ...(partial ? { training: partial } : {}), ...base });
     };
@@ -146,10 +149,10 @@ export function deathOf(
   end: { code: number | null; signal: NodeJS.Signals | null; spawnError?: Error },
   seen: { peakRssBytes: number; tail: string; epochs: number },
   limits: ModelLimits,
-): { code: string; message: string } {
+): TrainingError {
   const how = end.spawnError?.message ?? (end.signal ? `signal ${end.signal}` : `exit code ${end.code}`);
   if (seen.peakRssBytes >= limits.memoryMb * 1024 * 1024 || V8_HEAP_OOM.test(seen.tail)) {
-    return { code: 'MEMORY_BUDGET_EXCEEDED', message: `training ran out of its ${limits.memoryMb} MiB memory budget after ${seen.epochs} epoch(s)` };
+    return { code: 'MEMORY_BUDGET_EXCEEDED', message: `training ran out of its ${limits.memoryMb} MiB memory budget after ${seen.epochs} epoch(s)`, params: { budget: limits.memoryMb, epochs: seen.epochs } };
   }
   return {
     code: 'TRAINING_CRASHED',

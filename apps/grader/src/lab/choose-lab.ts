@@ -7,10 +7,11 @@ import { findSubmissionFile, submissionGlob } from '../submission/find-submissio
 import { readSubmissionFile } from '../submission/submission-file.js';
 import { LABS_DIR } from './paths.js';
 
-/** A lab folder under `grading/labs` as the chooser sees it: its id and the submission file names it reads. */
+/** A lab folder under `grading/labs` as the chooser sees it: its id, the submission file names it reads and its `lang`. */
 export interface LabChoice {
   id: string;
   files: string[];
+  lang?: string;
 }
 
 // Only the `lab:` key is read here; the chosen lab's schema validates the whole file afterwards.
@@ -31,9 +32,9 @@ export async function listLabs(labsDir: string = LABS_DIR): Promise<LabChoice[]>
   const labs: LabChoice[] = [];
   for (const id of names) {
     try {
-      const doc = parse(await readFile(join(labsDir, id, 'lab.yaml'), 'utf8')) as { submission?: { files?: unknown } } | null;
+      const doc = parse(await readFile(join(labsDir, id, 'lab.yaml'), 'utf8')) as { submission?: { files?: unknown }; lang?: unknown } | null;
       const files = doc?.submission?.files;
-      labs.push({ id, files: Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [] });
+      labs.push({ id, files: Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [], ...(typeof doc?.lang === 'string' && { lang: doc.lang }) });
     } catch {
       labs.push({ id, files: [] });
     }

@@ -31,10 +31,10 @@ describe('locales', () => {
     const same = [...en].filter(([key, text]) => pt.get(key) === text).map(([key]) => key);
     // Only placeholders-only strings, symbols and loanwords may stay identical.
     expect(same.sort()).toEqual([
-      'answers.pointsOf', 'class.id', 'class.item', 'class.total', 'classification.rule', 'cli.finding', 'cli.item', 'cli.modelError', 'cli.pdf', 'cli.statusPassed', 'cli.tensorboard',
-      'cli.total', 'finding.BAD_PREPROCESS.message', 'finding.INVALID_HYPERPARAMETER.message', 'finding.NO_OVERFITTING.hint',
+      'answers.pointsOf', 'calibrate.percent', 'class.id', 'class.item', 'class.total', 'classification.rule', 'cli.asSaid', 'cli.batchGraded', 'cli.finding', 'cli.gradescopeDone',
+      'cli.item', 'cli.modelError', 'cli.pdf', 'cli.statusPassed', 'cli.tensorboard', 'cli.total', 'cli.usageIn', 'finding.BAD_PREPROCESS.message', 'finding.INVALID_HYPERPARAMETER.message', 'finding.NO_OVERFITTING.hint',
       'finding.SHAPE_MISMATCH.message', 'finding.TRAINING_DIVERGED.message', 'finding.VERDICT_UNDECIDED.hint', 'findings.item', 'header.backend',
-      'header.scoreOf', 'kind.logits', 'lab.footer', 'pr.item', 'pr.todo', 'pr.total', 'todos.name', 'todos.pending',
+      'header.scoreOf', 'kind.logits', 'lab.footer', 'output.times', 'pr.item', 'pr.todo', 'pr.total', 'todos.name', 'todos.pending', 'usage.data.fetch.args.dataset',
     ]);
   });
 

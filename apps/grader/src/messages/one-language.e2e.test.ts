@@ -1,8 +1,12 @@
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { fitcheck } from '../test-helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../commands/index.js';
+import { subCommandsOf } from '../cli/usage.js';
+import { fitcheck, type CliRun } from '../test-helpers/cli.js';
+import { submissionFixture } from '../test-helpers/paths.js';
+import { loadMessages } from './locale.js';
 
 // Words that are English and never Portuguese (no "a", "no", "do", "total", "final", "item": both languages have them;
 // "early stopping" is the loanword Brazilian ML texts use).
@@ -11,8 +15,9 @@ const ENGLISH = /\b(the|and|of|with|without|at most|training|trained|rows|images
 /**
  * What of a printed line is not the grader's words: paths and file names, model keys (`higgs.giant`),
  * Keras metric logs (`val_loss:0.57`), codes (`[NOT_MORE_CAPACITY]`), flags, quoted values, a YAML
- * `key: value` a hint tells the student to write, and the `tensorboard` command — names a reader types,
- * the same in every language.
+ * `key: value` a hint tells the student to write, the `tensorboard` command, a `fitcheck <command>`
+ * a command's name in its help's table, and a GitHub workflow command's own syntax (`::error file=…,line=…::`) — names a reader types, the
+ * same in every language.
  */
 function wordsOf(line: string): string {
   return line
@@ -21,7 +26,10 @@ function wordsOf(line: string): string {
     .replace(/\b\w+:-?[\d.,]+/g, ' ')
     .replace(/\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\b/g, ' ')
     .replace(/\b\w+_\w+\b/g, ' ')
-    .replace(/--\w+/g, ' ')
+    .replace(/--[\w-]+(=<[\w-]+>)?/g, ' ')
+    .replace(/\bfitcheck( [a-z]+){1,2}\b/g, ' ')
+    .replace(/^::\w+( [^:]*)?::/, ' ')
+    .replace(/^ {2}[a-z][\w-]* {4,}/, ' ')
     .replace(/"[^"]*"|`[^`]*`/g, ' ')
     .replace(/\b[a-z]\w*: [a-z]\w*\b/g, ' ')
     .replace(/\btensorboard\b/gi, ' ');
@@ -72,4 +80,103 @@ describe('one language per run', () => {
     expect(stderr).toContain(`resultados gravados em ${out}/results.json`);
     expect(englishLines(`${stdout}\n${stderr}`)).toEqual([]);
   });
+});
+
+/** `run`'s two streams, each line checked: no English word, and exit `code`. */
+function expectPortuguese(run: CliRun, code: number): void {
+  expect(englishLines(`${run.stdout}\n${run.stderr}`), `${run.stdout}\n${run.stderr}`).toEqual([]);
+  expect(run.code, run.stderr).toBe(code);
+}
+
+describe('one language per run: every command in the lab\'s pt-BR', () => {
+  // One class graded once (a correct submission and one whose YAML is broken, smoke-sized), read by
+  // every command after it; the lab's reference runs come from the shared cache, as in every test.
+  let root: string;
+  let out: string;
+  let batch: CliRun;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'fitcheck-pt-class-'));
+    await cp(submissionFixture('reference'), join(root, 'class', 'ana'), { recursive: true });
+    await cp(submissionFixture('invalid-yaml'), join(root, 'class', 'bia'), { recursive: true });
+    out = join(root, 'out');
+    batch = await fitcheck(['batch', join(root, 'class'), '--out', out, '--profile', 'smoke']);
+  }, 600_000);
+
+  it('batch: the plan, each student, the summary line', () => {
+    expect(batch.stderr).toMatch(/\[2\/2\] bia: inválida/);
+    expect(batch.stdout).toContain(`2 envios em ${out} (2 corrigidos agora, 1 por vez)`);
+    expectPortuguese(batch, 0);
+  });
+
+  it('merge and regrade of that class', async () => {
+    const merged = await fitcheck(['merge', out, '--out', join(root, 'merged')]);
+    expect(merged.stdout).toContain('2 envios de 1 partes');
+    expectPortuguese(merged, 0);
+    const overrides = join(root, 'overrides.csv');
+    await writeFile(overrides, 'student,item,points,comment\nana,2,8,ok\nghost,2,1,\n');
+    const regraded = await fitcheck(['regrade', out, '--overrides', overrides]);
+    expect(regraded.stdout).toContain('sobreposições sem envio correspondente');
+    expectPortuguese(regraded, 0);
+  });
+
+  it('github on a graded and on an invalid submission: the annotations', async () => {
+    for (const student of ['ana', 'bia']) {
+      const run = await fitcheck(['github', join(out, student), '--summary', join(root, `${student}-summary.md`)]);
+      expectPortuguese(run, 0);
+    }
+  });
+
+  it('a broken YAML submission: the parser\'s error by its code, with the line it stopped at', async () => {
+    for (const name of ['invalid-yaml', 'hostile-invalid-yaml', 'hostile-duplicate-keys', 'hostile-utf16', 'hostile-alias-bomb', 'hostile-deep-nesting']) {
+      const run = await fitcheck(['check', `fixtures/submissions/${name}`, '--out', join(root, name)]);
+      expect(run.stderr, name).toMatch(/lab5\.(yaml|json):\d+:\d+: /);
+      expectPortuguese(run, 2);
+    }
+  });
+
+  it('lab run of one tiny model', async () => {
+    const run = await fitcheck(['lab', 'run', '--only', 'higgs.tiny', '--profile', 'smoke', '--out', join(root, 'lab')]);
+    expect(run.stdout).toMatch(/higgs\.tiny +481 parâmetros/);
+    expectPortuguese(run, 0);
+  });
+
+  it('template and gradescope build, check and run', async () => {
+    expectPortuguese(await fitcheck(['template', '--out', join(root, 'template')]), 0);
+    expectPortuguese(await fitcheck(['gradescope', 'build', '--profile', 'smoke', '--out', join(root, 'autograder.zip')]), 0);
+    expectPortuguese(await fitcheck(['gradescope', 'check', '--lab', 'lab5']), 0);
+    // Gradescope's /autograder with an invalid submission: graded as invalid, nothing trained.
+    const gs = join(root, 'gradescope');
+    await cp(submissionFixture('invalid-yaml'), join(gs, 'submission'), { recursive: true });
+    await mkdir(join(gs, 'results'));
+    await writeFile(join(gs, 'submission_metadata.json'), JSON.stringify({ id: 1, users: [{ name: 'Bia Dias', email: 'bia@uni.br', id: 8, sid: '2024-0388' }] }));
+    const run = await fitcheck(['gradescope', 'run', '--root', gs, '--lab', 'lab5', '--profile', 'smoke']);
+    expect(run.stdout).toContain('fitcheck gradescope: inválida →');
+    expectPortuguese(run, 0);
+  });
+
+  it('usage errors: an unknown command, a missing argument, an unknown flag, a flag\'s bad value', async () => {
+    for (const args of [['nope'], ['lab'], ['grade', '--out', 'x'], ['grade', 'fixtures/submissions/reference', '--out', 'x', '--prfile', 'ci'], ['summary', 'x.yaml', '--backend', 'gpu'],
+      ['batch', 'x', '--out', 'y', '--jobs', 'abc'], ['batch', 'x', '--out', 'y', '--shard', '5/4'], ['grade', 'fixtures/submissions/reference', '--out', 'x', '--student-name', 'Ana']]) {
+      expectPortuguese(await fitcheck(args), 2);
+    }
+  });
+
+  it('--help of every command: each description is a pt-BR locale string', async () => {
+    const pt = [...loadMessages('pt-BR').entries()].filter(([k]) => k.startsWith('usage.')).map(([, v]) => v);
+    const paths: string[][] = [[]];
+    for (const [name, load] of Object.entries(commands)) {
+      paths.push([name]);
+      for (const sub of Object.keys(await subCommandsOf(await load()))) paths.push([name, sub]);
+    }
+    for (const path of paths) {
+      const run = await fitcheck([...path, '--help']);
+      expectPortuguese(run, 0);
+      // A row is `  NAME    description (padrão: …)`: its description is the locale's (which may end in a parenthesis of its own).
+      for (const row of run.stdout.split('\n').filter((l) => /^ {2}\S+ {4,}/.test(l))) {
+        const description = row.replace(/^ {2}\S+ {4,}/, '');
+        const withoutNote = description.replace(/ \((padrão: [^)]*|obrigatório)\)$/, '');
+        expect(pt.includes(description) || pt.includes(withoutNote), `${path.join(' ')}: ${row}`).toBe(true);
+      }
+    }
+  }, 120_000);
 });

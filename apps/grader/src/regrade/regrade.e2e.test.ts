@@ -34,8 +34,8 @@ beforeAll(async () => {
   out = join(scratch, 'out');
   const batch = await fitcheck(['batch', classDir, '--out', out, '--profile', 'smoke', '--roster', join(scratch, 'roster.csv'), '--pdf']);
   expect(batch.code, batch.stderr).toBe(0);
-  // batch --pdf: every report printed once the class is graded, with one browser.
-  expect(batch.stdout).toContain('2 PDF reports printed');
+  // batch --pdf: every report printed once the class is graded, with one browser (said in the lab's pt-BR).
+  expect(batch.stdout).toContain('2 relatórios em PDF impressos');
 }, 300_000);
 
 describe('fitcheck regrade OUT --overrides overrides.csv', () => {
@@ -50,8 +50,8 @@ describe('fitcheck regrade OUT --overrides overrides.csv', () => {
     const run = await fitcheck(['regrade', out, '--overrides', overrides], { FITCHECK_BACKEND: 'node' });
 
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('2 submission(s) scored again');
-    expect(run.stdout).toContain('overrides for no submission in');
+    expect(run.stdout).toContain('2 envio(s) com nota recalculada');
+    expect(run.stdout).toContain('sobreposições sem envio correspondente em');
     expect(run.stdout).toContain('ghost');
     const after = await results('2024-0107');
     expect(gradescopeIssues(await read(out, '2024-0107', 'results.json'))).toEqual([]);
@@ -91,7 +91,7 @@ describe('fitcheck regrade OUT --overrides overrides.csv', () => {
     await writeFile(overrides, 'student,item,points\n');
     const run = await fitcheck(['regrade', out, '--overrides', overrides, '--pdf']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('2 PDF reports printed');
+    expect(run.stdout).toContain('2 relatórios em PDF impressos');
     for (const key of ['2024-0107', '2024-0388']) expect((await stat(join(out, key, 'report.pdf'))).size).toBeGreaterThan(1000);
   }, 120_000);
 });

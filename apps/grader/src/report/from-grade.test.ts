@@ -40,11 +40,11 @@ describe('reportInputFromGrade', () => {
     ]);
     expect(input.todos[5]).toMatchObject({ name: 'ToDo 6: modelo pequeno para gatos', output: expect.stringContaining('ativação de saída sigmoid') });
     // The classification tables have their own section, so ToDo 10's output keeps only its sentences.
-    expect(input.todos[9]!.output).toBe('cats.regularized produz logits; o relatório aplica o limiar 0.5 a logits');
+    expect(input.todos[9]!.output).toBe('cats.regularized produz logits; o relatório aplica o limiar 0,5 a logits');
     const sigmoid = input.findings.find((f) => f.code === 'SIGMOID_WITH_LOGITS_LOSS')!;
     expect(sigmoid).toMatchObject({ item: '6', model: 'cats.small', severity: 'error' });
     expect(sigmoid.message).toBe('cats.small termina em Dense(1, activation="sigmoid") enquanto a perda é a entropia cruzada binária a partir de logits: a sigmoide é aplicada duas vezes');
-    expect(input.findings.find((f) => f.code === 'THRESHOLD_ON_LOGITS')!.message).toContain('2 de 4 previsões de teste mudam, recall de gato 0.33 em vez de 1.00');
+    expect(input.findings.find((f) => f.code === 'THRESHOLD_ON_LOGITS')!.message).toContain('2 de 4 previsões de teste mudam, recall de gato 0,33 em vez de 1,00');
   });
 
   it('groups trained runs by chart and draws short runs raw', async () => {

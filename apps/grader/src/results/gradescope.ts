@@ -6,7 +6,8 @@ import { localizeFinding } from '../findings/finding.js';
 import type { Finding, ResultsFinding } from '../findings/types.js';
 import { langOf, loadMessages, type Lang, type Messages } from '../messages/locale.js';
 import { issueLine } from '../messages/issue-line.js';
-import { renderLines, renderText, text } from '../messages/text.js';
+import { renderLines, renderParam, renderText, text } from '../messages/text.js';
+import { trainingDetail } from '../run/training-error.js';
 import type { LeaderboardColumn, Rubric, RubricItem } from '../lab/types.js';
 import type { Fault } from '../errors.js';
 import { DEFAULT_VISIBILITY, RESULTS_FORMAT, type LeaderboardEntry, type Visibility } from './gradescope-spec.js';
@@ -311,7 +312,7 @@ function summarizeModel(m: ModelFacts, messages: Messages): ModelSummaryFacts {
     settled: t ? (t.settled ?? false) : null,
     seconds: t ? Math.round(t.seconds * 10) / 10 : null,
     backend: t?.backend ?? null,
-    error: m.trainingError?.message ?? firstError(m, messages),
+    error: m.trainingError ? renderParam(messages, trainingDetail(m.trainingError)) : firstError(m, messages),
     seed: t ? (m.seed ?? null) : null,
     otherSeeds: (m.extraRuns ?? []).map((r) => ({
       seed: r.seed,

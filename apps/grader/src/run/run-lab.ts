@@ -13,8 +13,8 @@ import { colorOrder, referenceGroupRuns, reportGroups } from '../report/groups.j
 import type { LabModelRow, LabReportInput } from '../report/lab-report.js';
 import type { RunListener } from './events.js';
 import { loadRunData } from './load-data.js';
-import { renderText, verbatim, type Line } from '../messages/text.js';
-import { GraderError } from '../errors.js';
+import { renderText, text, type Line } from '../messages/text.js';
+import { FlagError } from '../cli/flag-error.js';
 
 export interface LabRunOptions {
   /** A lab id (`grading/labs/<id>`) or the path of a lab folder. */
@@ -54,12 +54,12 @@ export async function runLab(options: LabRunOptions): Promise<{ entries: LabRunE
   const definition = lab.definition;
   const profileName = options.profile ?? 'check';
   const profile = definition.profiles[profileName];
-  if (!profile) throw new GraderError('INVALID_FLAG', `unknown profile "${profileName}"`, {}, `use one of: ${Object.keys(definition.profiles).join(', ')}`);
+  if (!profile) throw new FlagError('INVALID_FLAG', text('cli.usageUnknownProfile', { name: profileName }), text('cli.usageOneOf', { values: Object.keys(definition.profiles).join(', ') }));
   const seed = options.seed ?? profile.seed;
   const keys = Object.keys(definition.models).filter((k) => !options.only || options.only.includes(k));
   if (options.only) {
     const unknown = options.only.filter((k) => !(k in definition.models));
-    if (unknown.length > 0) throw new GraderError('INVALID_FLAG', `unknown model(s) ${unknown.join(', ')}`, {}, `models: ${Object.keys(definition.models).join(', ')}`);
+    if (unknown.length > 0) throw new FlagError('INVALID_FLAG', text('cli.usageUnknownModels', { models: unknown.join(', ') }), text('cli.usageModels', { models: Object.keys(definition.models).join(', ') }));
   }
   await prepareOut(options.out);
   const lang = options.lang ?? definition.lang ?? 'en';
@@ -70,7 +70,7 @@ export async function runLab(options: LabRunOptions): Promise<{ entries: LabRunE
   for (const name of new Set(keys.map((k) => definition.models[k]!.dataset))) {
     plan.push((await loadRunData(name, definition.datasets[name]!, profile.datasets[name] ?? { batchSize: 32 }, seed)).description);
   }
-  options.onEvent?.({ type: 'plan', lines: [verbatim(`lab ${definition.id}, profile ${profileName}: at most ${profile.maxEpochs} epochs, patience ${profile.patience}, seed ${seed}, backend ${backend}`), ...plan] });
+  options.onEvent?.({ type: 'plan', lines: [text('cli.labRunPlan', { lab: definition.id, profile: profileName, epochs: profile.maxEpochs, patience: profile.patience, seed: String(seed), backend }), ...plan] });
   const { runs, sources, failed } = await referenceRuns(definition, {
     cache: options.cache ?? defaultCacheDir(), profileName, profile, seed, backend, only: keys,
     ...(options.onEvent && { onEvent: options.onEvent }),

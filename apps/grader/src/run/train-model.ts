@@ -1,10 +1,11 @@
-import { buildModel, earlyStopping, fit, inverseTimeDecay, isFitcheckError, learningRateOf, learningRateSchedule, predictLogits } from '@fitcheck/core';
+import { buildModel, earlyStopping, fit, inverseTimeDecay, isFitcheckError, learningRateOf, learningRateSchedule, predictLogits, TrainingDivergedError } from '@fitcheck/core';
 import type { Callback, EpochLogs, LearningRateSchedule, ModelSpec, OptimizerSpec } from '@fitcheck/core';
 import type { TrainingFacts } from '../checks/facts.js';
 import { runSummary } from '../checks/history-facts.js';
 import type { SettleRule } from '../checks/types.js';
 import { overfittingEvidence } from '../checks/verdicts/overfitting.js';
 import type { TrainingSetup } from '../lab/types.js';
+import type { TrainingError } from './training-error.js';
 import type { RunData } from './load-data.js';
 
 export interface TrainSettings {
@@ -115,12 +116,7 @@ function labSchedule(setup: TrainingSetup, stepsPerEpoch: number): LearningRateS
 export function trainingError(e: unknown): TrainingError {
   const message = e instanceof Error ? e.message : String(e);
   if (!isFitcheckError(e)) return { code: 'TRAINING_ERROR', message };
-  return { code: e.code, message, ...(e.hint !== undefined && { hint: e.hint }) };
+  const params = e instanceof TrainingDivergedError ? { epoch: e.epoch, metric: e.metric } : undefined;
+  return { code: e.code, message, ...(e.hint !== undefined && { hint: e.hint }), ...(params && { params }) };
 }
 
-/** Why a training run has no (complete) result; `hint` says how to fix it when the error said. */
-export interface TrainingError {
-  code: string;
-  message: string;
-  hint?: string;
-}

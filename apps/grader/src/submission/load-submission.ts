@@ -1,7 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { loadConfigText, readIssue } from '@fitcheck/core';
-import type { ConfigIssue, ModelSpec, OptimizerSpec } from '@fitcheck/core';
+import type { ConfigIssue, IssueParams, ModelSpec, OptimizerSpec } from '@fitcheck/core';
 import { graderSchema } from '../lab/schemas.js';
 import type { LabDefinition } from '../lab/types.js';
 import { optimizerIssues } from './optimizer-issues.js';
@@ -49,24 +49,28 @@ export interface SubmissionOptions {
  * Never throws for a bad submission: problems come back as `errors`, positioned as `file:line:col`.
  */
 export async function loadSubmission(dir: string, lab: LabDefinition, options: SubmissionOptions = {}): Promise<LoadedSubmission> {
-  const fail = (message: string, file = dir): LoadedSubmission => ({
-    models: {}, errors: [{ keyword: 'read', instancePath: '', message, file, line: 1, column: 1 }], warnings: [],
+  // `params.code` names the cause, so the grader says it in the reader's language (locale `issue.code.<code>`).
+  const fail = (message: string, params: IssueParams, file = dir): LoadedSubmission => ({
+    models: {}, errors: [{ keyword: 'read', instancePath: '', message, file, line: 1, column: 1, params }], warnings: [],
   });
   let root: string;
   try {
     root = await realpath(dir);
-    if (!(await stat(root)).isDirectory()) return fail('not a folder: a submission is a folder holding ' + lab.submission.files[0]);
+    const first = lab.submission.files[0] ?? '';
+    if (!(await stat(root)).isDirectory()) return fail(`not a folder: a submission is a folder holding ${first}`, { code: 'NOT_A_FOLDER', file: first });
   } catch {
-    return fail(`no submission folder at ${dir}`);
+    return fail(`no submission folder at ${dir}`, { code: 'NO_FOLDER', dir });
   }
   const glob = options.glob ?? submissionGlob(lab.submission.files);
   const search = await findSubmissionFile(root, lab.submission.files, { glob });
   if (search.found === undefined) {
     if ('ambiguous' in search) {
-      return fail(`more than one submission file, in different folders: ${search.ambiguous.join(', ')}; keep one (the others renamed or removed)`);
+      const files = search.ambiguous.join(', ');
+      return fail(`more than one submission file, in different folders: ${files}; keep one (the others renamed or removed)`, { code: 'SEVERAL_FILES', files });
     }
     const where = search.truncated ? 'before the search gave up (the folder holds too many files)' : `up to ${MAX_SEARCH_DEPTH} folders deep`;
-    return fail(`no ${lab.submission.files.join(' / ')} in ${dir} (looked for ${glob}, ${where})`);
+    const files = lab.submission.files.join(' / ');
+    return fail(`no ${files} in ${dir} (looked for ${glob}, ${where})`, { code: 'NO_FILE', files, dir, glob });
   }
   const name = search.found;
   const file = join(dir, name);

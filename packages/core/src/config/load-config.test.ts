@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { modelSpecSchema } from '../spec/schema.js';
-import { formatIssue } from './issue.js';
+import { formatIssue, sourceExcerpt } from './issue.js';
 import { loadConfigFile, loadConfigText } from './load-config.js';
 
 const schema = modelSpecSchema();
@@ -64,6 +64,28 @@ describe('loadConfigText', () => {
     expect(dup.errors[0]?.message).toBe('the key inputShape appears twice in one mapping; each key may appear once');
   });
 
+  it("names a syntax error's cause by the YAML parser's code and shows the line it stopped at, a caret under the column", () => {
+    const { errors } = loadConfigText('lab: lab5\nhiggs:\n  models:\n   giant: {layers: [}\n', 'bad.yaml', schema);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.params?.code).toMatch(/^[A-Z_]+$/);
+    const [, source, caret] = formatIssue(errors[0]!).split('\n');
+    expect(source).toBe('  4 |    giant: {layers: [}');
+    expect(caret?.indexOf('^')).toBe('  4 | '.length + errors[0]!.column - 1);
+    // A tab stays a tab under the caret's line, so the caret lands under the character in any terminal.
+    expect(loadConfigText('a:\n\t- b\n', 'tab.yaml', schema).errors[0]).toMatchObject({ params: { code: 'TAB_AS_INDENT' } });
+    expect(sourceExcerpt('\tkey: [', 1, 8)).toBe('  1 | \tkey: [\n    | \t      ^');
+    // A minified line is cut around the column.
+    const long = sourceExcerpt(`${'x'.repeat(300)}!`, 1, 301)!.split('\n');
+    expect(long[0]!.length).toBeLessThan(100);
+    expect(long[1]!.indexOf('^')).toBe(long[0]!.indexOf('!'));
+  });
+
+  it("gives the loader's own refusals their parts, to be said in another language", () => {
+    expect(loadConfigText('a: 1\n', 'big.yaml', schema, { maxBytes: 2 }).errors[0]).toMatchObject({ keyword: 'size', params: { bytes: '5', max: '2' } });
+    expect(loadConfigText('a: [[[1]]]\n', 'deep.yaml', schema, { maxDepth: 2 }).errors[0]).toMatchObject({ keyword: 'depth', params: { max: '2' } });
+    expect(loadConfigText('a: &x [1]\nb: [*x, *x, *x]\n', 'alias.yaml', schema, { maxAliasCount: 1 }).errors[0]).toMatchObject({ keyword: 'alias', params: { max: '1' } });
+  });
+
   it('gives JSON syntax errors line:col and locates schema errors in JSON', () => {
     const bad = loadConfigText('{\n  "inputShape": [28],\n  "layers": []\n  "name": "x"\n}\n', 'm.json', schema);
     expect(bad.errors[0]).toMatchObject({ keyword: 'syntax', line: 4, column: 3 });
@@ -122,7 +144,8 @@ describe('loadConfigFile', () => {
 describe('loadConfigText keeps its answer small and exact', () => {
   it('refuses a JSON document that gives one key twice, at the second', () => {
     const { errors } = loadConfigText('{\n  "inputShape": [4],\n  "layers": [],\n  "inputShape": [8]\n}\n', 'm.json', schema);
-    expect(errors.map(formatIssue)).toEqual(['m.json:4:3: the key "inputShape" appears twice in one mapping; each key may appear once']);
+    expect(errors.map(formatIssue)).toEqual(['m.json:4:3: the key "inputShape" appears twice in one mapping; each key may appear once\n  4 |   "inputShape": [8]\n    |   ^']);
+    expect(errors[0]?.params).toEqual({ key: '"inputShape"' });
   });
 
   it('lists at most 50 problems and counts the rest', () => {

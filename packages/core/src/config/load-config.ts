@@ -1,10 +1,11 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { AnySchemaObject } from 'ajv';
+import type { IssueParams } from './ajv-messages.js';
 import type { Document } from 'yaml';
 import { isFitcheckError } from '../errors.js';
 import { FILE_ERROR, readTextFile } from '../files/read-text-file.js';
 import { readableError, relevantErrors } from './ajv-messages.js';
-import type { ConfigIssue } from './issue.js';
+import { sourceExcerpt, type ConfigIssue } from './issue.js';
 import { nestingDepth } from './nesting-depth.js';
 import { linePos, locate } from './positions.js';
 import { validatorFor } from './validator.js';
@@ -56,28 +57,35 @@ export function loadConfigText(
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const tooDeep = `the document nests more than ${maxDepth} levels deep`;
-  const issue = (keyword: string, message: string, line = 1, column = 1, instancePath = ''): ConfigIssue => ({
-    keyword, instancePath, message, file, line, column,
+  // Every loader issue carries its parts (`params`), so the grader can say it in another language.
+  const issue = (keyword: string, message: string, params: IssueParams, line = 1, column = 1): ConfigIssue => ({
+    keyword, instancePath: '', message, file, line, column, params,
   });
+  // A syntax error also shows the line the parser stopped at.
+  const atSource = (found: ConfigIssue): ConfigIssue => {
+    const excerpt = sourceExcerpt(text, found.line, found.column);
+    return excerpt === undefined ? found : { ...found, excerpt };
+  };
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxBytes) {
-    return { value: undefined, errors: [issue('size', `file is ${bytes} bytes; the limit is ${maxBytes}`)], warnings: [] };
+    return { value: undefined, errors: [issue('size', `file is ${bytes} bytes; the limit is ${maxBytes}`, { bytes: String(bytes), max: String(maxBytes) })], warnings: [] };
   }
 
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const warnings = doc.warnings.map((w) => issue('syntax', w.message, ...at(lines, w.pos[0])));
+  const warnings = doc.warnings.map((w) => atSource(issue('syntax', w.message, { code: w.code }, ...at(lines, w.pos[0]))));
   // JSON.parse keeps the last of two equal keys without a word; the YAML parser (uniqueKeys) names the place.
   const syntax = format === 'json' ? (jsonSyntaxError(text, doc, lines) ?? doc.errors.find((e) => e.code === 'DUPLICATE_KEY')) : doc.errors[0];
   if (syntax) {
     const where = 'pos' in syntax ? at(lines, syntax.pos[0]) : [syntax.line, syntax.column] as const;
-    // The YAML parser recurses per level: a deep enough document overflows its stack, which it reports as an error.
     if ('code' in syntax && syntax.code === 'DUPLICATE_KEY') {
       const key = (/^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(syntax.pos[0]))?.[1] ?? '').trim();
-      return { value: undefined, errors: [issue('duplicate', `the key ${key} appears twice in one mapping; each key may appear once`, ...where)], warnings };
+      return { value: undefined, errors: [atSource(issue('duplicate', `the key ${key} appears twice in one mapping; each key may appear once`, { key }, ...where))], warnings };
     }
-    const message = /Maximum call stack/.test(syntax.message) ? tooDeep : syntax.message;
-    return { value: undefined, errors: [issue(message === tooDeep ? 'depth' : 'syntax', message, ...where)], warnings };
+    // The YAML parser recurses per level: a deep enough document overflows its stack, which it reports as an error.
+    if (/Maximum call stack/.test(syntax.message)) return { value: undefined, errors: [issue('depth', tooDeep, { max: String(maxDepth) }, ...where)], warnings };
+    // `code`: the YAML parser's error code (BAD_INDENT, MISSING_CHAR, …), or JSON for JSON.parse's own.
+    return { value: undefined, errors: [atSource(issue('syntax', syntax.message, { code: 'code' in syntax ? syntax.code : 'JSON' }, ...where))], warnings };
   }
 
   let value: unknown;
@@ -86,11 +94,11 @@ export function loadConfigText(
     value = format === 'json' ? JSON.parse(text) : doc.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIASES });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const tooMany = /Maximum call stack/.test(message) ? issue('depth', tooDeep) : issue('alias', `too many YAML aliases: ${message}`);
+    const tooMany = /Maximum call stack/.test(message) ? issue('depth', tooDeep, { max: String(maxDepth) }) : issue('alias', `too many YAML aliases: ${message}`, { max: String(options.maxAliasCount ?? DEFAULT_MAX_ALIASES) });
     return { value: undefined, errors: [tooMany], warnings };
   }
   // JSON.parse does not recurse, but everything after it (validation, positions, callers) may.
-  if (nestingDepth(value, maxDepth) > maxDepth) return { value: undefined, errors: [issue('depth', tooDeep)], warnings };
+  if (nestingDepth(value, maxDepth) > maxDepth) return { value: undefined, errors: [issue('depth', tooDeep, { max: String(maxDepth) })], warnings };
 
   const validate = validatorFor(schema);
   if (validate(value)) return { value, errors: [], warnings };
@@ -133,16 +141,21 @@ export async function loadConfigFile(
   return loadConfigText(text, path, schema, options);
 }
 
-/** A file that could not be read as a config issue: keyword `read` (`size` when too large), at the place the error names. */
+/**
+ * A file that could not be read as a config issue: keyword `read` (`size` when too large), at the
+ * place the error names; `params.code` is its {@link FILE_ERROR} code, `params.name` the file as the message names it.
+ */
 export function readIssue(e: unknown, file: string): ConfigIssue {
   if (!isFitcheckError(e)) throw e;
+  const tooLarge = e.code === FILE_ERROR.tooLarge;
   return {
-    keyword: e.code === FILE_ERROR.tooLarge ? 'size' : 'read',
+    keyword: tooLarge ? 'size' : 'read',
     instancePath: '',
     message: e.message,
     file,
     line: e.place.line ?? 1,
     column: e.place.column ?? 1,
+    params: { code: e.code, name: e.place.file ?? file },
   };
 }
 
@@ -153,7 +166,7 @@ function capped(issues: ConfigIssue[], max: number): ConfigIssue[] {
   if (next === undefined) return issues;
   return [...issues.slice(0, max), {
     keyword: 'more', instancePath: next.instancePath, file: next.file, line: next.line, column: next.column,
-    message: `and ${rest.length} more problems not listed here: fix these first`,
+    message: `and ${rest.length} more problems not listed here: fix these first`, params: { count: String(rest.length) },
   }];
 }
 

@@ -1,7 +1,6 @@
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
 import { text, type Line, type Text } from '../../messages/text.js';
-import { count } from '../static/analyze-model.js';
 import type { RunFacts, StaticFacts } from '../facts.js';
 import { defineCheck, type CheckedItem, type CheckOutcome } from '../types.js';
 import { decide, seedRuns, type Decision } from '../verdicts/decide.js';
@@ -58,13 +57,13 @@ function scoreCapacityOverfits(facts: RunFacts, item: CheckedItem<Params>): Chec
   const ratio = baseline ? model.static.params / baseline.params : Infinity;
   const bigEnough = ratio >= minRatio;
   lines.push(baseline
-    ? text('output.paramsRatio', { model: key, params: count(model.static.params), ratio: ratio.toFixed(2), baseline: baselineKey, baselineParams: count(baseline.params) })
-    : text('output.params', { model: key, params: count(model.static.params) }));
+    ? text('output.paramsRatio', { model: key, params: model.static.params, ratio: fmt(ratio, 2), baseline: baselineKey, baselineParams: baseline.params })
+    : text('output.params', { model: key, params: model.static.params }));
   if (bigEnough) score += half;
   else {
     findings.push(finding('NOT_MORE_CAPACITY', 'error', {
-      model: key, params: count(model.static.params), baseline: baselineKey, baselineParams: count(baseline?.params ?? 0),
-      ratio: minRatio > 1 ? ` × ${minRatio}` : '',
+      model: key, params: model.static.params, baseline: baselineKey, baselineParams: baseline?.params ?? 0,
+      ratio: minRatio > 1 ? text('output.times', { ratio: minRatio }) : '',
     }, { model: key }));
   }
 

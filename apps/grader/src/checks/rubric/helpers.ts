@@ -1,7 +1,8 @@
 import { finding } from '../../findings/finding.js';
 import type { Finding, FindingCode } from '../../findings/types.js';
 import type { RubricItem } from '../../lab/types.js';
-import { text, type Line } from '../../messages/text.js';
+import { fixed, text, type Fixed, type Line } from '../../messages/text.js';
+import { trainingDetail } from '../../run/training-error.js';
 import type { ModelFacts, RunFacts, StaticFacts } from '../facts.js';
 import type { CheckOutcome } from '../types.js';
 
@@ -66,11 +67,12 @@ export const USABLE_MODEL_FINDINGS = [
 export function trainingFinding(model: ModelFacts): Finding | undefined {
   if (!model.trainingError) return undefined;
   const code = TRAINING_FINDINGS.find((c) => c === model.trainingError!.code) ?? 'TRAINING_FAILED';
-  return finding(code, 'error', { model: model.key, detail: model.trainingError.message }, { model: model.key });
+  return finding(code, 'error', { model: model.key, detail: trainingDetail(model.trainingError) }, { model: model.key });
 }
 
-export function fmt(x: number | null | undefined, digits = 4): string {
-  return x === null || x === undefined ? '—' : x.toFixed(digits);
+/** A measured value in a sentence: `digits` decimals in the reader's locale (`0,6123` in pt-BR), `—` when missing. */
+export function fmt(x: number | null | undefined, digits = 4): Fixed | string {
+  return fixed(x, digits);
 }
 
 function round(x: number): number {

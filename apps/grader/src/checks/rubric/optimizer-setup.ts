@@ -2,7 +2,6 @@ import { OPTIMIZER_TYPES, type OptimizerSpec, type OptimizerType } from '@fitche
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
 import { text, type Line } from '../../messages/text.js';
-import { count } from '../static/analyze-model.js';
 import type { RunFacts } from '../facts.js';
 import { defineCheck, type CheckedItem, type CheckOutcome } from '../types.js';
 import { fmt, outcome, sigmoidFinding, trainingFinding, USABLE_MODEL_FINDINGS, usableModel } from './helpers.js';
@@ -57,7 +56,7 @@ function scoreOptimizerSetup(facts: RunFacts, item: CheckedItem<Params>): CheckO
   const findings: Finding[] = [];
   const spec = optimizerOf(facts, key);
   const lines: Line[] = [text('output.optimizerSetup', {
-    model: key, params: count(model.static.params), optimizer: model.optimizer ? optimizerText(spec) : text('output.labOptimizer', { optimizer: optimizerText(spec) }),
+    model: key, params: model.static.params, optimizer: model.optimizer ? optimizerText(spec) : text('output.labOptimizer', { optimizer: optimizerText(spec) }),
   })];
   let score = item.points;
 

@@ -84,7 +84,7 @@ function scoreScheduleValues(facts: RunFacts, item: CheckedItem<Params>): CheckO
   return outcome(item, score, lines, findings);
 }
 
-/** A learning rate to 6 significant digits (`0.0015625`, `9.76563e-5`). */
-function rate(x: number): string {
-  return Number(x.toPrecision(6)).toString();
+/** A learning rate to 6 significant digits (`0.0015625`), a number the reader's locale writes (`0,0015625` in pt-BR). */
+function rate(x: number): number {
+  return Number(x.toPrecision(6));
 }

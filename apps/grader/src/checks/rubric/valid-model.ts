@@ -1,7 +1,6 @@
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
 import { text, type Line } from '../../messages/text.js';
-import { count } from '../static/analyze-model.js';
 import type { RunFacts } from '../facts.js';
 import { defineCheck, type CheckedItem, type CheckOutcome } from '../types.js';
 import { outcome, sigmoidFinding, trainingFinding, USABLE_MODEL_FINDINGS, usableModel } from './helpers.js';
@@ -39,7 +38,7 @@ function scoreValidModel(facts: RunFacts, item: CheckedItem<Params>): CheckOutco
   const { model } = usable;
   const half = item.points / 2;
   const findings: Finding[] = [];
-  const lines: Line[] = [text('output.validModel', { model: key, params: count(model.static.params), activation: model.static.outputActivation })];
+  const lines: Line[] = [text('output.validModel', { model: key, params: model.static.params, activation: model.static.outputActivation })];
   let score = item.points;
 
   const sigmoid = sigmoidFinding(model);
@@ -50,10 +49,10 @@ function scoreValidModel(facts: RunFacts, item: CheckedItem<Params>): CheckOutco
   const smallerKey = item.with.moreCapacityThan ?? undefined;
   const smaller = smallerKey ? facts.models[smallerKey]?.static : undefined;
   if (smallerKey && smaller) {
-    lines.push(text('output.params', { model: smallerKey, params: count(smaller.params) }));
+    lines.push(text('output.params', { model: smallerKey, params: smaller.params }));
     if (model.static.params <= smaller.params) {
       findings.push(finding('NOT_MORE_CAPACITY', 'error', {
-        model: key, params: count(model.static.params), baseline: smallerKey, baselineParams: count(smaller.params), ratio: '',
+        model: key, params: model.static.params, baseline: smallerKey, baselineParams: smaller.params, ratio: '',
       }, { model: key }));
       score -= half;
     }

@@ -61,10 +61,10 @@ export function analyzeModel(
     findings.push(finding('SHAPE_MISMATCH', 'error', { model, detail }, { model }));
   }
   if (options.budget !== undefined && inferred.totalParams > options.budget) {
-    findings.push(finding('PARAM_BUDGET_EXCEEDED', 'error', { model, params: count(inferred.totalParams), budget: count(options.budget) }, { model }));
+    findings.push(finding('PARAM_BUDGET_EXCEEDED', 'error', { model, params: inferred.totalParams, budget: options.budget }, { model }));
   } else if (options.flopBudget !== undefined && inferred.flopsPerSample > options.flopBudget) {
     // One budget reason is enough: the parameter budget, when both are exceeded.
-    findings.push(finding('FLOP_BUDGET_EXCEEDED', 'error', { model, flops: count(inferred.flopsPerSample), budget: count(options.flopBudget) }, { model }));
+    findings.push(finding('FLOP_BUDGET_EXCEEDED', 'error', { model, flops: inferred.flopsPerSample, budget: options.flopBudget }, { model }));
   }
   const facts: StaticFacts = {
     params: inferred.totalParams,
@@ -85,7 +85,3 @@ function hyperparameterProblems(layers: readonly LayerSpec[]): Text[] {
   return layers.flatMap((layer, index) => layerProblems(layer).map((p) => text(`detail.${p.rule}`, { index, ...p.params })));
 }
 
-/** `3,179,521`: parameter counts as Keras prints them. */
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
-}
