@@ -69,13 +69,16 @@ export interface RubricCheck {
   run(facts: RunFacts, item: RubricItem): CheckOutcome;
 }
 
+// What defineCheck made, so the registry tells a check from any other export by origin, not by shape.
+const defined = new WeakSet<RubricCheck>();
+
 /**
  * Declares a rubric check. Its `run` receives the item's `with` as `P`: `loadLab` validated every
  * item against `params` (see `rubricSchema`), which is what makes that cast sound.
  */
 export function defineCheck<P>(definition: CheckDefinition<P>): RubricCheck {
   const { run, datasetParams = [], answerParams = [], settles = {}, ...rest } = definition;
-  return {
+  const check: RubricCheck = {
     ...rest,
     settles: settles as Record<string, SettleRule>,
     params: definition.params as AnySchemaObject,
@@ -83,4 +86,11 @@ export function defineCheck<P>(definition: CheckDefinition<P>): RubricCheck {
     answerParams,
     run: (facts, item) => run(facts, { ...item, with: (item.with ?? {}) as P }),
   };
+  defined.add(check);
+  return check;
+}
+
+/** Whether a value is a check `defineCheck` declared (the registry collects exactly these). */
+export function isRubricCheck(value: unknown): value is RubricCheck {
+  return typeof value === 'object' && value !== null && defined.has(value as RubricCheck);
 }

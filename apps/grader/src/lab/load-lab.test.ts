@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inferShapes } from '@fitcheck/core';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { CHECK_NAMES, RUBRIC_CHECKS } from '../checks/rubric/index.js';
 import { DATASET_KINDS } from '../datasets/index.js';
 import { editedLab5 } from '../test-helpers/lab.js';
 import { loadLab } from './load-lab.js';
+import { PUBLISHED_RUBRIC_SCHEMA, publishedRubricSchemaText } from './rubric-schema.js';
 
 describe('loadLab', () => {
   it('loads lab5: ten items adding up to 100, the notebook models with their Keras parameter counts', async () => {
@@ -92,10 +94,9 @@ describe('loadLab', () => {
 });
 
 describe('the rubric schema derived from the checks', () => {
-  it('lists the checks the registry holds in the published schema (editors read that file)', async () => {
-    const schema = (await import('../../schemas/rubric.schema.json', { with: { type: 'json' } })).default as {
-      properties: { items: { items: { properties: { check: { enum: string[] } } } } };
-    };
+  it('lists the checks the registry holds in the published schema (editors read that file): `pnpm build` writes it', () => {
+    expect(readFileSync(PUBLISHED_RUBRIC_SCHEMA, 'utf8')).toBe(publishedRubricSchemaText());
+    const schema = JSON.parse(readFileSync(PUBLISHED_RUBRIC_SCHEMA, 'utf8')) as { properties: { items: { items: { properties: { check: { enum: string[] } } } } } };
     expect(schema.properties.items.items.properties.check.enum).toEqual([...CHECK_NAMES]);
   });
 
