@@ -46,14 +46,14 @@ export const gradescopeRuns: { name: string; seconds: number; peakTreeRssMiB: nu
  * `fitcheck gradescope run` (run_autograder's work) on one submission, with the gradescope profile
  * and one thread, as Gradescope's ½ vCPU gives it, in a temp folder laid out like `/autograder`.
  */
-function gradescopeCase(name: string, submission: string): BenchCase {
+function gradescopeCase(name: string, submission: (labRef: string) => Promise<string>): BenchCase {
   return {
     name,
     once: true,
     inChild: true,
-    async prepare() {
+    async prepare(labRef) {
       const root = await mkdtemp(join(tmpdir(), 'fitcheck-bench-autograder-'));
-      await cp(submission, join(root, 'submission'), { recursive: true });
+      await cp(await submission(labRef), join(root, 'submission'), { recursive: true });
       return {
         run: async () => {
           await rm(join(root, 'results'), { recursive: true, force: true });
@@ -191,8 +191,10 @@ export const BENCH_CASES: readonly BenchCase[] = [
       };
     },
   },
-  gradescopeCase('gradescope-careful', join(FIXTURES.root, 'fixtures', 'calibration', 'careful')),
-  gradescopeCase('gradescope-worst-case', join(FIXTURES.root, 'fixtures', 'gradescope', 'worst-case')),
+  // The chosen lab's reference solution (`--lab`), then lab 5's careful and worst-case submissions.
+  gradescopeCase('gradescope-reference', async (labRef) => (await referenceOf(labRef)).reference),
+  gradescopeCase('gradescope-careful', () => Promise.resolve(join(FIXTURES.root, 'fixtures', 'calibration', 'careful'))),
+  gradescopeCase('gradescope-worst-case', () => Promise.resolve(join(FIXTURES.root, 'fixtures', 'gradescope', 'worst-case'))),
   // What a TA waits for: the ci grade of the reference submission, every seed it asks for.
   cliCase('ci-reference', async (out, labRef) =>
     ['grade', (await referenceOf(labRef)).reference, '--lab', labRef, '--profile', 'ci', '--out', out, '--quiet'], ciPeaks),

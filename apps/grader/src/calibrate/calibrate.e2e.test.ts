@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus, type CorpusEntry } from './corpus.js';
+import { loadLab } from '../lab/load-lab.js';
+import { corpusDir, loadCorpus, type CorpusEntry } from './corpus.js';
 import { gradeRuns } from './grade-runs.js';
 import { summarizeCalibration } from './summarize.js';
 
@@ -28,7 +29,7 @@ function clearCover(corpus: readonly CorpusEntry[]): CorpusEntry[] {
 }
 
 describe('the calibration corpus on the smoke profile, two seeds', async () => {
-  const corpus = await loadCorpus();
+  const corpus = await loadCorpus(corpusDir(await loadLab('lab5')));
   const cover = clearCover(corpus);
   const plan = cover.flatMap((entry) => [1, 2].map((seed) => ({ entry, profile: 'smoke', seed })));
   const runs = await gradeRuns(plan, { out, jobs: 2, threads: 1 });

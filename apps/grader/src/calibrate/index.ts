@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chooseLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
-import { loadCorpus } from './corpus.js';
+import { corpusDir, loadCorpus } from './corpus.js';
 import { formatCalibration } from './format.js';
 import { gradeRuns } from './grade-runs.js';
 import { summarizeCalibration } from './summarize.js';
@@ -32,7 +32,7 @@ const lab = await loadLab(await chooseLab({ lab: values.lab }));
 for (const p of profiles) if (!lab.definition.profiles[p]) throw new Error(`unknown profile ${p}: use ${Object.keys(lab.definition.profiles).join(', ')}`);
 // Final profiles are the slow ones: they grade only the submissions the corpus marks `ci: true`.
 const provisional = new Set(profiles.filter((p) => lab.definition.profiles[p]!.verdicts === 'provisional'));
-const corpus = (await loadCorpus()).filter((e) => only === undefined || only.includes(e.name));
+const corpus = (await loadCorpus(corpusDir(lab))).filter((e) => only === undefined || only.includes(e.name));
 const plan = profiles.flatMap((profile) => corpus
   .filter((e) => provisional.has(profile) || e.ci)
   .flatMap((entry) => seeds.map((seed) => ({ entry, profile, seed }))));

@@ -33,7 +33,14 @@ describe('loadLab', () => {
     ]);
     expect(rubric.items.reduce((s, i) => s + i.points, 0)).toBe(100);
     expect(definition.submission.schema).toBe(join(dir, 'lab6-submission.schema.json'));
-    expect(Object.keys(definition.profiles)).toEqual(['check', 'ci', 'smoke']);
+    expect(Object.keys(definition.profiles)).toEqual(['check', 'ci', 'full', 'gradescope', 'smoke']);
+    // Packed for Gradescope as lab 5 is: a profile whose memory holds every model the budgets allow.
+    expect(definition.gradescope).toEqual({ profile: 'gradescope', timeoutMinutes: 10, pdf: false });
+    expect(definition.profiles.gradescope).toMatchObject({ verdicts: 'final', taOnly: true, limits: { modelMemoryMb: 544, modelParams: { higgs: 200000, cats: 5000000 } } });
+    for (const [key, model] of Object.entries(definition.studentModels)) {
+      expect(model.budget, key).toBeLessThanOrEqual(definition.profiles.gradescope?.limits?.modelParams?.[model.dataset] ?? 0);
+    }
+    expect(definition.submission.calibration).toBe('fixtures/calibration/lab6');
   });
 
   it('loads a lab folder given by its path', async () => {
