@@ -1,3 +1,4 @@
+import { entries } from '@fitcheck/core';
 import type { AnySchemaObject, JSONSchemaType } from 'ajv';
 import type { Finding, FindingCode } from '../findings/types.js';
 import type { Line } from '../messages/text.js';
@@ -69,8 +70,7 @@ export interface RubricCheck {
   run(facts: RunFacts, item: RubricItem): CheckOutcome;
 }
 
-// What defineCheck made, so the registry tells a check from any other export by origin, not by shape.
-const defined = new WeakSet<RubricCheck>();
+const checks = entries<RubricCheck>();
 
 /**
  * Declares a rubric check. Its `run` receives the item's `with` as `P`: `loadLab` validated every
@@ -86,11 +86,8 @@ export function defineCheck<P>(definition: CheckDefinition<P>): RubricCheck {
     answerParams,
     run: (facts, item) => run(facts, { ...item, with: (item.with ?? {}) as P }),
   };
-  defined.add(check);
-  return check;
+  return checks.add(check);
 }
 
 /** Whether a value is a check `defineCheck` declared (the registry collects exactly these). */
-export function isRubricCheck(value: unknown): value is RubricCheck {
-  return typeof value === 'object' && value !== null && defined.has(value as RubricCheck);
-}
+export const isRubricCheck = checks.is;

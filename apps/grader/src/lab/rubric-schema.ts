@@ -1,28 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AnySchemaObject } from 'ajv';
 import { CHECK_NAMES, RUBRIC_CHECKS } from '../checks/rubric/index.js';
 import type { RubricCheck } from '../checks/types.js';
-import { SCHEMAS_DIR } from './paths.js';
 import { graderSchema } from './schemas.js';
 import type { LabDefinition } from './types.js';
-
-/** `apps/grader/schemas/rubric.schema.json`: what editors complete a rubric.yaml with. */
-export const PUBLISHED_RUBRIC_SCHEMA = join(SCHEMAS_DIR, 'rubric.schema.json');
-
-/** The `enum` of the item's `check` property in the published file's text. */
-const CHECK_ENUM = /("check":\s*\{\s*"enum":\s*)\[[^\]]*\]/;
-
-/**
- * The published rubric schema as `pnpm build` writes it: the file with its `check` enum set to the
- * checks' names, so editors complete `check:` from the checks themselves (a test compares the
- * file). Only the enum is rewritten: the rest keeps its hand-written layout.
- */
-export function publishedRubricSchemaText(): string {
-  const text = readFileSync(PUBLISHED_RUBRIC_SCHEMA, 'utf8');
-  if (!CHECK_ENUM.test(text)) throw new Error(`${PUBLISHED_RUBRIC_SCHEMA}: no "check": { "enum": [...] } to write the checks' names into`);
-  return text.replace(CHECK_ENUM, (_all, head: string) => `${head}[${CHECK_NAMES.map((n) => JSON.stringify(n)).join(', ')}]`);
-}
 
 /**
  * The schema `loadLab` validates a rubric.yaml with, derived from the checks' own declarations:

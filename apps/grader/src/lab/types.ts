@@ -30,7 +30,7 @@ export interface LabDefinition {
   /** Gradescope leaderboard columns, each a fact of one model's run (results.json `leaderboard`). */
   leaderboard?: LeaderboardColumn[];
   /** How `fitcheck gradescope build` packs the lab. */
-  gradescope?: { profile?: string; timeoutMinutes?: number; pdf?: boolean };
+  gradescope?: { profile?: string; timeoutMinutes?: number; pdf?: boolean; worstCase?: string };
   /** How the report groups, plots and diagnoses the runs (default: `defaultReportGroups`). */
   report?: { groups: ReportGroupDefinition[] };
 }

@@ -4,6 +4,21 @@ import { fileURLToPath } from 'node:url';
 /** A module of a registry folder: `dense.ts` under vitest, `dense.js` once built; never a test, a `.d.ts`, a map or the index. */
 const MODULE_FILE = /^(?!index\.)([^.]+)\.(?:ts|js)$/;
 
+/**
+ * What a registry's `define…` (defineCheck, defineLayer, …) made, remembered so that `is` tells an
+ * entry from any other export of a module by its origin, not by its shape.
+ */
+export function entries<T extends object>(): { add<V extends T>(entry: V): V; is(value: unknown): value is T } {
+  const made = new WeakSet<object>();
+  return {
+    add: (entry) => {
+      made.add(entry);
+      return entry;
+    },
+    is: (value): value is T => typeof value === 'object' && value !== null && made.has(value),
+  };
+}
+
 /** How a registry recognizes its entries among a folder's exports. */
 export interface Registry<T> {
   /** True for the values the registry's `define…` made (a check, a layer type), whatever else a module exports. */

@@ -1,5 +1,6 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { AnySchemaObject } from 'ajv';
+import { entries } from '../files/discover-modules.js';
 import type { Activation } from '../spec/types.js';
 
 /**
@@ -107,22 +108,19 @@ export interface LayerType<S extends LayerSpecBase> {
 /** A layer type as the registry holds it: its spec no longer narrowed. */
 export type AnyLayerType = LayerType<LayerSpecBase>;
 
-// What defineLayer made, so the registry tells a layer type from any other export by origin, not by shape.
-const defined = new WeakSet<object>();
+const layerTypes = entries<AnyLayerType>();
 
 /**
  * Declares a layer type, `S` checked where the module is written; `S` must be in {@link LayerSpecs}
  * (the module's augmentation), so a layer type cannot be declared outside the spec union.
  */
 export function defineLayer<S extends LayerSpecs[keyof LayerSpecs]>(definition: LayerType<S>): LayerType<S> {
-  defined.add(definition);
+  layerTypes.add(definition as unknown as AnyLayerType);
   return definition;
 }
 
 /** Whether a value is a layer type `defineLayer` declared (the registry collects exactly these). */
-export function isLayerType(value: unknown): value is AnyLayerType {
-  return typeof value === 'object' && value !== null && defined.has(value);
-}
+export const isLayerType = layerTypes.is;
 
 /** The file of a layer type's module: its Keras class name in kebab case (`Dense` → `dense`, `BatchNormalization` → `batch-normalization`, `Conv2D` → `conv2d`). */
 export function layerFileName(type: string): string {

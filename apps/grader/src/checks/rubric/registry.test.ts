@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isDatasetKind } from '../../datasets/dataset-kind.js';
 import { DATASET_KINDS } from '../../datasets/index.js';
 import { isRubricCheck } from '../types.js';
 import type * as LoadLabModule from '../../lab/load-lab.js';
@@ -18,8 +19,6 @@ async function exportsOf(folder: URL): Promise<[string, unknown][]> {
   }
   return found;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /**
  * A copy of the grader beside it (`apps/.registry-test-…/`, at the depth its paths to the repository
@@ -69,10 +68,12 @@ export const alwaysFull = defineCheck<{ model: string }>({
     expect(schema.properties.items.items.properties.check.enum).toContain('always-full');
   });
 
-  it('every dataset kind a file of datasets/ defines is in DATASET_KINDS', async () => {
-    const defined = (await exportsOf(new URL('../../datasets/', import.meta.url)))
-      .filter(([, v]) => isObject(v) && typeof v.name === 'string' && Array.isArray(v.requires) && typeof v.load === 'function');
+  it('every dataset kind a file of datasets/ defines is in DATASET_KINDS, under its file\'s name', async () => {
+    const defined = (await exportsOf(new URL('../../datasets/', import.meta.url))).filter(([, v]) => isDatasetKind(v));
     expect(defined.map(([file]) => file).sort()).toEqual(['cats.ts', 'higgs.ts']);
-    for (const [file, kind] of defined) expect(DATASET_KINDS, file).toContain(kind);
+    for (const [file, kind] of defined) {
+      expect(DATASET_KINDS, file).toContain(kind);
+      expect(`${(kind as { name: string }).name}.ts`).toBe(file);
+    }
   });
 });
