@@ -37,6 +37,7 @@ export {
   loadConfigText, loadConfigFile, readIssue, type LoadConfigOptions, type LoadConfigFileOptions, type LoadedConfig,
 } from './config/load-config.js';
 export { FILE_ERROR, readTextFile, isInside, type FileErrorCode, type ReadTextFileOptions } from './files/read-text-file.js';
+export { discoverModules, entries, type Registry } from './files/discover-modules.js';
 export { excerptLines, formatIssue, sourceExcerpt, type ConfigIssue } from './config/issue.js';
 export type { IssueParams } from './config/ajv-messages.js';
 

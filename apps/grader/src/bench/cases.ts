@@ -49,14 +49,14 @@ export const gradescopeRuns: { name: string; seconds: number; peakTreeRssMiB: nu
  * `fitcheck gradescope run` (run_autograder's work) on one submission, with the gradescope profile
  * and one thread, as Gradescope's ½ vCPU gives it, in a temp folder laid out like `/autograder`.
  */
-function gradescopeCase(name: string, submission: string): BenchCase {
+function gradescopeCase(name: string, submission: (labRef: string) => Promise<string>): BenchCase {
   return {
     name,
     once: true,
     inChild: true,
-    async prepare() {
+    async prepare(labRef) {
       const root = await mkdtemp(join(tmpdir(), 'fitcheck-bench-autograder-'));
-      await cp(submission, join(root, 'submission'), { recursive: true });
+      await cp(await submission(labRef), join(root, 'submission'), { recursive: true });
       return {
         run: async () => {
           await rm(join(root, 'results'), { recursive: true, force: true });
@@ -184,6 +184,14 @@ async function referenceOf(labRef: string): Promise<{ lab: Lab; reference: strin
   return { lab, reference: join(REPO_ROOT, reference) };
 }
 
+/** The submission a lab's gradescope profile is sized for (`gradescope.worstCase`). */
+async function worstCaseOf(labRef: string): Promise<string> {
+  const lab = await loadLab(labRef);
+  const worstCase = lab.definition.gradescope?.worstCase;
+  if (worstCase === undefined) throw new Error(`lab ${lab.definition.id} names no gradescope.worstCase to grade`);
+  return join(REPO_ROOT, worstCase);
+}
+
 /** Every case this harness can run today, in the order `pnpm bench` prints them. */
 export const BENCH_CASES: readonly BenchCase[] = [
   epochCase({ name: 'higgs-tiny-epoch', model: 'tiny', data: HIGGS }),
@@ -212,8 +220,11 @@ export const BENCH_CASES: readonly BenchCase[] = [
       };
     },
   },
-  gradescopeCase('gradescope-careful', join(FIXTURES.root, 'fixtures', 'calibration', 'careful')),
-  gradescopeCase('gradescope-worst-case', join(FIXTURES.root, 'fixtures', 'gradescope', 'worst-case')),
+  // The chosen lab's (`--lab`) reference solution and the submission its gradescope profile is sized
+  // for (lab.yaml's `gradescope.worstCase`), and lab 5's careful submission.
+  gradescopeCase('gradescope-reference', async (labRef) => (await referenceOf(labRef)).reference),
+  gradescopeCase('gradescope-careful', () => Promise.resolve(join(FIXTURES.root, 'fixtures', 'calibration', 'careful'))),
+  gradescopeCase('gradescope-worst-case', worstCaseOf),
   // What a TA waits for: the ci grade of the reference submission, every seed it asks for.
   cliCase('ci-reference', async (out, labRef) =>
     ['grade', (await referenceOf(labRef)).reference, '--lab', labRef, '--profile', 'ci', '--out', out, '--quiet'], ciPeaks, 'ci'),

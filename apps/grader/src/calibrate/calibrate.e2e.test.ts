@@ -2,13 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus, type CorpusEntry } from './corpus.js';
+import { loadLab } from '../lab/load-lab.js';
+import { corpusDir, loadCorpus, type CorpusEntry } from './corpus.js';
 import { gradeRuns } from './grade-runs.js';
 import { summarizeCalibration } from './summarize.js';
 
-// `pnpm calibrate` in miniature, as CI can afford it: the smoke profile (a short provisional run), two
-// seeds, through the real CLI, on the fewest submissions that hold a clear pass and a clear fail of
-// every autograded item. Their clear cases must score the same on both seeds and as the corpus says;
+// `pnpm calibrate` in miniature for each lab, as CI can afford it: the smoke profile (a short
+// provisional run), two seeds, through the real CLI, on the fewest submissions that hold a clear pass
+// and a clear fail of every autograded item. Their clear cases must score the same on both seeds and as the corpus says;
 // the benchmark (`pnpm calibrate`) measures the whole corpus on the check and ci profiles.
 const out = await mkdtemp(join(tmpdir(), 'fitcheck-calibrate-'));
 afterAll(() => rm(out, { recursive: true, force: true }));
@@ -27,17 +28,21 @@ function clearCover(corpus: readonly CorpusEntry[]): CorpusEntry[] {
   return chosen;
 }
 
-describe('the calibration corpus on the smoke profile, two seeds', async () => {
-  const corpus = await loadCorpus();
+// Each lab's corpus (lab.yaml's `submission.calibration`), its autograded items and how many submissions it holds at least.
+describe.each([
+  { lab: 'lab5', items: ['1', '5', '6', '7', '8', '9', '10'], submissions: 16 },
+  { lab: 'lab6', items: ['1', '2.1', '2.2', '3', '4', '5', '6'], submissions: 5 },
+])('$lab: the calibration corpus on the smoke profile, two seeds', async ({ lab, items, submissions }) => {
+  const corpus = await loadCorpus(corpusDir(await loadLab(lab)));
   const cover = clearCover(corpus);
   const plan = cover.flatMap((entry) => [1, 2].map((seed) => ({ entry, profile: 'smoke', seed })));
-  const runs = await gradeRuns(plan, { out, jobs: 2, threads: 1 });
+  const runs = await gradeRuns(plan, { out: join(out, lab), jobs: 2, threads: 1 });
   const summary = summarizeCalibration(corpus, runs, new Set(['smoke']));
   const clear = summary.rows.filter((r) => r.expected !== null);
 
-  it('holds at least 16 submissions with a clear pass, a clear fail and a borderline case for every autograded item', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(16);
-    for (const item of ['1', '5', '6', '7', '8', '9', '10']) {
+  it(`holds at least ${submissions} submissions with a clear pass, a clear fail and a borderline case for every autograded item`, () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(submissions);
+    for (const item of items) {
       for (const kind of ['pass', 'fail', 'borderline'] as const) {
         expect(corpus.some((e) => e.expect[item] === kind), `item ${item} has a ${kind} case`).toBe(true);
       }

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv, type JSONSchemaType } from 'ajv';
 import { parse } from 'yaml';
+import { GraderError } from '../errors.js';
 import { REPO_ROOT } from '../lab/paths.js';
+import type { Lab } from '../lab/types.js';
 
 /** What a calibration submission is for, per autograded rubric item. */
 export type Expectation = 'pass' | 'fail' | 'borderline';
@@ -17,7 +19,7 @@ export interface CorpusEntry {
 }
 
 interface Manifest {
-  [name: string]: { ci?: boolean; pass?: string[]; fail?: string[]; borderline?: string[] };
+  [name: string]: { dir?: string; ci?: boolean; pass?: string[]; fail?: string[]; borderline?: string[] };
 }
 
 const schema: JSONSchemaType<Manifest> = {
@@ -27,6 +29,7 @@ const schema: JSONSchemaType<Manifest> = {
     type: 'object',
     additionalProperties: false,
     properties: {
+      dir: { type: 'string', nullable: true },
       ci: { type: 'boolean', nullable: true },
       pass: { type: 'array', items: { type: 'string' }, nullable: true },
       fail: { type: 'array', items: { type: 'string' }, nullable: true },
@@ -35,11 +38,21 @@ const schema: JSONSchemaType<Manifest> = {
   },
 };
 
-/** `fixtures/calibration/`: one folder per submission, `corpus.yaml` saying what each is for. */
-export const CORPUS_DIR: string = join(REPO_ROOT, 'fixtures', 'calibration');
+/**
+ * The lab's calibration corpus folder (`submission.calibration` of lab.yaml): one folder per
+ * submission, `corpus.yaml` saying what each is for.
+ * @throws GraderError `INVALID_FLAG` for a lab that names none.
+ */
+export function corpusDir(lab: Lab): string {
+  const dir = lab.definition.submission.calibration;
+  if (dir === undefined) {
+    throw new GraderError('INVALID_FLAG', `--lab ${lab.definition.id}: the lab names no calibration corpus`, { file: join(lab.dir, 'lab.yaml') }, 'give lab.yaml a submission.calibration folder holding a corpus.yaml, or calibrate another lab');
+  }
+  return join(REPO_ROOT, dir);
+}
 
-/** The corpus as `corpus.yaml` lists it, each submission's folder resolved. */
-export async function loadCorpus(dir: string = CORPUS_DIR): Promise<CorpusEntry[]> {
+/** The corpus as `corpus.yaml` lists it, each submission's folder resolved (its `dir`, relative to the corpus, else its name). */
+export async function loadCorpus(dir: string): Promise<CorpusEntry[]> {
   const file = join(dir, 'corpus.yaml');
   const manifest: unknown = parse(await readFile(file, 'utf8'));
   const validate = new Ajv({ allErrors: true }).compile(schema);
@@ -47,6 +60,6 @@ export async function loadCorpus(dir: string = CORPUS_DIR): Promise<CorpusEntry[
   return Object.entries(manifest).map(([name, m]) => {
     const expect: Record<string, Expectation> = {};
     for (const kind of ['pass', 'fail', 'borderline'] as const) for (const item of m[kind] ?? []) expect[item] = kind;
-    return { name, dir: join(dir, name), ci: m.ci ?? false, expect };
+    return { name, dir: join(dir, m.dir ?? name), ci: m.ci ?? false, expect };
   });
 }

@@ -5,7 +5,7 @@ import { loadLab } from '../lab/load-lab.js';
 import { commandLang } from '../cli/cli-lang.js';
 import { loadMessages } from '../messages/locale.js';
 import { fixed, sayer } from '../messages/text.js';
-import { loadCorpus } from './corpus.js';
+import { corpusDir, loadCorpus } from './corpus.js';
 import { formatCalibration } from './format.js';
 import { gradeRuns } from './grade-runs.js';
 import { summarizeCalibration } from './summarize.js';
@@ -39,7 +39,7 @@ const say = sayer(messages);
 for (const p of profiles) if (!lab.definition.profiles[p]) throw new Error(`unknown profile ${p}: use ${Object.keys(lab.definition.profiles).join(', ')}`);
 // Final profiles are the slow ones: they grade only the submissions the corpus marks `ci: true`.
 const provisional = new Set(profiles.filter((p) => lab.definition.profiles[p]!.verdicts === 'provisional'));
-const corpus = (await loadCorpus()).filter((e) => only === undefined || only.includes(e.name));
+const corpus = (await loadCorpus(corpusDir(lab))).filter((e) => only === undefined || only.includes(e.name));
 const plan = profiles.flatMap((profile) => corpus
   .filter((e) => provisional.has(profile) || e.ci)
   .flatMap((entry) => seeds.map((seed) => ({ entry, profile, seed }))));

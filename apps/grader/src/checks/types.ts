@@ -1,3 +1,4 @@
+import { entries } from '@fitcheck/core';
 import type { AnySchemaObject, JSONSchemaType } from 'ajv';
 import type { Finding, FindingCode } from '../findings/types.js';
 import type { Line } from '../messages/text.js';
@@ -69,13 +70,15 @@ export interface RubricCheck {
   run(facts: RunFacts, item: RubricItem): CheckOutcome;
 }
 
+const checks = entries<RubricCheck>();
+
 /**
  * Declares a rubric check. Its `run` receives the item's `with` as `P`: `loadLab` validated every
  * item against `params` (see `rubricSchema`), which is what makes that cast sound.
  */
 export function defineCheck<P>(definition: CheckDefinition<P>): RubricCheck {
   const { run, datasetParams = [], answerParams = [], settles = {}, ...rest } = definition;
-  return {
+  const check: RubricCheck = {
     ...rest,
     settles: settles as Record<string, SettleRule>,
     params: definition.params as AnySchemaObject,
@@ -83,4 +86,8 @@ export function defineCheck<P>(definition: CheckDefinition<P>): RubricCheck {
     answerParams,
     run: (facts, item) => run(facts, { ...item, with: (item.with ?? {}) as P }),
   };
+  return checks.add(check);
 }
+
+/** Whether a value is a check `defineCheck` declared (the registry collects exactly these). */
+export const isRubricCheck = checks.is;

@@ -2,8 +2,9 @@ import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
 import cliProgress from 'cli-progress';
 
-import { fetchHiggs, HIGGS_URL, type DownloadResult } from '@fitcheck/datasets';
+import type { DownloadResult } from '@fitcheck/datasets';
 import { isFitcheckError } from '@fitcheck/core/errors';
+import { DATASET_KINDS, datasetKind } from '../datasets/index.js';
 import { asDataInputError, GraderError } from '../errors.js';
 
 export interface FetchDataOptions {
@@ -14,25 +15,29 @@ export interface FetchDataOptions {
   progress?: boolean;
 }
 
-/** `fitcheck data fetch higgs`: downloads the full HIGGS.csv.gz with resume and checks, and says what it did. */
+/** The kinds whose full data `fitcheck data fetch` downloads (their module declares a `download`). */
+const fetchable = (): string[] => DATASET_KINDS.filter((k) => k.download).map((k) => k.name);
+
+/** `fitcheck data fetch <kind>` (`higgs`): downloads the kind's full data with resume and checks, and says what it did. */
 export async function fetchData(dataset: string, options: FetchDataOptions): Promise<string> {
-  if (dataset !== 'higgs') {
+  const download = datasetKind(dataset)?.download;
+  if (!download) {
     throw new GraderError(
       'INVALID_FLAG',
-      `unknown dataset "${dataset}": only "higgs" is downloaded (cat/non-cat ships in fixtures/datasets/catvnoncat)`,
+      `unknown dataset "${dataset}": only ${fetchable().map((k) => `"${k}"`).join(', ')} can be downloaded (the others ship in fixtures/datasets)`,
       { key: 'dataset' },
     );
   }
   const bar = options.progress
     ? new cliProgress.SingleBar(
-        { format: 'HIGGS.csv.gz [{bar}] {percentage}% {value}/{total} MB', stream: process.stderr, hideCursor: true },
+        { format: `${download.what} [{bar}] {percentage}% {value}/{total} MB`, stream: process.stderr, hideCursor: true },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
   const mb = (bytes: number): number => Math.floor(bytes / 1e6);
   let result: DownloadResult;
   try {
-    result = await fetchHiggs({
+    result = await download.fetch({
       destDir: options.dest,
       ...(options.url ? { url: options.url } : {}),
       ...(options.sha256 ? { sha256: options.sha256 } : {}),
@@ -57,11 +62,11 @@ export async function fetchData(dataset: string, options: FetchDataOptions): Pro
 }
 
 const command = defineCommand({
-  meta: { name: 'fetch', description: 'Download the full HIGGS.csv.gz (2.6 GB) with progress, resume and checks' },
+  meta: { name: 'fetch', description: "Download a dataset kind's full data (higgs: HIGGS.csv.gz, 2.6 GB) with progress, resume and checks" },
   args: {
-    dataset: { type: 'positional', required: true, description: 'higgs' },
-    dest: { type: 'string', default: 'data', description: 'Folder for HIGGS.csv.gz (default: ./data)' },
-    url: { type: 'string', description: `Another address (default: ${HIGGS_URL})` },
+    dataset: { type: 'positional', required: true, description: `The dataset kind: ${fetchable().join(', ')}` },
+    dest: { type: 'string', default: 'data', description: 'Folder to download into (default: ./data)' },
+    url: { type: 'string', description: `Another address (default: ${DATASET_KINDS.flatMap((k) => k.download ? [`${k.name}: ${k.download.defaultUrl}`] : []).join('; ')})` },
     sha256: { type: 'string', description: 'Expected sha256 of the whole file' },
   },
   async run({ args }) {

@@ -95,4 +95,10 @@ describe('fitcheck data fetch higgs against 127.0.0.1', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain(`sha256 mismatch: expected ${'ab'.repeat(32)}, got ${sha}`);
   });
+
+  it('downloads only what a dataset kind declares: cats ships in the repository', async () => {
+    const run = await fitcheck(['data', 'fetch', 'cats', '--dest', mkdtempSync(join(tmpdir(), 'fitcheck-fetch-'))]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown dataset "cats": only "higgs" can be downloaded (the others ship in fixtures/datasets)');
+  });
 });

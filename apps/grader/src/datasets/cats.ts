@@ -1,18 +1,18 @@
 import { FitcheckError, type LabeledArrays } from '@fitcheck/core';
 import { loadCats, validationSplit } from '@fitcheck/datasets';
 import { text } from '../messages/text.js';
-import { datasetFacts, datasetPath, type DatasetKind, type DatasetRequest, type RunData } from './dataset-kind.js';
+import { datasetFacts, datasetPath, defineDatasetKind, type DatasetRequest, type RunData } from './dataset-kind.js';
 
 /**
  * The cat/non-cat HDF5 pair in `dir`, after the student's preprocess (scale, then reshape each
  * image): validation = a seeded held-out split of the training images, or the test set when the
  * submission declared `validation: test`.
  */
-export const cats: DatasetKind = {
+export const cats = defineDatasetKind({
   name: 'cats',
   requires: ['dir'],
   load: loadCatData,
-};
+});
 
 async function loadCatData({ name, dataset, profile, seed, section }: DatasetRequest): Promise<RunData> {
   const scale = section?.preprocess?.scale ?? 255;

@@ -1,5 +1,6 @@
 import { isAbsolute, join } from 'node:path';
-import type { LabeledArrays } from '@fitcheck/core';
+import { entries, type LabeledArrays } from '@fitcheck/core';
+import type { DownloadProgress, DownloadResult } from '@fitcheck/datasets';
 import type { DatasetFacts } from '../checks/facts.js';
 import { GraderError } from '../errors.js';
 import { REPO_ROOT } from '../lab/paths.js';
@@ -47,7 +48,27 @@ export interface DatasetKind {
   /** Paths it may give besides. */
   optional?: readonly DatasetPath[];
   load(request: DatasetRequest): Promise<RunData>;
+  /** What `fitcheck data fetch <kind>` downloads, for a kind whose full data is too large to ship. */
+  download?: DatasetDownload;
 }
+
+/** A kind's full data file on the web: where it is, and how it is fetched (resumed, size and checksum checked). */
+export interface DatasetDownload {
+  /** What it writes in the destination folder, e.g. `HIGGS.csv.gz` (2.6 GB). */
+  what: string;
+  defaultUrl: string;
+  fetch(options: { destDir: string; url?: string; sha256?: string; onProgress?: (progress: DownloadProgress) => void }): Promise<DownloadResult>;
+}
+
+const kinds = entries<DatasetKind>();
+
+/** Declares a dataset kind; its module's file is named as the kind (`higgs.ts` for `kind: higgs`). */
+export function defineDatasetKind(kind: DatasetKind): DatasetKind {
+  return kinds.add(kind);
+}
+
+/** Whether a value is a kind `defineDatasetKind` declared (the registry collects exactly these). */
+export const isDatasetKind = kinds.is;
 
 /** A path of the lab's dataset, absolute (lab paths are relative to the repository root). */
 export function datasetPath(dataset: DatasetDefinition, what: DatasetPath): string {

@@ -1,18 +1,19 @@
-import { loadHiggsHoldout, loadHiggsSplit, takeRows } from '@fitcheck/datasets';
+import { fetchHiggs, HIGGS_URL, loadHiggsHoldout, loadHiggsSplit, takeRows } from '@fitcheck/datasets';
 import { text, type Text } from '../messages/text.js';
-import { datasetFacts, datasetPath, type DatasetKind, type DatasetRequest, type RunData } from './dataset-kind.js';
+import { datasetFacts, datasetPath, defineDatasetKind, type DatasetRequest, type RunData } from './dataset-kind.js';
 
 /**
  * UCI HIGGS rows from a csv.gz: validation = the first `validationRows` rows of `file` (or, with the
  * profile's `holdout`, the first rows of the `holdout` file that the training file does not share),
  * training = the `trainRows` rows after them.
  */
-export const higgs: DatasetKind = {
+export const higgs = defineDatasetKind({
   name: 'higgs',
   requires: ['file'],
   optional: ['holdout'],
   load: loadHiggs,
-};
+  download: { what: 'HIGGS.csv.gz (2.6 GB)', defaultUrl: HIGGS_URL, fetch: fetchHiggs },
+});
 
 async function loadHiggs({ name, dataset, profile }: DatasetRequest): Promise<RunData> {
   const validationRows = profile.validationRows ?? 1000;

@@ -10,7 +10,7 @@ import { editorSchemaPath, editorSchema, editorSchemaText, refsOf, submissionSch
 import { graderSchema } from './schemas.js';
 
 describe('editor schemas (schemas/editor/)', () => {
-  it.each(submissionSchemaNames())('%s is committed as editorSchema() builds it: run `pnpm --filter @fitcheck/grader schemas` after changing a schema', (name) => {
+  it.each(submissionSchemaNames())('%s is committed as editorSchema() builds it: run `pnpm build` after changing a schema', (name) => {
     expect(readFileSync(editorSchemaPath(name), 'utf8')).toBe(editorSchemaText(name));
   });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inferShapes } from '@fitcheck/core';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { CHECK_NAMES, RUBRIC_CHECKS } from '../checks/rubric/index.js';
 import { DATASET_KINDS } from '../datasets/index.js';
 import { editedLab5 } from '../test-helpers/lab.js';
 import { loadLab } from './load-lab.js';
+import { PUBLISHED_SCHEMAS, publishedSchemaText } from './published-schemas.js';
 
 describe('loadLab', () => {
   it('loads lab5: ten items adding up to 100, the notebook models with their Keras parameter counts', async () => {
@@ -31,7 +33,14 @@ describe('loadLab', () => {
     ]);
     expect(rubric.items.reduce((s, i) => s + i.points, 0)).toBe(100);
     expect(definition.submission.schema).toBe(join(dir, 'lab6-submission.schema.json'));
-    expect(Object.keys(definition.profiles)).toEqual(['check', 'ci', 'smoke']);
+    expect(Object.keys(definition.profiles)).toEqual(['check', 'ci', 'full', 'gradescope', 'smoke']);
+    // Packed for Gradescope as lab 5 is: a profile whose memory holds every model the budgets allow.
+    expect(definition.gradescope).toEqual({ profile: 'gradescope', timeoutMinutes: 10, pdf: false, worstCase: 'fixtures/gradescope/lab6-worst-case' });
+    expect(definition.profiles.gradescope).toMatchObject({ verdicts: 'final', taOnly: true, limits: { modelMemoryMb: 544, modelParams: { higgs: 200000, cats: 5000000 } } });
+    for (const [key, model] of Object.entries(definition.studentModels)) {
+      expect(model.budget, key).toBeLessThanOrEqual(definition.profiles.gradescope?.limits?.modelParams?.[model.dataset] ?? 0);
+    }
+    expect(definition.submission.calibration).toBe('fixtures/calibration/lab6');
   });
 
   it('loads a lab folder given by its path', async () => {
@@ -71,7 +80,7 @@ describe('loadLab', () => {
 
   // Dataset kinds and report groups are data of lab.yaml, checked against the registry and the lab itself.
   it.each([
-    ['a dataset kind no module has', 'kind: cats', 'kind: catz', 'catz', 'datasets.cats.kind is "catz", which is not one of: higgs, cats (did you mean "cats"?)'],
+    ['a dataset kind no module has', 'kind: cats', 'kind: catz', 'catz', 'datasets.cats.kind is "catz", which is not one of: cats, higgs (did you mean "cats"?)'],
     ['a dataset without the path its kind reads', '    dir: fixtures/datasets/catvnoncat\n', '\n', '', 'dataset cats: a cats dataset needs dir'],
     ['a report group of a dataset the lab lacks', 'match: { dataset: cats }', 'match: { dataset: cat }', 'cat', 'report group cats: unknown dataset "cat"'],
     // The trailing space keeps the edited line the only one `at` can find; YAML drops it.
@@ -92,18 +101,19 @@ describe('loadLab', () => {
 });
 
 describe('the rubric schema derived from the checks', () => {
-  it('lists the checks the registry holds in the published schema (editors read that file)', async () => {
-    const schema = (await import('../../schemas/rubric.schema.json', { with: { type: 'json' } })).default as {
-      properties: { items: { items: { properties: { check: { enum: string[] } } } } };
-    };
-    expect(schema.properties.items.items.properties.check.enum).toEqual([...CHECK_NAMES]);
+  it.each(PUBLISHED_SCHEMAS)('%s holds the registry\'s names in its enum (editors read that file): `pnpm build` writes it', (path) => {
+    expect(readFileSync(path, 'utf8')).toBe(publishedSchemaText(path));
   });
 
-  it('lists the dataset kinds the registry holds in the published lab schema', async () => {
-    const schema = (await import('../../schemas/lab.schema.json', { with: { type: 'json' } })).default as {
+  it('lists the checks and the dataset kinds the registries hold', async () => {
+    const rubric = (await import('../../schemas/rubric.schema.json', { with: { type: 'json' } })).default as {
+      properties: { items: { items: { properties: { check: { enum: string[] } } } } };
+    };
+    expect(rubric.properties.items.items.properties.check.enum).toEqual([...CHECK_NAMES]);
+    const lab = (await import('../../schemas/lab.schema.json', { with: { type: 'json' } })).default as {
       definitions: { dataset: { properties: { kind: { enum: string[] } } } };
     };
-    expect(schema.definitions.dataset.properties.kind.enum).toEqual(DATASET_KINDS.map((k) => k.name));
+    expect(lab.definitions.dataset.properties.kind.enum).toEqual(DATASET_KINDS.map((k) => k.name));
   });
 
   it('has one check per name, each declaring the findings it may emit', () => {

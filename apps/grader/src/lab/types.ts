@@ -16,9 +16,10 @@ export interface LabDefinition {
   /**
    * `schema`: the submission's JSON Schema, a file beside lab.yaml (made an absolute path by
    * `loadLab`) or one of `apps/grader/schemas/`. `starter`: the submission students start from;
-   * `reference`: a correct submission folder (`fitcheck demo`); both relative to the repository root.
+   * `reference`: a correct submission folder (`fitcheck demo`); `calibration`: the calibration corpus
+   * folder (`pnpm calibrate`); all relative to the repository root.
    */
-  submission: { files: string[]; schema: string; starter?: string; reference?: string };
+  submission: { files: string[]; schema: string; starter?: string; reference?: string; calibration?: string };
   training: TrainingSetup;
   datasets: Record<string, DatasetDefinition>;
   /** The lab's own (fixed) models, e.g. the notebook's Tiny…Combined. */
@@ -29,7 +30,7 @@ export interface LabDefinition {
   /** Gradescope leaderboard columns, each a fact of one model's run (results.json `leaderboard`). */
   leaderboard?: LeaderboardColumn[];
   /** How `fitcheck gradescope build` packs the lab. */
-  gradescope?: { profile?: string; timeoutMinutes?: number; pdf?: boolean };
+  gradescope?: { profile?: string; timeoutMinutes?: number; pdf?: boolean; worstCase?: string };
   /** How the report groups, plots and diagnoses the runs (default: `defaultReportGroups`). */
   report?: { groups: ReportGroupDefinition[] };
 }

@@ -124,7 +124,7 @@ export function publicDataPaths(lab: Lab): string[] {
     .map((k) => d[k]!));
 }
 
-/** lab.yaml without what only TAs have, its comments kept: TA-only profiles and files, the reference solution, the Gradescope packing. */
+/** lab.yaml without what only TAs have, its comments kept: TA-only profiles and files, the reference solution and calibration corpus, the Gradescope packing. */
 function publicLab(text: string, lab: Lab): string {
   const doc = parseDocument(text);
   for (const [name, profile] of Object.entries(lab.definition.profiles)) if (profile.taOnly) doc.deleteIn(['profiles', name]);
@@ -133,8 +133,9 @@ function publicLab(text: string, lab: Lab): string {
     doc.deleteIn(['datasets', name, 'taOnly']);
   }
   doc.delete('gradescope');
-  // The reference solution is the TA's: `fitcheck demo` grades it where it is.
+  // The reference solution and the calibration corpus are the TA's: `fitcheck demo` and `pnpm calibrate` read them where they are.
   doc.deleteIn(['submission', 'reference']);
+  doc.deleteIn(['submission', 'calibration']);
   return doc.toString();
 }
 

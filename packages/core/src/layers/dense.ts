@@ -7,6 +7,12 @@ import { defineLayer } from './layer-type.js';
 import { checkedProduct, checkPositive, mismatch, product } from './shapes.js';
 import { hasPenalty, initializer, regularizer, regularizerProblems } from './weights.js';
 
+declare module './layer-type.js' {
+  interface LayerSpecs {
+    Dense: DenseSpec;
+  }
+}
+
 export interface DenseSpec {
   type: 'Dense';
   units: number;

@@ -2,6 +2,12 @@ import { SeededDropout } from '../model/seeded-dropout.js';
 import { dropoutRateProblem } from './dropout-rate.js';
 import { defineLayer } from './layer-type.js';
 
+declare module './layer-type.js' {
+  interface LayerSpecs {
+    Dropout: DropoutSpec;
+  }
+}
+
 export interface DropoutSpec {
   type: 'Dropout';
   /** Fraction of inputs dropped while training, in [0, 1). Inverted dropout, as in Keras. */

@@ -2,6 +2,12 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { defineLayer } from './layer-type.js';
 import { product } from './shapes.js';
 
+declare module './layer-type.js' {
+  interface LayerSpecs {
+    Flatten: FlattenSpec;
+  }
+}
+
 export interface FlattenSpec {
   type: 'Flatten';
   name?: string;

@@ -1,24 +1,25 @@
-import { dense } from './dense.js';
-import { dropout } from './dropout.js';
-import { flatten } from './flatten.js';
-import type { AnyLayerType, HyperparameterProblem, LayerFacts, LayerType } from './layer-type.js';
-import { reshape } from './reshape.js';
+import { discoverModules } from '../files/discover-modules.js';
+import { isLayerType, layerFileName, type AnyLayerType, type HyperparameterProblem, type LayerFacts, type LayerSpecs } from './layer-type.js';
 
 /**
- * Every layer type a model spec may hold, one module each. The spec union (`LayerSpec`), the
- * schema's `type` enum and dispatch (a test compares `schemas/model-spec.schema.json`), shape
- * inference, building, Keras import and the grader's layer facts all come from this list.
+ * Every layer type a model spec may hold: what `defineLayer` made in a module of this folder, the
+ * file named as the type (`dense.ts`), found when core loads (docs/decisions/0012). The schema's
+ * layer definitions (written by `pnpm build`; a test compares `schemas/model-spec.schema.json`),
+ * dispatch, shape inference, building, Keras import and the grader's layer facts all come from these.
  */
-export const LAYER_TYPES = [dense, dropout, flatten, reshape] as const;
+export const LAYER_TYPES: readonly AnyLayerType[] = await discoverModules(
+  new URL('./', import.meta.url),
+  (url) => import(url),
+  { is: isLayerType, fileOf: (t) => layerFileName(t.type) },
+);
 
-type SpecOf<T> = T extends LayerType<infer S> ? S : never;
-/** One layer of a model spec: the spec of one of {@link LAYER_TYPES}. */
-export type LayerSpec = SpecOf<(typeof LAYER_TYPES)[number]>;
+/** One layer of a model spec: the spec of one layer type, as its module adds it to {@link LayerSpecs}. */
+export type LayerSpec = LayerSpecs[keyof LayerSpecs];
 /** A layer's Keras class name: `Dense`, `Dropout`, … */
 export type LayerTypeName = LayerSpec['type'];
 
-const byType = new Map<string, AnyLayerType>(LAYER_TYPES.map((t) => [t.type, t as unknown as AnyLayerType]));
-const byKerasClass = new Map<string, AnyLayerType>(LAYER_TYPES.flatMap((t) => t.keras.classNames.map((c) => [c, t as unknown as AnyLayerType] as const)));
+const byType = new Map<string, AnyLayerType>(LAYER_TYPES.map((t) => [t.type, t]));
+const byKerasClass = new Map<string, AnyLayerType>(LAYER_TYPES.flatMap((t) => t.keras.classNames.map((c) => [c, t] as const)));
 
 /** The module of a layer's type. Specs are validated against the schema first, so an unknown type is a caller's bug. */
 export function layerType(type: string): AnyLayerType {

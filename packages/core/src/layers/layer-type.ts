@@ -1,6 +1,15 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { AnySchemaObject } from 'ajv';
+import { entries } from '../files/discover-modules.js';
 import type { Activation } from '../spec/types.js';
+
+/**
+ * Every layer type's spec by its Keras class name, filled in by the layer modules themselves
+ * (TypeScript's declaration merging: `declare module './layer-type.js' { interface LayerSpecs {
+ * Dense: DenseSpec } }` in `dense.ts`), so the spec union `LayerSpec` is derived with no list to keep.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by each layer module's augmentation
+export interface LayerSpecs {}
 
 /** What every layer spec has: its Keras class (`type`) and an optional Keras name. */
 export interface LayerSpecBase {
@@ -73,7 +82,7 @@ export interface LayerFacts {
  * One layer type, in one module: its spec (`S`) and the JSON Schema fragment that validates it
  * (`schemas/model-spec.schema.json` holds the same: a test compares them), its hyperparameter
  * rules, shape and parameter inference, TF.js construction, Keras import, and the facts the grader
- * reads. The registry (`layers/index.ts`) lists the modules; everything else dispatches on them.
+ * reads. The registry (`layers/index.ts`) finds the modules; everything else dispatches on them.
  */
 export interface LayerType<S extends LayerSpecBase> {
   /** The Keras class name, as a spec's `type` says it. */
@@ -99,7 +108,21 @@ export interface LayerType<S extends LayerSpecBase> {
 /** A layer type as the registry holds it: its spec no longer narrowed. */
 export type AnyLayerType = LayerType<LayerSpecBase>;
 
-/** Declares a layer type; the identity, so `S` is checked where the module is written. */
-export function defineLayer<S extends LayerSpecBase>(definition: LayerType<S>): LayerType<S> {
+const layerTypes = entries<AnyLayerType>();
+
+/**
+ * Declares a layer type, `S` checked where the module is written; `S` must be in {@link LayerSpecs}
+ * (the module's augmentation), so a layer type cannot be declared outside the spec union.
+ */
+export function defineLayer<S extends LayerSpecs[keyof LayerSpecs]>(definition: LayerType<S>): LayerType<S> {
+  layerTypes.add(definition as unknown as AnyLayerType);
   return definition;
+}
+
+/** Whether a value is a layer type `defineLayer` declared (the registry collects exactly these). */
+export const isLayerType = layerTypes.is;
+
+/** The file of a layer type's module: its Keras class name in kebab case (`Dense` → `dense`, `BatchNormalization` → `batch-normalization`, `Conv2D` → `conv2d`). */
+export function layerFileName(type: string): string {
+  return type.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 }

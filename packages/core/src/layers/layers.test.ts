@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SeededDropout } from '../model/seeded-dropout.js';
 import { inferShapes } from '../spec/infer-shapes.js';
 import type { LayerSpec } from '../spec/types.js';
 import { KERAS_CLASS_NAMES, kerasLayerType, LAYER_TYPES, layerFacts, layerProblems, layerType } from './index.js';
 import type { KerasIssue } from './layer-type.js';
+import type * as ComposeSchemaModule from '../spec/compose-schema.js';
+import type * as InferShapesModule from '../spec/infer-shapes.js';
+import type * as SchemaModule from '../spec/schema.js';
+import { copyOfPackage } from '../test-helpers/copy-of-package.js';
 import { exportsOf } from '../test-helpers/exports-of.js';
 
 describe('the layer registry', () => {
@@ -82,5 +89,44 @@ describe('LAYER_TYPES holds every module written for it', () => {
       .filter(([, v]) => typeof v === 'object' && v !== null && 'infer' in v && 'build' in v && 'facts' in v);
     expect(defined.map(([file]) => file).sort()).toEqual(['dense.ts', 'dropout.ts', 'flatten.ts', 'reshape.ts']);
     for (const [file, module] of defined) expect(LAYER_TYPES as readonly unknown[], file).toContain(module);
+  });
+
+  // An Identity layer (Keras' `Identity`) written into a copy of core: one file, no list touched.
+  const copy = copyOfPackage(fileURLToPath(new URL('../../', import.meta.url)), ['src', 'schemas'], ['node_modules', 'package.json']);
+  afterAll(() => copy.remove());
+
+  it('a layer module added to layers/ is registered, dispatched and in the schema the build writes', async () => {
+    writeFileSync(join(copy.dir, 'src', 'layers', 'identity.ts'), `import * as tfl from '@tensorflow/tfjs-layers';
+import { defineLayer } from './layer-type.js';
+
+declare module './layer-type.js' {
+  interface LayerSpecs {
+    Identity: IdentitySpec;
+  }
+}
+
+export interface IdentitySpec {
+  type: 'Identity';
+  name?: string;
+}
+
+export const identity = defineLayer<IdentitySpec>({
+  type: 'Identity',
+  schema: { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { const: 'Identity' }, name: { $ref: '#/definitions/name' } } },
+  infer: (_layer, input) => ({ shape: [...input], params: 0, flops: 0 }),
+  build: (_layer, { common }) => tfl.layers.activation({ ...common, activation: 'linear' }),
+  keras: { classNames: ['Identity'], import: () => ({ type: 'Identity' }) },
+  facts: () => ({ weightPenalty: false, dropsInputs: false, changesRank: false }),
+});
+`);
+    const src = join(copy.dir, 'src');
+    const { composeModelSpecSchema } = (await import(join(src, 'spec', 'compose-schema.ts'))) as typeof ComposeSchemaModule;
+    const { modelSpecSchema } = (await import(join(src, 'spec', 'schema.ts'))) as typeof SchemaModule;
+    const { inferShapes: inferCopy } = (await import(join(src, 'spec', 'infer-shapes.ts'))) as typeof InferShapesModule;
+    const schema = composeModelSpecSchema(modelSpecSchema()) as { definitions: Record<string, { properties?: { type?: { enum?: string[] } } }> };
+    expect(schema.definitions.layer?.properties?.type?.enum).toEqual(['Dense', 'Dropout', 'Flatten', 'Identity', 'Reshape']);
+    expect(schema.definitions.Identity).toMatchObject({ required: ['type'] });
+    const model = inferCopy({ inputShape: [3], layers: [{ type: 'Identity' } as unknown as LayerSpec, { type: 'Dense', units: 1 }] });
+    expect(model.layers.map((l) => [l.outputShape, l.params])).toEqual([[[null, 3], 0], [[null, 1], 4]]);
   });
 });

@@ -3,6 +3,12 @@ import { isIntList } from './keras-values.js';
 import { defineLayer } from './layer-type.js';
 import { mismatch, product } from './shapes.js';
 
+declare module './layer-type.js' {
+  interface LayerSpecs {
+    Reshape: ReshapeSpec;
+  }
+}
+
 export interface ReshapeSpec {
   type: 'Reshape';
   /** Target shape without the batch dimension; one entry may be -1. */

@@ -5,7 +5,7 @@ import { LAYER_TYPES } from '../layers/index.js';
  * The model schema with its layer part taken from the layer modules: `definitions.layer` (the
  * `type` enum and one `if type = T then <T's schema>` branch per type) and each `definitions.<T>`.
  * The published `schemas/model-spec.schema.json` equals this (a test checks it);
- * `pnpm --filter @fitcheck/core write-schema` writes it after a layer type is added.
+ * `pnpm build` writes it (`write-schema.ts`).
  */
 export function composeModelSpecSchema(base: AnySchemaObject): AnySchemaObject {
   const definitions = { ...(base.definitions as Record<string, AnySchemaObject>) };

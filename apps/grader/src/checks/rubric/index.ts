@@ -1,22 +1,17 @@
-import type { RubricCheck } from '../types.js';
-import { capacityOverfits } from './capacity-overfits.js';
-import { classificationReportCheck } from './classification-report.js';
-import { convergesFaster } from './converges-faster.js';
-import { optimizerSetup } from './optimizer-setup.js';
-import { preprocess } from './preprocess.js';
-import { regularization } from './regularization.js';
-import { scheduleValues } from './schedule-values.js';
-import { textAnswer } from './text-answer.js';
-import { validModel } from './valid-model.js';
+import { discoverModules } from '@fitcheck/core';
+import { isRubricCheck, type RubricCheck } from '../types.js';
 
 /**
- * Every rubric check. Everything else about checks — the names a rubric.yaml may use, the rubric
- * schema's `check` enum and `with` schemas, the lab-load cross-checks — is derived from this list.
+ * Every rubric check: what `defineCheck` made in a file of this folder, the file named as the
+ * check (`valid-model.ts`), found when the grader loads (docs/decisions/0012). Everything else
+ * about checks — the names a rubric.yaml may use, the rubric schema's `check` enum and `with`
+ * schemas, the lab-load cross-checks — is derived from these.
  */
-export const RUBRIC_CHECKS: readonly RubricCheck[] = [
-  capacityOverfits, textAnswer, preprocess, validModel, regularization, classificationReportCheck,
-  optimizerSetup, convergesFaster, scheduleValues,
-];
+export const RUBRIC_CHECKS: readonly RubricCheck[] = await discoverModules(
+  new URL('./', import.meta.url),
+  (url) => import(url),
+  { is: isRubricCheck, fileOf: (check) => check.name },
+);
 
 /** The names a rubric.yaml may use (`check: valid-model`). */
 export const CHECK_NAMES: readonly string[] = RUBRIC_CHECKS.map((c) => c.name);
