@@ -73,7 +73,10 @@ describe('one language per run', () => {
     expect(englishLines(`${stdout}\n${stderr}`)).toEqual([]);
   });
 
-  it.each(['typo-key', 'unknown-layer', 'hostile-missing-sections'])('an invalid submission (%s): every problem, its "did you mean" and where the results are, in pt-BR', async (name) => {
+  // Static failures (nothing trains): ajv's bounds (`hostile-dropout-range`, `hostile-many-errors`), a non-finite
+  // number, a Keras layer name, a Keras path out of the folder — each said from its parts, not ajv's English.
+  it.each(['typo-key', 'unknown-layer', 'hostile-missing-sections', 'hostile-dropout-range', 'hostile-many-errors',
+    'hostile-nonfinite-regularizer', 'hostile-keras-layer-name', 'hostile-keras-outside'])('an invalid submission (%s): every problem, its "did you mean" and where the results are, in pt-BR', async (name) => {
     const out = await mkdtemp(join(tmpdir(), 'fitcheck-pt-invalid-'));
     const { code, stdout, stderr } = await fitcheck(['check', `fixtures/submissions/${name}`, '--out', out, '--lang', 'pt-BR']);
     expect(code).toBe(2);
