@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -182,4 +182,24 @@ describe('one language per run: every command in the lab\'s pt-BR', () => {
       }
     }
   }, 120_000);
+});
+
+describe('one language per run: faults and flags that stop a grade, in pt-BR (nothing trains)', () => {
+  it('grade --profile <unknown>: the profile and the ones to use', async () => {
+    const run = await fitcheck(['grade', submissionFixture('reference'), '--profile', 'nope', '--out', await mkdtemp(join(tmpdir(), 'fitcheck-pt-profile-')), '--lang', 'pt-BR']);
+    expect(run.stderr).toContain('perfil desconhecido "nope"');
+    expect(run.stderr).toContain('como corrigir: use um destes: check, ci, full, gradescope, smoke');
+    expectPortuguese(run, 2);
+  });
+
+  it('PROFILE_TOO_SMALL: a model the lab allows but the gradescope profile cannot hold', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fitcheck-pt-big-'));
+    await cp(submissionFixture('reference'), dir, { recursive: true });
+    const yaml = await readFile(join(dir, 'lab5.yaml'), 'utf8');
+    // cats.large's first Dense at 600 units: 7,466,969 parameters, over the profile's 7,000,000, within the lab's budget.
+    await writeFile(join(dir, 'lab5.yaml'), yaml.replace(/(\n {4}large:[^\n]*\n[^\n]*\n[^\n]*\n\s+- \{ type: Dense, units: )128/, '$1600'));
+    const run = await fitcheck(['grade', dir, '--profile', 'gradescope', '--out', await mkdtemp(join(tmpdir(), 'fitcheck-pt-big-out-')), '--lang', 'pt-BR']);
+    expect(run.stderr).toContain('cats.large tem 7.466.969 parâmetros, dentro do orçamento do laboratório, mas os 544 MiB do perfil gradescope comportam no máximo 7.000.000');
+    expectPortuguese(run, 2);
+  });
 });
