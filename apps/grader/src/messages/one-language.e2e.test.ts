@@ -192,6 +192,14 @@ describe('one language per run: faults and flags that stop a grade, in pt-BR (no
     expectPortuguese(run, 2);
   });
 
+  it('LAB_NOT_CHOSEN: a folder that names no lab, among several labs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fitcheck-pt-nolab-'));
+    const run = await fitcheck(['grade', dir, '--out', join(dir, 'out'), '--lang', 'pt-BR']);
+    expect(run.stderr).toContain(`qual laboratório? o envio em ${dir} não diz qual (lab: <id>)`);
+    expect(run.stderr).toContain('como corrigir: passe --lab com um destes: lab5, lab6');
+    expectPortuguese(run, 2);
+  });
+
   it('PROFILE_TOO_SMALL: a model the lab allows but the gradescope profile cannot hold', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fitcheck-pt-big-'));
     await cp(submissionFixture('reference'), dir, { recursive: true });
