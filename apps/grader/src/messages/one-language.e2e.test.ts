@@ -120,6 +120,10 @@ describe('one language per run: every command in the lab\'s pt-BR', () => {
     const regraded = await fitcheck(['regrade', out, '--overrides', overrides]);
     expect(regraded.stdout).toContain('sobreposições sem envio correspondente');
     expectPortuguese(regraded, 0);
+    // --lang says what regrade prints; each grade keeps its own language.
+    const english = await fitcheck(['regrade', out, '--overrides', overrides, '--lang', 'en']);
+    expect(english.stdout).toContain(`overrides for no submission in ${out}: ghost`);
+    expect(english.code).toBe(0);
   });
 
   it('github on a graded and on an invalid submission: the annotations', async () => {
