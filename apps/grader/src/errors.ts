@@ -1,6 +1,7 @@
 import { CORE_ERRORS, FitcheckError, isFitcheckError, ownerIn, type Owner } from '@fitcheck/core/errors';
 import { DATA_ERRORS } from '@fitcheck/datasets';
 import { FINDINGS } from './findings/types.js';
+import type { Text } from './messages/text.js';
 
 /**
  * The grader's own error codes, each with who causes it (core's codes are in `CORE_ERRORS`,
@@ -88,6 +89,8 @@ export class NotGradedError extends Error {
     readonly fault: Fault,
     /** What the CLI prints for it, when the run has put it in its own language. */
     readonly said?: string,
+    /** The fault's message and hint as locale texts, for the run to say in its language (`fault.message` stays English). */
+    readonly words?: { message: Text; hint?: Text },
   ) {
     super(fault.message);
   }

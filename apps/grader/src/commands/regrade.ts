@@ -11,11 +11,14 @@ const command = defineCommand({
     out: { type: 'positional', required: true, description: 'A folder written by fitcheck batch --out or fitcheck grade --out' },
     overrides: { type: 'string', required: true, description: 'CSV with student,item,points,comment (or the YAML/JSON overrides file)' },
     pdf: { type: 'boolean', default: false, description: 'Print every report again as PDF, with one browser' },
+    lang: { type: 'string', description: "en or pt-BR: what this command prints (default: the course's language); each grade keeps its own" },
   },
   async run({ args }) {
+    // A bad --lang is refused before anything is rewritten.
+    const lang = await commandLang({ lang: args.lang });
     const outcome = await regrade({ out: args.out, overrides: args.overrides, pdf: args.pdf });
-    // Each grade keeps its own language; what this command says is the course's.
-    const say = sayer(loadMessages(await commandLang({})));
+    // Each grade keeps its own language; what this command says is --lang's, else the course's.
+    const say = sayer(loadMessages(lang));
     const lines = [say('cli.regraded', { count: outcome.regraded.length, out: args.out })];
     if (outcome.skipped.length > 0) lines.push(say('cli.regradeSkipped', { keys: outcome.skipped.join(', ') }));
     if (outcome.unmatched.length > 0) lines.push(say('cli.regradeUnmatched', { out: args.out, students: [...new Set(outcome.unmatched.map((o) => o.student))].join(', ') }));

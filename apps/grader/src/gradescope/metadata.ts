@@ -1,4 +1,4 @@
-import { loadConfigText, readTextFile } from '@fitcheck/core';
+import { isFitcheckError, loadConfigText, readTextFile, type ConfigIssue } from '@fitcheck/core';
 import type { StudentIdentity } from '../submission/identity.js';
 
 /** Gradescope writes it beside the submission; its `previous_submissions` make it grow with every attempt. */
@@ -22,18 +22,22 @@ interface Submitter {
  * (`a+b`). Undefined when the file is missing or names nobody; a file Gradescope wrote wrong is
  * not the student's fault, so that too falls back to what the submission says, with a reason.
  */
-export async function readSubmissionMetadata(file: string): Promise<{ identity?: StudentIdentity; problem?: string }> {
+export async function readSubmissionMetadata(file: string): Promise<{ identity?: StudentIdentity; problem?: ConfigIssue }> {
+  // The problem is an issue with its parts (`params.code`), so the autograder says it in the lab's language.
+  const problem = (keyword: string, message: string, params?: Record<string, string>): { problem: ConfigIssue } => ({
+    problem: { keyword, instancePath: '', message, file, line: 1, column: 1, ...(params && { params }) },
+  });
   let text: string;
   try {
     text = await readTextFile(file, { maxBytes: MAX_METADATA_BYTES });
   } catch (e) {
-    return { problem: `${file}: ${e instanceof Error ? e.message : String(e)}` };
+    return problem('read', e instanceof Error ? e.message : String(e), isFitcheckError(e) ? { code: e.code, name: file } : undefined);
   }
   const { value, errors } = loadConfigText(text, file, { type: 'object' }, { format: 'json' });
-  if (errors.length > 0) return { problem: `${file}: ${errors[0]!.message}` };
+  if (errors.length > 0) return { problem: errors[0]! };
   const users = (value as { users?: unknown }).users;
   const identity = Array.isArray(users) ? identityOf(users as Submitter[]) : undefined;
-  return identity ? { identity } : { problem: `${file} names no user` };
+  return identity ? { identity } : problem('metadata', 'names no user', { code: 'NO_USER' });
 }
 
 /**

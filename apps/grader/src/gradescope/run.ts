@@ -20,6 +20,7 @@ import { usableCpus } from './cpus.js';
 import { METADATA_FILE, readSubmissionMetadata } from './metadata.js';
 import { readPackConfig, type PackConfig } from './pack-config.js';
 import { REFERENCES_DIR } from './build.js';
+import { issueLine } from '../messages/issue-line.js';
 
 /** What `fitcheck gradescope run` is told; every path is under `root`, as Gradescope lays out `/autograder`. */
 export interface AutograderOptions {
@@ -86,7 +87,7 @@ export async function runAutograder(options: AutograderOptions): Promise<{ resul
 
   if (process.env.FITCHECK_THREADS === undefined) process.env.FITCHECK_THREADS = String(await usableCpus());
   const metadata = await readSubmissionMetadata(join(options.root, METADATA_FILE));
-  if (metadata.problem) say('cli.gradescopeStudent', { problem: metadata.problem });
+  if (metadata.problem) say('cli.gradescopeStudent', { problem: issueLine(metadata.problem, loadMessages(lang)) });
 
   const into = await mkdtemp(join(tmpdir(), 'fitcheck-autograder-'));
   const budget = timeoutMinutes * 60 - RESERVE_S - (Date.now() - started) / 1000;

@@ -2,7 +2,8 @@ import { readdir, readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfigText } from '@fitcheck/core';
 import { parse } from 'yaml';
-import { GraderError } from '../errors.js';
+import { FlagError } from '../cli/flag-error.js';
+import { text, type Text } from '../messages/text.js';
 import { findSubmissionFile, submissionGlob } from '../submission/find-submission.js';
 import { readSubmissionFile } from '../submission/submission-file.js';
 import { LABS_DIR } from './paths.js';
@@ -57,20 +58,20 @@ export interface ChooseLabOptions {
  * found in `dir` (any lab's file names, at any depth, as `grade` finds them); else the lab whose
  * file names it matched; else, when `grading/labs` holds a single lab, that one (a student's
  * repository made by `fitcheck template` holds only theirs).
- * @throws GraderError `LAB_NOT_CHOSEN` when none of these says (several labs, nothing to tell them apart).
+ * @throws FlagError `LAB_NOT_CHOSEN` when none of these says (several labs, nothing to tell them apart).
  */
 export async function chooseLab(options: ChooseLabOptions): Promise<string> {
   if (options.lab !== undefined) return options.lab;
   const labs = await listLabs(options.labsDir);
   const named = options.dir === undefined ? undefined : await labOfFolder(options.dir, labs, options.glob);
   if (named !== undefined) return named;
-  return onlyLab(labs, options.dir === undefined ? 'no submission to read it from' : `the submission in ${options.dir} does not say which (lab: <id>)`);
+  return onlyLab(labs, options.dir === undefined ? text('choose.noSubmission') : text('choose.submissionSilent', { dir: options.dir }));
 }
 
 /**
  * The lab of a batch: `--lab`, else the one lab the submissions of ROOT's student folders name
  * (each read as {@link chooseLab} reads one), else the only lab of `grading/labs`.
- * @throws GraderError `LAB_NOT_CHOSEN` when the folders name several labs, or none and several exist.
+ * @throws FlagError `LAB_NOT_CHOSEN` when the folders name several labs, or none and several exist.
  */
 export async function chooseBatchLab(options: { lab?: string | undefined; root: string; glob?: string | undefined; labsDir?: string }): Promise<string> {
   if (options.lab !== undefined) return options.lab;
@@ -88,15 +89,16 @@ export async function chooseBatchLab(options: { lab?: string | undefined; root: 
   }
   if (named.size === 1) return [...named][0]!;
   if (named.size > 1) {
-    throw new GraderError('LAB_NOT_CHOSEN', `the submissions in ${options.root} are for several labs (${[...named].sort().join(', ')})`, {}, 'grade one lab per batch: fitcheck batch ROOT --lab <id>');
+    throw new FlagError('LAB_NOT_CHOSEN', text('choose.severalLabs', { root: options.root, labs: [...named].sort().join(', ') }), text('choose.oneLabPerBatch'));
   }
-  return onlyLab(labs, `no submission in ${options.root} says which (lab: <id>)`);
+  return onlyLab(labs, text('choose.batchSilent', { root: options.root }));
 }
 
-function onlyLab(labs: readonly LabChoice[], why: string): string {
+// A FlagError: the operator's to say (`--lab`), in the reader's language.
+function onlyLab(labs: readonly LabChoice[], why: Text): string {
   if (labs.length === 1) return labs[0]!.id;
   const ids = labs.map((l) => l.id).join(', ');
-  throw new GraderError('LAB_NOT_CHOSEN', `which lab? ${why}`, {}, labs.length === 0 ? 'pass --lab with the path of a lab folder (grading/labs holds none)' : `pass --lab with one of: ${ids}`);
+  throw new FlagError('LAB_NOT_CHOSEN', text('choose.whichLab', { why }), labs.length === 0 ? text('choose.passLabPath') : text('choose.passLabOneOf', { ids }));
 }
 
 /**

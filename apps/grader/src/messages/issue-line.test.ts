@@ -1,9 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FILE_ERROR, loadConfigText, type FileErrorCode } from '@fitcheck/core';
 import type { ErrorCode } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../lab/paths.js';
+import { loadLab } from '../lab/load-lab.js';
+import { importKerasModel } from '../submission/keras-json.js';
+import { loadSubmission } from '../submission/load-submission.js';
+import { optimizerIssues } from '../submission/optimizer-issues.js';
+import { issueAt } from '../submission/place.js';
+import { submissionFixture } from '../test-helpers/paths.js';
 import { issueLine } from './issue-line.js';
 import { loadMessages } from './locale.js';
 
@@ -55,5 +62,70 @@ describe('issueLine', () => {
     expect(issueLine(dup, pt).split('\n')[0]).toBe('dup.yaml:2:1: a chave a aparece duas vezes no mesmo mapa; cada chave pode aparecer uma vez só');
     const deep = loadConfigText('a: [[[1]]]\n', 'deep.yaml', ANY, { maxDepth: 2 }).errors[0]!;
     expect(issueLine(deep, pt)).toBe('deep.yaml:1:1: o documento tem mais de 2 níveis de aninhamento');
+  });
+});
+
+describe('issueLine: schema bounds and the grader\'s own issues in pt-BR', () => {
+  const BOUNDS = {
+    type: 'object',
+    properties: {
+      rate: { type: 'number', minimum: 0, exclusiveMaximum: 0.5 },
+      layers: { type: 'array', maxItems: 1, uniqueItems: true },
+      name: { type: 'string', pattern: '^[a-z]+$', minLength: 2 },
+      step: { type: 'number', multipleOf: 0.25 },
+      other: { not: { type: 'string' } },
+    },
+  } as const;
+  const linesOf = (text: string) => loadConfigText(text, 'a.yaml', BOUNDS).errors.map((i) => issueLine(i, pt));
+
+  it('words ajv\'s bound keywords from their parts, numbers in pt-BR format', () => {
+    expect(linesOf('rate: 0.75\nlayers: [1, 1]\nname: A\nstep: 0.3\n')).toEqual([
+      'a.yaml:1:7: rate deve ser menor que 0,5',
+      'a.yaml:2:9: layers deve ter no máximo 1 itens',
+      'a.yaml:2:9: layers: os itens 0 e 1 são iguais; cada item deve aparecer uma vez só',
+      'a.yaml:3:7: name deve ter pelo menos 2 caracteres',
+      'a.yaml:3:7: name deve seguir o padrão "^[a-z]+$"',
+      'a.yaml:4:7: step deve ser múltiplo de 0,25',
+    ]);
+    expect(linesOf('rate: -1\n')).toEqual(['a.yaml:1:7: rate deve ser maior ou igual a 0']);
+  });
+
+  it('says a non-finite number (YAML .nan) in pt-BR, and keeps ajv\'s English only for a keyword without parts', () => {
+    expect(linesOf('rate: .nan\n')).toEqual(['a.yaml:1:7: rate deve ser um número finito, mas é NaN']);
+    expect(linesOf('other: x\n')).toEqual(['a.yaml:1:8: other must NOT be valid']);
+  });
+
+  it("says the Keras importer's issues in pt-BR from their codes", () => {
+    const place = { file: 'lab5.yaml', text: 'x: 1\n' };
+    const said = (doc: unknown) => importKerasModel(doc).issues.map((i) => issueLine(issueAt(place, '', i.message, 'keras', i.params), pt).replace(/^lab5\.yaml:1:1: /, ''));
+    expect(said({})).toEqual(['não é um documento de model.to_json() do Keras: falta "class_name"']);
+    expect(said({ class_name: 'Functional', config: {} })).toEqual(['só modelos Sequential podem ser corrigidos, mas este é "Functional"']);
+    expect(said({ class_name: 'Sequential', config: {} })).toEqual(['a configuração do Sequential não tem uma lista "layers"']);
+    expect(said({ class_name: 'Sequential', config: { layers: [1, { class_name: 'LSTM', config: {} }, { class_name: 'InputLayer', config: {} }, { class_name: 'Dense', config: { units: 1, activation: 'softmax' } }] } })).toEqual([
+      'layers[0] não é uma camada do Keras ({ class_name, config })',
+      expect.stringMatching(/^layers\[1\]: camada do Keras "LSTM" não suportada; o fitcheck corrige "Dense", .*, Activation e InputLayer$/),
+      'InputLayer sem batch_shape / batch_input_shape',
+      expect.stringMatching(/^ativação "softmax" não suportada; o fitcheck conhece linear, relu, .*leaky_relu$/),
+    ]);
+  });
+
+  it('says a model given both ways, or neither, and a bad learning-rate schedule in pt-BR', async () => {
+    const lab = (await loadLab('lab5')).definition;
+    const dir = await mkdtemp(join(tmpdir(), 'fitcheck-issue-line-'));
+    const reference = await readFile(join(submissionFixture('reference'), 'lab5.yaml'), 'utf8');
+    const broken = reference
+      .replace(/(\n {4}giant:[^\n]*\n)/, '$1      keras: model.json\n')
+      .replace(/(\n {4}large:[^\n]*\n)(?: {6}.*\n)+/, '$1      name: nothing\n');
+    await writeFile(join(dir, 'lab5.yaml'), broken);
+    const { errors } = await loadSubmission(dir, lab);
+    expect(errors.map((i) => issueLine(i, pt).replace(/^.*?:\d+:\d+: /, ''))).toEqual([
+      'dê o modelo como layers ou como keras, não os dois',
+      'um modelo precisa de layers: [...] ou keras: (um documento de model.to_json())',
+    ]);
+    const schedule = optimizerIssues(
+      { type: 'SGD', learningRate: { type: 'PiecewiseConstantDecay', boundaries: [10], values: [0.1] } } as never,
+      { file: 'lab5.yaml', text: 'x: 1\n', pointer: '' },
+    );
+    expect(schedule.map((i) => issueLine(i, pt))).toEqual([expect.stringMatching(/^lab5\.yaml:1:1: learningRate: o valor de ".+" não é válido para esta programação da taxa de aprendizado$/)]);
   });
 });

@@ -2,8 +2,10 @@ import { excerptLines, formatIssue, type ConfigIssue } from '@fitcheck/core';
 import { formatValue } from '../report/format.js';
 import { langOf, translate, type Messages } from './locale.js';
 
-// The loader's counts (a size cap, a depth, how many more problems): numbers in the reader's locale.
-const COUNTS = new Set(['bytes', 'max', 'count']);
+// The loader's counts (a size cap, a depth, how many more problems) and a schema's bounds (`minimum`'s
+// limit, `multipleOf`): numbers in the reader's locale (0,5 in pt-BR).
+const COUNTS = new Set(['bytes', 'max', 'count', 'limit', 'multipleOf']);
+const NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
 
 /**
  * The locale key of an issue: `issue.code.<CODE>` for a loader issue that names its cause (the YAML
@@ -31,7 +33,7 @@ export function issueLine(issue: ConfigIssue, messages: Messages): string {
   if (issue.params !== undefined && messages.has(key)) {
     const { path = '', expected, got, ...rest } = issue.params;
     message = t(key, {
-      ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, COUNTS.has(k) && typeof v === 'string' && /^\d+$/.test(v) ? formatValue(lang, Number(v)) : quoted(v)])),
+      ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, COUNTS.has(k) && typeof v === 'string' && NUMBER.test(v) ? formatValue(lang, Number(v)) : quoted(v)])),
       path: path === '' ? t('issue.document') : path,
       ...(expected !== undefined && { expected: (Array.isArray(expected) ? expected : [expected]).map((x) => `"${x}"`).join(t('issue.or')) }),
       ...(got !== undefined && { got: `"${String(got)}"` }),

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +73,10 @@ describe('one language per run', () => {
     expect(englishLines(`${stdout}\n${stderr}`)).toEqual([]);
   });
 
-  it.each(['typo-key', 'unknown-layer', 'hostile-missing-sections'])('an invalid submission (%s): every problem, its "did you mean" and where the results are, in pt-BR', async (name) => {
+  // Static failures (nothing trains): ajv's bounds (`hostile-dropout-range`, `hostile-many-errors`), a non-finite
+  // number, a Keras layer name, a Keras path out of the folder — each said from its parts, not ajv's English.
+  it.each(['typo-key', 'unknown-layer', 'hostile-missing-sections', 'hostile-dropout-range', 'hostile-many-errors',
+    'hostile-nonfinite-regularizer', 'hostile-keras-layer-name', 'hostile-keras-outside'])('an invalid submission (%s): every problem, its "did you mean" and where the results are, in pt-BR', async (name) => {
     const out = await mkdtemp(join(tmpdir(), 'fitcheck-pt-invalid-'));
     const { code, stdout, stderr } = await fitcheck(['check', `fixtures/submissions/${name}`, '--out', out, '--lang', 'pt-BR']);
     expect(code).toBe(2);
@@ -117,6 +120,10 @@ describe('one language per run: every command in the lab\'s pt-BR', () => {
     const regraded = await fitcheck(['regrade', out, '--overrides', overrides]);
     expect(regraded.stdout).toContain('sobreposições sem envio correspondente');
     expectPortuguese(regraded, 0);
+    // --lang says what regrade prints; each grade keeps its own language.
+    const english = await fitcheck(['regrade', out, '--overrides', overrides, '--lang', 'en']);
+    expect(english.stdout).toContain(`overrides for no submission in ${out}: ghost`);
+    expect(english.code).toBe(0);
   });
 
   it('github on a graded and on an invalid submission: the annotations', async () => {
@@ -179,4 +186,32 @@ describe('one language per run: every command in the lab\'s pt-BR', () => {
       }
     }
   }, 120_000);
+});
+
+describe('one language per run: faults and flags that stop a grade, in pt-BR (nothing trains)', () => {
+  it('grade --profile <unknown>: the profile and the ones to use', async () => {
+    const run = await fitcheck(['grade', submissionFixture('reference'), '--profile', 'nope', '--out', await mkdtemp(join(tmpdir(), 'fitcheck-pt-profile-')), '--lang', 'pt-BR']);
+    expect(run.stderr).toContain('perfil desconhecido "nope"');
+    expect(run.stderr).toContain('como corrigir: use um destes: check, ci, full, gradescope, smoke');
+    expectPortuguese(run, 2);
+  });
+
+  it('LAB_NOT_CHOSEN: a folder that names no lab, among several labs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fitcheck-pt-nolab-'));
+    const run = await fitcheck(['grade', dir, '--out', join(dir, 'out'), '--lang', 'pt-BR']);
+    expect(run.stderr).toContain(`qual laboratório? o envio em ${dir} não diz qual (lab: <id>)`);
+    expect(run.stderr).toContain('como corrigir: passe --lab com um destes: lab5, lab6');
+    expectPortuguese(run, 2);
+  });
+
+  it('PROFILE_TOO_SMALL: a model the lab allows but the gradescope profile cannot hold', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fitcheck-pt-big-'));
+    await cp(submissionFixture('reference'), dir, { recursive: true });
+    const yaml = await readFile(join(dir, 'lab5.yaml'), 'utf8');
+    // cats.large's first Dense at 600 units: 7,466,969 parameters, over the profile's 7,000,000, within the lab's budget.
+    await writeFile(join(dir, 'lab5.yaml'), yaml.replace(/(\n {4}large:[^\n]*\n[^\n]*\n[^\n]*\n\s+- \{ type: Dense, units: )128/, '$1600'));
+    const run = await fitcheck(['grade', dir, '--profile', 'gradescope', '--out', await mkdtemp(join(tmpdir(), 'fitcheck-pt-big-out-')), '--lang', 'pt-BR']);
+    expect(run.stderr).toContain('cats.large tem 7.466.969 parâmetros, dentro do orçamento do laboratório, mas os 544 MiB do perfil gradescope comportam no máximo 7.000.000');
+    expectPortuguese(run, 2);
+  });
 });

@@ -73,6 +73,9 @@ export async function collectFacts(
         code: 'PROFILE_TOO_SMALL', owner: 'lab',
         message: `${key} has ${params.toLocaleString('en')} parameters, within the lab's budget, but the ${options.profileName} profile's ${profile.limits!.modelMemoryMb} MiB hold at most ${most.toLocaleString('en')} for a ${dataset} model`,
         hint: 'a TA grades this submission with a larger profile (ci); it costs the student nothing',
+      }, undefined, {
+        message: text('fault.profileTooSmall', { model: key, params, profile: options.profileName, mib: profile.limits!.modelMemoryMb, most, dataset }),
+        hint: text('fault.profileTooSmallHint'),
       });
     }
   }

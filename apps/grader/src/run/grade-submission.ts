@@ -9,7 +9,8 @@ import { loadLab } from '../lab/load-lab.js';
 import type { Lab, Profile } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
 import { loadMessages, translate, type Lang, type Messages } from '../messages/locale.js';
-import { renderLines, text, type Line } from '../messages/text.js';
+import { renderLines, renderText, text, type Line } from '../messages/text.js';
+import { FlagError } from '../cli/flag-error.js';
 import { faultResults, gradedResults, invalidResults, summaryLine } from '../results/gradescope.js';
 import type { GradescopeResults, ResultsMeta } from '../results/gradescope.js';
 import { applyOverrides, loadOverrides, type Override } from '../results/overrides.js';
@@ -177,7 +178,10 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     debug.note(`grade not computed: ${fault.owner} ${fault.code}`, e instanceof Error ? (e.stack ?? fault.message) : fault.message);
     // "fix:" in the run's language (`pr.fix` is the label alone: "fix:", "como corrigir:").
     const fix = translate(messages, 'pr.fix').replace(/:$/, '');
-    const problem = isFitcheckError(e) ? e.describe(fix) : `${fault.message}${fault.hint === undefined ? '' : `\n  ${fix}: ${fault.hint}`}`;
+    // A flag's mistake and a fault that carries its words are said in the run's language; other errors in their own.
+    const problem = e instanceof FlagError ? e.describeIn(messages)
+      : e instanceof NotGradedError && e.words ? `${renderText(messages, e.words.message)}${e.words.hint ? `\n  ${fix}: ${renderText(messages, e.words.hint)}` : ''}`
+        : isFitcheckError(e) ? e.describe(fix) : `${fault.message}${fault.hint === undefined ? '' : `\n  ${fix}: ${fault.hint}`}`;
     // The student's own fault that stops the run is an invalid submission: scored (0), not "not graded".
     if (fault.owner === 'submission' && lab) {
       const issue = { keyword: fault.code, instancePath: '', message: problem, file: meta.submissionFile ?? options.dir, line: 1, column: 1 };
@@ -232,7 +236,7 @@ function pickProfile(lab: Lab, name: string): Profile {
   const profile = lab.definition.profiles[name];
   if (!profile) {
     const names = Object.keys(lab.definition.profiles);
-    throw new GraderError('INVALID_FLAG', `unknown profile "${name}"`, {}, `use one of: ${names.join(', ')}`);
+    throw new FlagError('INVALID_FLAG', text('cli.usageUnknownProfile', { name }), text('cli.usageOneOf', { values: names.join(', ') }));
   }
   return profile;
 }

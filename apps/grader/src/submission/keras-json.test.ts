@@ -28,8 +28,14 @@ describe('importKerasModel', () => {
       config: { layers: [{ class_name: 'Conv2D', config: {} }, { class_name: 'Dense', config: { units: 1, activation: 'softmax' } }] },
     });
     expect(issues).toEqual([
-      { pointer: '/config/layers/0/class_name', message: expect.stringContaining('unsupported Keras layer "Conv2D"') },
-      { pointer: '/config/layers/1/config/activation', message: expect.stringContaining('unsupported activation "softmax"') },
+      {
+        pointer: '/config/layers/0/class_name', message: expect.stringContaining('unsupported Keras layer "Conv2D"'),
+        params: { code: 'KERAS_UNSUPPORTED', index: '0', got: 'Conv2D', supported: ['Dense', 'Dropout', 'Flatten', 'Reshape'] },
+      },
+      {
+        pointer: '/config/layers/1/config/activation', message: expect.stringContaining('unsupported activation "softmax"'),
+        params: { code: 'KERAS_ACTIVATION', value: '"softmax"', known: expect.stringContaining('relu, elu') },
+      },
     ]);
   });
 
@@ -63,8 +69,11 @@ describe('importKerasModel names', () => {
       config: { name: 'my model', layers: [{ class_name: 'Dense', config: { name: 'hidden layer 1', units: 1, batch_input_shape: [null, 28] } }] },
     });
     expect(issues).toEqual([
-      { pointer: '/config/layers/0/config/name', message: 'layers[0].name "hidden layer 1" must match pattern "^[A-Za-z0-9_.-]+$"' },
-      { pointer: '/config/name', message: 'the model\'s name "my model" must match pattern "^[A-Za-z0-9_.-]+$"' },
+      {
+        pointer: '/config/layers/0/config/name', message: 'layers[0].name "hidden layer 1" must match pattern "^[A-Za-z0-9_.-]+$"',
+        params: { code: 'KERAS_LAYER_NAME', index: '0', name: 'hidden layer 1' },
+      },
+      { pointer: '/config/name', message: 'the model\'s name "my model" must match pattern "^[A-Za-z0-9_.-]+$"', params: { code: 'KERAS_MODEL_NAME', name: 'my model' } },
     ]);
   });
 });

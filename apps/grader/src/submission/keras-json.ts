@@ -25,23 +25,23 @@ type Json = Record<string, unknown>;
 export function importKerasModel(doc: unknown): { model?: KerasImport; issues: KerasIssue[] } {
   const issues: KerasIssue[] = [];
   if (!isObject(doc) || typeof doc.class_name !== 'string') {
-    return { issues: [{ pointer: '', message: 'not a Keras model.to_json() document: no "class_name"' }] };
+    return { issues: [{ pointer: '', message: 'not a Keras model.to_json() document: no "class_name"', params: { code: 'KERAS_NO_CLASS' } }] };
   }
   if (doc.class_name !== 'Sequential') {
-    return { issues: [{ pointer: '/class_name', message: `only Sequential models can be graded, got "${doc.class_name}"` }] };
+    return { issues: [{ pointer: '/class_name', message: `only Sequential models can be graded, got "${doc.class_name}"`, params: { code: 'KERAS_NOT_SEQUENTIAL', got: doc.class_name } }] };
   }
   // Keras ≤ 2.2 saved the layer list as `config` itself; later versions as `config.layers`.
   const config = doc.config;
   const listPointer = Array.isArray(config) ? '/config' : '/config/layers';
   const list = Array.isArray(config) ? config : isObject(config) ? config.layers : undefined;
-  if (!Array.isArray(list)) return { issues: [{ pointer: '/config', message: 'the Sequential config holds no "layers" list' }] };
+  if (!Array.isArray(list)) return { issues: [{ pointer: '/config', message: 'the Sequential config holds no "layers" list', params: { code: 'KERAS_NO_LAYERS' } }] };
 
   const layers: LayerSpec[] = [];
   let inputShape: number[] | undefined;
   for (const [i, raw] of list.entries()) {
     const at = `${listPointer}/${i}`;
     if (!isObject(raw) || typeof raw.class_name !== 'string' || !isObject(raw.config)) {
-      issues.push({ pointer: at, message: `layers[${i}] is not a Keras layer ({ class_name, config })` });
+      issues.push({ pointer: at, message: `layers[${i}] is not a Keras layer ({ class_name, config })`, params: { code: 'KERAS_NOT_LAYER', index: String(i) } });
       continue;
     }
     const c = raw.config;
@@ -49,9 +49,9 @@ export function importKerasModel(doc: unknown): { model?: KerasImport; issues: K
     if (shape) inputShape ??= shape;
     const name = typeof c.name === 'string' ? { name: c.name } : {};
     const nameProblem = name.name === undefined ? undefined : layerNameProblem(name.name);
-    if (nameProblem !== undefined) issues.push({ pointer: `${at}/config/name`, message: `layers[${i}].name ${JSON.stringify(name.name)} ${nameProblem}` });
+    if (nameProblem !== undefined) issues.push({ pointer: `${at}/config/name`, message: `layers[${i}].name ${JSON.stringify(name.name)} ${nameProblem}`, params: { code: 'KERAS_LAYER_NAME', index: String(i), name: name.name ?? '' } });
     if (raw.class_name === 'InputLayer') {
-      if (!shape) issues.push({ pointer: `${at}/config`, message: 'InputLayer without batch_shape / batch_input_shape' });
+      if (!shape) issues.push({ pointer: `${at}/config`, message: 'InputLayer without batch_shape / batch_input_shape', params: { code: 'KERAS_NO_INPUT_SHAPE' } });
       continue;
     }
     if (raw.class_name === 'Activation') {
@@ -60,12 +60,12 @@ export function importKerasModel(doc: unknown): { model?: KerasImport; issues: K
       const activation = importActivation(c.activation, `${at}/config/activation`, issues);
       const folded = previous && activation ? layerType(previous.type).keras.foldActivation?.(previous, activation) : undefined;
       if (folded) layers[layers.length - 1] = folded as LayerSpec;
-      else if (activation) issues.push({ pointer: `${at}/class_name`, message: `layers[${i}]: an Activation layer is supported only right after a layer without activation that takes one (Dense)` });
+      else if (activation) issues.push({ pointer: `${at}/class_name`, message: `layers[${i}]: an Activation layer is supported only right after a layer without activation that takes one (Dense)`, params: { code: 'KERAS_ACTIVATION_PLACE', index: String(i) } });
       continue;
     }
     const module = kerasLayerType(raw.class_name);
     if (!module) {
-      issues.push({ pointer: `${at}/class_name`, message: `layers[${i}]: unsupported Keras layer "${raw.class_name}"; fitcheck grades ${SUPPORTED}` });
+      issues.push({ pointer: `${at}/class_name`, message: `layers[${i}]: unsupported Keras layer "${raw.class_name}"; fitcheck grades ${SUPPORTED}`, params: { code: 'KERAS_UNSUPPORTED', index: String(i), got: raw.class_name, supported: [...KERAS_CLASS_NAMES] } });
       continue;
     }
     const spec = module.keras.import({ config: c, at: `${at}/config`, issues });
@@ -73,7 +73,7 @@ export function importKerasModel(doc: unknown): { model?: KerasImport; issues: K
   }
   const modelName = isObject(config) && typeof config.name === 'string' ? { name: config.name } : {};
   const modelNameProblem = modelName.name === undefined ? undefined : layerNameProblem(modelName.name);
-  if (modelNameProblem !== undefined) issues.push({ pointer: '/config/name', message: `the model's name ${JSON.stringify(modelName.name)} ${modelNameProblem}` });
+  if (modelNameProblem !== undefined) issues.push({ pointer: '/config/name', message: `the model's name ${JSON.stringify(modelName.name)} ${modelNameProblem}`, params: { code: 'KERAS_MODEL_NAME', name: modelName.name ?? '' } });
   return { model: { layers, ...(inputShape ? { inputShape } : {}), ...modelName }, issues };
 }
 

@@ -113,10 +113,10 @@ async function resolveModel(
 ): Promise<{ model?: ResolvedModel; issues: ConfigIssue[] }> {
   const name = submitted.name === undefined ? {} : { name: submitted.name };
   if (submitted.layers !== undefined && submitted.keras !== undefined) {
-    return { issues: [issueAt(place, `${place.pointer}/keras`, 'give a model either as layers or as keras, not both')] };
+    return { issues: [issueAt(place, `${place.pointer}/keras`, 'give a model either as layers or as keras, not both', 'model', { code: 'MODEL_BOTH' })] };
   }
   if (submitted.layers === undefined && submitted.keras === undefined) {
-    return { issues: [issueAt(place, place.pointer, 'a model needs layers: [...] or keras: (a model.to_json() document)')] };
+    return { issues: [issueAt(place, place.pointer, 'a model needs layers: [...] or keras: (a model.to_json() document)', 'model', { code: 'MODEL_NEITHER' })] };
   }
   if (submitted.layers !== undefined) {
     const written = { file: place.file, text: place.text, pointer: `${place.pointer}/layers` };

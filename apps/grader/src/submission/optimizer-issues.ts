@@ -15,6 +15,7 @@ export function optimizerIssues(optimizer: OptimizerSpec | undefined, place: Pic
     return [];
   } catch (e) {
     if (!isFitcheckError(e)) throw e;
-    return [issueAt(place, `${place.pointer}/optimizer/learningRate`, e.message, 'optimizer')];
+    const key = typeof e.place.key === 'string' ? e.place.key : 'learningRate';
+    return [issueAt(place, `${place.pointer}/optimizer/learningRate`, e.message, 'optimizer', { code: 'BAD_SCHEDULE', key })];
   }
 }

@@ -1,5 +1,5 @@
 import { pointerPosition } from '@fitcheck/core';
-import type { ConfigIssue } from '@fitcheck/core';
+import type { ConfigIssue, IssueParams } from '@fitcheck/core';
 
 /** A submission file is a few kilobytes; anything past this is refused unread. */
 export const MAX_SUBMISSION_BYTES = 1024 * 1024;
@@ -16,8 +16,11 @@ export interface ModelPlace {
   pointer: string;
 }
 
-/** A problem at a JSON pointer of a YAML/JSON text, as `file:line:col`. */
-export function issueAt(place: Pick<ModelPlace, 'file' | 'text'>, pointer: string, message: string, keyword = 'model'): ConfigIssue {
+/**
+ * A problem at a JSON pointer of a YAML/JSON text, as `file:line:col`; `params` (its `code` names
+ * the locale text `issue.code.<code>`) let the grader say it in the reader's language.
+ */
+export function issueAt(place: Pick<ModelPlace, 'file' | 'text'>, pointer: string, message: string, keyword = 'model', params?: IssueParams): ConfigIssue {
   const { line, column } = pointerPosition(place.text, pointer);
-  return { keyword, instancePath: pointer, message, file: place.file, line, column };
+  return { keyword, instancePath: pointer, message, file: place.file, line, column, ...(params && { params }) };
 }

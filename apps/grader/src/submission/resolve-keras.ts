@@ -1,6 +1,6 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isFitcheckError, loadConfigText, pointerPosition } from '@fitcheck/core';
-import type { ConfigIssue } from '@fitcheck/core';
+import type { ConfigIssue, IssueParams } from '@fitcheck/core';
 import { importKerasModel } from './keras-json.js';
 import type { KerasImport, KerasIssue } from './keras-json.js';
 import { readSubmissionFile } from './submission-file.js';
@@ -23,7 +23,7 @@ export async function resolveKeras(value: string | Record<string, unknown>, plac
   if (typeof value !== 'string') {
     // Inline mapping: problems point into the submission file itself.
     const { model, issues } = importKerasModel(value);
-    return { ...(model && issues.length === 0 ? { model } : {}), issues: issues.map((i) => issueAt(place, place.pointer + i.pointer, i.message)) };
+    return { ...(model && issues.length === 0 ? { model } : {}), issues: issues.map((i) => issueAt(place, place.pointer + i.pointer, i.message, 'keras', i.params)) };
   }
   if (value.trimStart().startsWith('{')) {
     // Pasted JSON text: positions inside a YAML string are not worth mapping; point at the string.
@@ -31,18 +31,19 @@ export async function resolveKeras(value: string | Record<string, unknown>, plac
     try {
       doc = JSON.parse(value);
     } catch (e) {
-      return { issues: [issueAt(place, place.pointer, `keras: the pasted model.to_json() text is not valid JSON (${e instanceof Error ? e.message : String(e)})`)] };
+      const detail = e instanceof Error ? e.message : String(e);
+      return { issues: [issueAt(place, place.pointer, `keras: the pasted model.to_json() text is not valid JSON (${detail})`, 'keras', { code: 'KERAS_BAD_JSON', detail })] };
     }
     const { model, issues } = importKerasModel(doc);
-    return { ...(model && issues.length === 0 ? { model } : {}), issues: issues.map((i) => issueAt(place, place.pointer, `keras: ${i.message}`)) };
+    return { ...(model && issues.length === 0 ? { model } : {}), issues: issues.map((i) => issueAt(place, place.pointer, `keras: ${i.message}`, 'keras', i.params)) };
   }
   return resolveKerasFile(value, place);
 }
 
 async function resolveKerasFile(path: string, place: ModelPlace): Promise<{ model?: KerasImport; issues: ConfigIssue[] }> {
-  const refuse = (message: string): { issues: ConfigIssue[] } => ({ issues: [issueAt(place, place.pointer, message)] });
+  const refuse = (message: string, params: IssueParams): { issues: ConfigIssue[] } => ({ issues: [issueAt(place, place.pointer, message, 'keras', params)] });
   if (isAbsolute(path) || !path.toLowerCase().endsWith('.json')) {
-    return refuse(`keras: "${path}" must be the relative path of a .json file inside the submission folder`);
+    return refuse(`keras: "${path}" must be the relative path of a .json file inside the submission folder`, { code: 'KERAS_PATH', path });
   }
   let text: string;
   try {
@@ -50,7 +51,8 @@ async function resolveKerasFile(path: string, place: ModelPlace): Promise<{ mode
     text = await readSubmissionFile(place.root, relative(place.root, resolve(place.base, path)), `keras: "${path}"`);
   } catch (e) {
     if (!isFitcheckError(e)) throw e;
-    return refuse(e.message);
+    // A file error's code has its locale text (`issue.code.FILE_NOT_FOUND`, …), naming the file as the student wrote it.
+    return refuse(e.message, { code: e.code, name: `keras: "${path}"` });
   }
   const shownAs = join(place.file, '..', path);
   const loaded = loadConfigText(text, shownAs, KERAS_DOCUMENT_SCHEMA, { format: 'json' });
@@ -61,5 +63,5 @@ async function resolveKerasFile(path: string, place: ModelPlace): Promise<{ mode
 
 function inFile(file: string, text: string, issue: KerasIssue): ConfigIssue {
   const { line, column } = pointerPosition(text, issue.pointer);
-  return { keyword: 'keras', instancePath: issue.pointer, message: issue.message, file, line, column };
+  return { keyword: 'keras', instancePath: issue.pointer, message: issue.message, file, line, column, ...(issue.params && { params: issue.params }) };
 }

@@ -59,6 +59,6 @@ describe('fitcheck template --lab lab5 --out DIR: the repository students receiv
     expect(results.extra_data).toMatchObject({ status: 'graded', profile: 'check', lab: 'lab5' });
     expect(results.extra_data.submissionFile).toBe('submission/lab5.yaml');
     // The TA's profile is not there to ask for.
-    await expect(run('pnpm', ['fitcheck', 'grade', 'submission', '--out', 'out/ci', '--profile', 'ci'], { cwd: repo })).rejects.toMatchObject({ stderr: expect.stringContaining('unknown profile "ci"') });
+    await expect(run('pnpm', ['fitcheck', 'grade', 'submission', '--out', 'out/ci', '--profile', 'ci'], { cwd: repo })).rejects.toMatchObject({ stderr: expect.stringContaining('perfil desconhecido "ci"') });
   }, 300_000);
 });

@@ -67,15 +67,33 @@ export function readableError(error: ErrorObject): ReadableError {
     case 'type':
       // YAML's .nan and .inf are numbers to JavaScript; ajv (strict) refuses them, and saying so is clearer.
       if (typeof error.data === 'number' && !Number.isFinite(error.data)) {
-        return { ...base, message: `${where} must be a finite number, got ${String(error.data)}` };
+        return { ...base, message: `${where} must be a finite number, got ${String(error.data)}`, params: { path: dotted(error.instancePath), code: 'NOT_FINITE', value: String(error.data) } };
       }
       return {
         ...base, message: `${where} must be ${article(String(params.type))}, got ${typeName(error.data)}`,
         params: { path: dotted(error.instancePath), expected: String(params.type).split(','), got: jsonType(error.data) },
       };
-    default:
-      return { ...base, message: `${where} ${error.message ?? 'is invalid'}` };
+    default: {
+      // ajv's other keywords name their bound (`limit`, `pattern`, …) in `params`: kept as parts, so
+      // another language can word them; a keyword without parts keeps only ajv's English.
+      const parts = keywordParts(error.keyword, params);
+      return { ...base, message: `${where} ${error.message ?? 'is invalid'}`, ...(parts && { params: { path: dotted(error.instancePath), ...parts } }) };
+    }
   }
+}
+
+// ajv's keywords whose one param is a bound, and that param's name.
+const BOUND_PARAM: Record<string, string> = {
+  minimum: 'limit', maximum: 'limit', exclusiveMinimum: 'limit', exclusiveMaximum: 'limit',
+  minLength: 'limit', maxLength: 'limit', minItems: 'limit', maxItems: 'limit',
+  minProperties: 'limit', maxProperties: 'limit', multipleOf: 'multipleOf', pattern: 'pattern', format: 'format',
+};
+
+/** The parts of an ajv keyword's message (`limit`, `pattern`, `format`, `multipleOf`), or undefined for a keyword without them. */
+function keywordParts(keyword: string, params: Record<string, unknown>): IssueParams | undefined {
+  if (keyword === 'uniqueItems') return { i: String(params.i), j: String(params.j) };
+  const name = BOUND_PARAM[keyword];
+  return name === undefined || params[name] === undefined ? undefined : { [name]: String(params[name]) };
 }
 
 /** `layers[0].units` for `/layers/0/units`, `''` for the document. */

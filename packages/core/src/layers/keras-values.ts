@@ -19,7 +19,10 @@ export type Json = Record<string, unknown>;
 export function importActivation(value: unknown, at: string, issues: KerasIssue[]): Activation | undefined {
   const key = typeof value === 'string' ? value : isObject(value) && typeof value.class_name === 'string' ? value.class_name : undefined;
   const activation = key === undefined ? undefined : ACTIVATIONS[key];
-  if (!activation) issues.push({ pointer: at, message: `unsupported activation ${JSON.stringify(key ?? value)}; fitcheck knows ${Object.keys(ACTIVATIONS).join(', ')}` });
+  if (!activation) {
+    const got = String(JSON.stringify(key ?? value));
+    issues.push({ pointer: at, message: `unsupported activation ${got}; fitcheck knows ${Object.keys(ACTIVATIONS).join(', ')}`, params: { code: 'KERAS_ACTIVATION', value: got, known: Object.keys(ACTIVATIONS).join(', ') } });
+  }
   return activation;
 }
 
@@ -28,7 +31,10 @@ export function importInitializer(value: unknown, at: string, issues: KerasIssue
   if (value === undefined || value === null) return undefined;
   const key = typeof value === 'string' ? value : isObject(value) && typeof value.class_name === 'string' ? value.class_name : undefined;
   const initializer = key === undefined ? undefined : INITIALIZERS[key];
-  if (!initializer) issues.push({ pointer: at, message: `unsupported initializer ${JSON.stringify(key ?? value)}` });
+  if (!initializer) {
+    const got = String(JSON.stringify(key ?? value));
+    issues.push({ pointer: at, message: `unsupported initializer ${got}`, params: { code: 'KERAS_INITIALIZER', value: got } });
+  }
   return initializer;
 }
 
@@ -36,11 +42,11 @@ export function importInitializer(value: unknown, at: string, issues: KerasIssue
 export function importRegularizer(value: unknown, at: string, issues: KerasIssue[]): RegularizerSpec | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value) || typeof value.class_name !== 'string' || !isObject(value.config)) {
-    issues.push({ pointer: at, message: 'a regularizer must be { class_name, config }' });
+    issues.push({ pointer: at, message: 'a regularizer must be { class_name, config }', params: { code: 'KERAS_REGULARIZER_SHAPE' } });
     return undefined;
   }
   if (!/^(L1|L2|L1L2|l1|l2|l1_l2)$/.test(value.class_name)) {
-    issues.push({ pointer: `${at}/class_name`, message: `unsupported regularizer "${value.class_name}"; use L1, L2 or L1L2` });
+    issues.push({ pointer: `${at}/class_name`, message: `unsupported regularizer "${value.class_name}"; use L1, L2 or L1L2`, params: { code: 'KERAS_REGULARIZER', value: value.class_name } });
     return undefined;
   }
   const spec: RegularizerSpec = {};

@@ -53,6 +53,8 @@ export interface HyperparameterProblem {
 export interface KerasIssue {
   pointer: string;
   message: string;
+  /** The message's parts (`code` names its locale text), so the grader can say it in another language. */
+  params?: Record<string, string | string[]>;
 }
 
 /** A Keras layer's `config`, and where it sits in the document (for issues). */
