@@ -73,12 +73,14 @@ export {
   learningRateSchedule, SCHEDULE_TYPES, type LearningRateSpec, type ScheduleSpec, type ScheduleType,
 } from './schedules/from-spec.js';
 
-// optimizers: Keras 3's SGD, RMSprop and Adam as data, one module each
+// optimizers: Keras 3's SGD, RMSprop and Adam as data, one module each (spec, schema, update rule)
 export { OPTIMIZERS, OPTIMIZER_TYPES, createOptimizer, learningRateOf } from './optimizers/index.js';
-export { KerasSgd } from './optimizers/sgd.js';
-export { KerasRmsprop } from './optimizers/rmsprop.js';
+export { KerasSgd, type SgdSpec } from './optimizers/sgd.js';
+export { KerasRmsprop, type RmspropSpec } from './optimizers/rmsprop.js';
+export type { AdamSpec } from './optimizers/adam.js';
+export { defineOptimizer } from './optimizers/types.js';
 export type {
-  AdamSpec, OptimizerModule, OptimizerSpec, OptimizerType, RmspropSpec, ScheduledOptimizer, SgdSpec,
+  AnyOptimizerModule, OptimizerModule, OptimizerSpec, OptimizerSpecs, OptimizerType, ScheduledOptimizer,
 } from './optimizers/types.js';
 export { optimizerSchema, optimizerSchemaPath } from './optimizers/schema.js';
 

@@ -2,7 +2,24 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LearningRateSchedule } from '../schedules/types.js';
 import { requireOption } from './check-option.js';
 import { gradientEntries, Slots, variableNamed } from './slots.js';
-import type { OptimizerModule, RmspropSpec, ScheduledOptimizer } from './types.js';
+import type { LearningRateSpec } from '../schedules/from-spec.js';
+import { defineOptimizer, type ScheduledOptimizer } from './types.js';
+
+declare module './types.js' {
+  interface OptimizerSpecs {
+    RMSprop: RmspropSpec;
+  }
+}
+
+/** Keras' `RMSprop(learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False)`. */
+export interface RmspropSpec {
+  type: 'RMSprop';
+  learningRate?: LearningRateSpec;
+  rho?: number;
+  momentum?: number;
+  epsilon?: number;
+  centered?: boolean;
+}
 
 type Gradients = Parameters<tf.Optimizer['applyGradients']>[0];
 
@@ -80,8 +97,22 @@ export class KerasRmsprop extends tf.Optimizer implements ScheduledOptimizer {
   }
 }
 
-export const rmsprop: OptimizerModule<RmspropSpec> = {
+export const rmsprop = defineOptimizer<RmspropSpec>({
   type: 'RMSprop',
+  schema: {
+    description: 'keras.optimizers.RMSprop: s ← rho·s + (1 − rho)·g²; w ← w − lr·g / √(s + epsilon). Defaults: learningRate 0.001, rho 0.9, momentum 0, epsilon 1e-7, centered false.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type'],
+    properties: {
+      type: { const: 'RMSprop' },
+      learningRate: { $ref: '#/definitions/learningRate' },
+      rho: { type: 'number', minimum: 0, maximum: 1 },
+      momentum: { type: 'number', minimum: 0, maximum: 1 },
+      epsilon: { type: 'number', exclusiveMinimum: 0 },
+      centered: { type: 'boolean' },
+    },
+  },
   defaultLearningRate: 0.001,
   create: ({ type: _type, learningRate: _lr, ...options }, schedule) => new KerasRmsprop(schedule, options),
-};
+});

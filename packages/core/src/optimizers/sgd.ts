@@ -2,7 +2,22 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LearningRateSchedule } from '../schedules/types.js';
 import { requireOption } from './check-option.js';
 import { gradientEntries, Slots, variableNamed } from './slots.js';
-import type { OptimizerModule, ScheduledOptimizer, SgdSpec } from './types.js';
+import type { LearningRateSpec } from '../schedules/from-spec.js';
+import { defineOptimizer, type ScheduledOptimizer } from './types.js';
+
+declare module './types.js' {
+  interface OptimizerSpecs {
+    SGD: SgdSpec;
+  }
+}
+
+/** Keras' `SGD(learning_rate=0.01, momentum=0.0, nesterov=False)`. */
+export interface SgdSpec {
+  type: 'SGD';
+  learningRate?: LearningRateSpec;
+  momentum?: number;
+  nesterov?: boolean;
+}
 
 type Gradients = Parameters<tf.Optimizer['applyGradients']>[0];
 
@@ -63,8 +78,20 @@ export class KerasSgd extends tf.Optimizer implements ScheduledOptimizer {
   }
 }
 
-export const sgd: OptimizerModule<SgdSpec> = {
+export const sgd = defineOptimizer<SgdSpec>({
   type: 'SGD',
+  schema: {
+    description: 'keras.optimizers.SGD: v ← momentum·v − lr·g; w ← w + v (Nesterov: w ← w + momentum·v − lr·g). Defaults: learningRate 0.01, momentum 0, nesterov false.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type'],
+    properties: {
+      type: { const: 'SGD' },
+      learningRate: { $ref: '#/definitions/learningRate' },
+      momentum: { type: 'number', minimum: 0, maximum: 1 },
+      nesterov: { type: 'boolean' },
+    },
+  },
   defaultLearningRate: 0.01,
   create: ({ type: _type, learningRate: _lr, ...options }, schedule) => new KerasSgd(schedule, options),
-};
+});
