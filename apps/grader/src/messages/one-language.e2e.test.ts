@@ -85,6 +85,22 @@ describe('one language per run', () => {
   });
 });
 
+describe('one language per run: files a student may forget, in pt-BR', () => {
+  it('no lab5.yaml in the folder, and a keras: file that does not exist: each named, in pt-BR', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'fitcheck-pt-empty-'));
+    const none = await fitcheck(['check', empty, '--lab', 'lab5', '--out', join(empty, 'out'), '--lang', 'pt-BR']);
+    expect(none.stderr).toContain(`nenhum lab5.yaml / lab5.yml / lab5.json em ${empty}`);
+    expectPortuguese(none, 2);
+
+    const dir = await mkdtemp(join(tmpdir(), 'fitcheck-pt-nokeras-'));
+    const reference = await readFile(join(submissionFixture('reference'), 'lab5.yaml'), 'utf8');
+    await writeFile(join(dir, 'lab5.yaml'), reference.replace(/(\n {4}large:[^\n]*\n)(?: {6}.*\n)+/, '$1      keras: missing.json\n'));
+    const keras = await fitcheck(['check', dir, '--out', join(dir, 'out'), '--lang', 'pt-BR']);
+    expect(keras.stdout + keras.stderr).toContain('keras: "missing.json" não existe');
+    expectPortuguese(keras, 2);
+  });
+});
+
 /** `run`'s two streams, each line checked: no English word, and exit `code`. */
 function expectPortuguese(run: CliRun, code: number): void {
   expect(englishLines(`${run.stdout}\n${run.stderr}`), `${run.stdout}\n${run.stderr}`).toEqual([]);
