@@ -11,6 +11,7 @@ import { loadLab } from '../lab/load-lab.js';
 import { REPO_ROOT } from '../lab/paths.js';
 import type { Lab } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
+import { faultWordsIn } from '../messages/fault-words.js';
 import { loadMessages, type Lang } from '../messages/locale.js';
 import { sayer, text, type Params } from '../messages/text.js';
 import { courseLang } from '../cli/cli-lang.js';
@@ -65,7 +66,7 @@ export async function runAutograder(options: AutograderOptions): Promise<{ resul
   const notGraded = async (fault: Fault, words?: FaultWords): Promise<{ resultsPath: string; status: string }> => {
     const results = faultResults(fault, { ...meta, seconds: (Date.now() - started) / 1000 }, loadMessages(lang), words);
     await writeFileAtomic(resultsPath, `${JSON.stringify(forGradescope(results), null, 2)}\n`);
-    say('cli.gradescopeNotGraded', { owner: { key: `owner.${fault.owner}` }, code: fault.code, message: words?.message ?? fault.message.split('\n')[0] ?? '', path: resultsPath });
+    say('cli.gradescopeNotGraded', { owner: { key: `owner.${fault.owner}` }, code: fault.code, message: faultWordsIn(loadMessages(lang), words)?.message ?? fault.message.split('\n')[0] ?? '', path: resultsPath });
     return { resultsPath, status: 'error' };
   };
 

@@ -5,6 +5,7 @@ import type { ModelFacts } from '../checks/facts.js';
 import { localizeFinding } from '../findings/finding.js';
 import type { Finding, ResultsFinding } from '../findings/types.js';
 import { langOf, loadMessages, type Lang, type Messages } from '../messages/locale.js';
+import { faultWordsIn } from '../messages/fault-words.js';
 import { issueLine } from '../messages/issue-line.js';
 import { renderLines, renderParam, renderText, text } from '../messages/text.js';
 import { trainingDetail } from '../run/training-error.js';
@@ -199,8 +200,9 @@ export function invalidResults(rubric: Rubric, issues: ConfigIssue[], meta: Resu
  * `error` and the fault with its owner; `output` (which Gradescope shows the student) says it is not
  * a 0 and why. See docs/decisions/0006-results-status.md.
  */
-export function faultResults(fault: Fault, meta: ResultsMeta, messages: Messages = loadMessages('en'), words?: FaultWords): GradescopeResults {
+export function faultResults(fault: Fault, meta: ResultsMeta, messages: Messages = loadMessages('en'), given?: FaultWords): GradescopeResults {
   // The fault's words when it carries them (the student reads this output); `fault` itself stays English in extra_data.
+  const words = faultWordsIn(messages, given);
   const message = words ? renderText(messages, words.message) : fault.message;
   const hint = words ? (words.hint && renderText(messages, words.hint)) : fault.hint;
   const detail = hint === undefined ? message : `${message}\n${renderText(messages, text('results.fix', { hint }))}`;
