@@ -79,6 +79,12 @@ export interface Fault {
   hint?: string;
 }
 
+/** A fault's message and hint as locale texts, for a run to say in its language (`Fault.message` stays English). */
+export interface FaultWords {
+  message: Text;
+  hint?: Text;
+}
+
 /**
  * A fault that is not the student's stopped the grade (a training process that crashed, a backend
  * that will not start, data that cannot be read): thrown so that nothing is scored.
@@ -89,8 +95,8 @@ export class NotGradedError extends Error {
     readonly fault: Fault,
     /** What the CLI prints for it, when the run has put it in its own language. */
     readonly said?: string,
-    /** The fault's message and hint as locale texts, for the run to say in its language (`fault.message` stays English). */
-    readonly words?: { message: Text; hint?: Text },
+    /** The fault's words in the run's language. */
+    readonly words?: FaultWords,
   ) {
     super(fault.message);
   }

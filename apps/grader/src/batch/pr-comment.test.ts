@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GITHUB_COMMENT_LIMIT, buildPrComment } from './pr-comment.js';
+import { GITHUB_COMMENT_LIMIT, buildPrComment, unreadableResults } from './pr-comment.js';
 
 const tests = [
   { number: '1', name: 'ToDo 1: a Giant Higgs model that overfits', score: 10, max_score: 10 },
@@ -88,5 +88,21 @@ describe('buildPrComment', () => {
     expect(posted).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     expect(comment.markdown).toContain(`### Findings (5000)`);
     expect(comment.markdown).toContain(`…and ${5000 - shown} more findings, not shown here: see the full report.`);
+  });
+});
+
+describe('unreadableResults', () => {
+  const error = new SyntaxError('Unexpected token < in JSON at position 0');
+
+  it("says a run that left no readable results.json in the course's language (FITCHECK_LANG), the path and reason as text", () => {
+    expect(unreadableResults('out/*results*.json', error, 'pt-BR')).toBe(
+      'fitcheck: não há resultados legíveis em out/\\*results\\*.json (Unexpected token &lt; in JSON at position 0); a execução da correção não terminou.',
+    );
+  });
+
+  it('is English without a language, or with one the grader does not speak', () => {
+    for (const lang of [undefined, 'xx']) {
+      expect(unreadableResults('out/results.json', error, lang)).toMatch(/^fitcheck: no readable results at out\/results\.json \(.*\); the grading run did not finish\.$/);
+    }
   });
 });

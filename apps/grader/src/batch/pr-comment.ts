@@ -1,7 +1,7 @@
 import { formatScore } from './ordering.js';
 import { mdCode, mdText } from './markdown-text.js';
 import type { ResultsFinding } from '../findings/types.js';
-import { langOf, loadMessages, translate, type Lang } from '../messages/locale.js';
+import { isLang, langOf, loadMessages, translate, type Lang } from '../messages/locale.js';
 import { formatNumber } from '../report/format.js';
 import { digestResults } from './results-digest.js';
 
@@ -96,10 +96,13 @@ function findingText(f: ResultsFinding, t: (key: string, params?: Record<string,
   return `${mdCode(f.code)}${where}: ${mdText(f.message)}${hint}`;
 }
 
-/** The `fail()` the dangerfile posts when the run left no readable results: the reason (a JSON error may quote the file) as text. */
-export function unreadableResults(path: string, error: unknown): string {
+/**
+ * The `fail()` the dangerfile posts when the run left no readable results, in `lang` (no results.json
+ * to say the lab's; English for no or an unknown language): the reason (a JSON error may quote the file) as text.
+ */
+export function unreadableResults(path: string, error: unknown, lang?: string): string {
   const why = error instanceof Error ? error.message : String(error);
-  return `fitcheck: no readable results at ${mdText(path)} (${mdText(why)}); the grading run did not finish.`;
+  return translate(loadMessages(lang !== undefined && isLang(lang) ? lang : 'en'), 'pr.unreadable', { path: mdText(path), why: mdText(why) });
 }
 
 function clip(text: string, max: number): string {

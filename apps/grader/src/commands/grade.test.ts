@@ -116,6 +116,17 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     expectNotGraded(await readResults(dir), { code: 'BACKEND_UNAVAILABLE', owner: 'environment' });
   });
 
+  it.skipIf(nodeBindingProblem() === null)("the same fault in the lab's pt-BR: which model stopped and why in its words, on the CLI and in results.json", async () => {
+    const dir = await out();
+    const { code, stderr } = await fitcheck(['grade', 'fixtures/submissions/reference', '--out', dir, '--quiet', '--lang', 'pt-BR'], { FITCHECK_BACKEND: 'node' });
+    expect(code).toBe(1);
+    const said = 'higgs.giant: o treino parou (BACKEND_UNAVAILABLE) por uma razão que não é do modelo, então nada foi avaliado';
+    expect(stderr).toContain(`não avaliado (a máquina de correção: BACKEND_UNAVAILABLE): ${said}`);
+    const results = await readResults(dir);
+    expect(results.output).toContain(said);
+    expect(results.extra_data.fault?.message).toMatch(/^higgs\.giant: the TF\.js node backend cannot start/);
+  });
+
   it("a training process killed from outside, under every budget, is the machine's fault: exit 1, not graded", async () => {
     const dir = await out();
     let killed: number | undefined;

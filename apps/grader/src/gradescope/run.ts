@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { RESULTS_FILE } from '../batch/batch-entry.js';
 import { gradeAndReport } from '../cli/grade-and-report.js';
-import { faultOf, type Fault } from '../errors.js';
+import { faultOf, type Fault, type FaultWords } from '../errors.js';
 import { chooseLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
 import { REPO_ROOT } from '../lab/paths.js';
 import type { Lab } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
+import { faultWordsIn } from '../messages/fault-words.js';
 import { loadMessages, type Lang } from '../messages/locale.js';
-import { sayer, type Params } from '../messages/text.js';
+import { sayer, text, type Params } from '../messages/text.js';
 import { courseLang } from '../cli/cli-lang.js';
 import { prepareOut, writeFileAtomic } from '../out/write-out.js';
 import { faultResults, forGradescope, type ResultsMeta } from '../results/gradescope.js';
@@ -62,10 +63,10 @@ export async function runAutograder(options: AutograderOptions): Promise<{ resul
   await prepareOut(resultsDir);
   const resultsPath = join(resultsDir, RESULTS_FILE);
   let meta: ResultsMeta = { lab: options.lab ?? 'unknown', profile: options.profile ?? 'gradescope', seed: 0, version: GRADER_VERSION, seconds: 0, backend: null };
-  const notGraded = async (fault: Fault): Promise<{ resultsPath: string; status: string }> => {
-    const results = faultResults(fault, { ...meta, seconds: (Date.now() - started) / 1000 }, loadMessages(lang));
+  const notGraded = async (fault: Fault, words?: FaultWords): Promise<{ resultsPath: string; status: string }> => {
+    const results = faultResults(fault, { ...meta, seconds: (Date.now() - started) / 1000 }, loadMessages(lang), words);
     await writeFileAtomic(resultsPath, `${JSON.stringify(forGradescope(results), null, 2)}\n`);
-    say('cli.gradescopeNotGraded', { owner: { key: `owner.${fault.owner}` }, code: fault.code, message: fault.message.split('\n')[0] ?? '', path: resultsPath });
+    say('cli.gradescopeNotGraded', { owner: { key: `owner.${fault.owner}` }, code: fault.code, message: faultWordsIn(loadMessages(lang), words)?.message ?? fault.message.split('\n')[0] ?? '', path: resultsPath });
     return { resultsPath, status: 'error' };
   };
 
@@ -98,7 +99,7 @@ export async function runAutograder(options: AutograderOptions): Promise<{ resul
       code: 'GRADER_TIMEOUT', owner: 'environment',
       message: `the grade took longer than the ${Math.round(budget)} s this ${timeoutMinutes}-minute autograder leaves it, and was stopped`,
       hint: 'the TA grades it again, with a larger profile or a longer timeout (README: Deploy on Gradescope)',
-    }).finally(() => process.exit(0));
+    }, { message: text('fault.graderTimeout', { seconds: Math.round(budget), minutes: timeoutMinutes }), hint: text('fault.graderTimeoutHint') }).finally(() => process.exit(0));
   }, budget * 1000);
   try {
     const sink = new Writable({ write: (chunk: Buffer | string, _encoding, done) => { out.write(chunk); done(); } });

@@ -107,6 +107,13 @@ describe('issueLine: schema bounds and the grader\'s own issues in pt-BR', () =>
       'InputLayer sem batch_shape / batch_input_shape',
       expect.stringMatching(/^ativação "softmax" não suportada; o fitcheck conhece linear, relu, .*leaky_relu$/),
     ]);
+    // Each layer type's own config issue (core's layers/*.ts `keras` import).
+    const layer = (class_name: string, config: Record<string, unknown>) => ({ class_name: 'Sequential', config: { layers: [{ class_name, config }] } });
+    expect([said(layer('Dense', { units: 1.5 })), said(layer('Reshape', { target_shape: 'x' })), said(layer('Dropout', {}))]).toEqual([
+      ['Dense precisa de units inteiro'],
+      ['Reshape precisa de target_shape, uma lista de inteiros'],
+      ['Dropout precisa de um rate numérico'],
+    ]);
   });
 
   it('says a model given both ways, or neither, and a bad learning-rate schedule in pt-BR', async () => {

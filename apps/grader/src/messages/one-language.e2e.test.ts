@@ -85,6 +85,22 @@ describe('one language per run', () => {
   });
 });
 
+describe('one language per run: files a student may forget, in pt-BR', () => {
+  it('no lab5.yaml in the folder, and a keras: file that does not exist: each named, in pt-BR', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'fitcheck-pt-empty-'));
+    const none = await fitcheck(['check', empty, '--lab', 'lab5', '--out', join(empty, 'out'), '--lang', 'pt-BR']);
+    expect(none.stderr).toContain(`nenhum lab5.yaml / lab5.yml / lab5.json em ${empty}`);
+    expectPortuguese(none, 2);
+
+    const dir = await mkdtemp(join(tmpdir(), 'fitcheck-pt-nokeras-'));
+    const reference = await readFile(join(submissionFixture('reference'), 'lab5.yaml'), 'utf8');
+    await writeFile(join(dir, 'lab5.yaml'), reference.replace(/(\n {4}large:[^\n]*\n)(?: {6}.*\n)+/, '$1      keras: missing.json\n'));
+    const keras = await fitcheck(['check', dir, '--out', join(dir, 'out'), '--lang', 'pt-BR']);
+    expect(keras.stdout + keras.stderr).toContain('keras: "missing.json" não existe');
+    expectPortuguese(keras, 2);
+  });
+});
+
 /** `run`'s two streams, each line checked: no English word, and exit `code`. */
 function expectPortuguese(run: CliRun, code: number): void {
   expect(englishLines(`${run.stdout}\n${run.stderr}`), `${run.stdout}\n${run.stderr}`).toEqual([]);
@@ -210,8 +226,14 @@ describe('one language per run: faults and flags that stop a grade, in pt-BR (no
     const yaml = await readFile(join(dir, 'lab5.yaml'), 'utf8');
     // cats.large's first Dense at 600 units: 7,466,969 parameters, over the profile's 7,000,000, within the lab's budget.
     await writeFile(join(dir, 'lab5.yaml'), yaml.replace(/(\n {4}large:[^\n]*\n[^\n]*\n[^\n]*\n\s+- \{ type: Dense, units: )128/, '$1600'));
-    const run = await fitcheck(['grade', dir, '--profile', 'gradescope', '--out', await mkdtemp(join(tmpdir(), 'fitcheck-pt-big-out-')), '--lang', 'pt-BR']);
+    const out = await mkdtemp(join(tmpdir(), 'fitcheck-pt-big-out-'));
+    const run = await fitcheck(['grade', dir, '--profile', 'gradescope', '--out', out, '--lang', 'pt-BR']);
     expect(run.stderr).toContain('cats.large tem 7.466.969 parâmetros, dentro do orçamento do laboratório, mas os 544 MiB do perfil gradescope comportam no máximo 7.000.000');
     expectPortuguese(run, 2);
+    // What Gradescope shows the student says it in the same words (the fault itself stays English in extra_data).
+    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as { output: string; extra_data: { fault: { message: string } } };
+    expect(results.output).toContain('cats.large tem 7.466.969 parâmetros');
+    expect(englishLines(results.output)).toEqual([]);
+    expect(results.extra_data.fault.message).toMatch(/^cats\.large has 7,466,969 parameters/);
   });
 });

@@ -3,7 +3,8 @@ import { runRubric } from '../checks/run-rubric.js';
 import { FINDINGS } from '../findings/types.js';
 import { staticFacts } from '../test-helpers/facts.js';
 import { loadMessages } from '../messages/locale.js';
-import { gradedResults, gradescopeText, invalidResults, summaryLine } from './gradescope.js';
+import { text } from '../messages/text.js';
+import { faultResults, gradedResults, gradescopeText, invalidResults, summaryLine } from './gradescope.js';
 import { applyOverrides } from './overrides.js';
 
 const meta = { lab: 'lab5', profile: 'check', seed: 1, version: '0.1.0', seconds: 1.23, backend: 'wasm' };
@@ -42,6 +43,17 @@ describe('Gradescope results', () => {
     expect(results.extra_data.max_score).toBe(100);
     expect(results.output).toContain('sub/lab5.yaml:18:3: unknown key "validaton" in cats (did you mean "validation"?)');
     expect(results.extra_data.status).toBe('invalid');
+  });
+
+  it("says a fault that carries its words in the lab's language (a Gradescope timeout in pt-BR), the fault itself kept in English", () => {
+    const fault = { code: 'GRADER_TIMEOUT', owner: 'environment' as const, message: 'the grade took longer than the 480 s this 10-minute autograder leaves it, and was stopped' };
+    const results = faultResults(fault, meta, loadMessages('pt-BR'), { message: text('fault.graderTimeout', { seconds: 480, minutes: 10 }), hint: text('fault.graderTimeoutHint') });
+    expect(results.output).toBe([
+      'NÃO AVALIADO — isto não é uma nota 0. Não foi possível calcular a nota por causa da máquina de correção (GRADER_TIMEOUT), e não por causa do seu trabalho; o monitor vai corrigir este envio de novo.',
+      'a correção levou mais que os 480 s que este autograder de 10 minutos lhe deixa, e foi interrompida',
+      'como corrigir: o monitor corrige de novo, com um perfil maior ou um tempo limite maior (README: Deploy on Gradescope)',
+    ].join('\n'));
+    expect(results.extra_data.fault).toEqual(fault);
   });
 
   it('merges TA overrides for the same student and sums again', async () => {

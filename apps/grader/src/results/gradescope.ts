@@ -5,11 +5,12 @@ import type { ModelFacts } from '../checks/facts.js';
 import { localizeFinding } from '../findings/finding.js';
 import type { Finding, ResultsFinding } from '../findings/types.js';
 import { langOf, loadMessages, type Lang, type Messages } from '../messages/locale.js';
+import { faultWordsIn } from '../messages/fault-words.js';
 import { issueLine } from '../messages/issue-line.js';
 import { renderLines, renderParam, renderText, text } from '../messages/text.js';
 import { trainingDetail } from '../run/training-error.js';
 import type { LeaderboardColumn, Rubric, RubricItem } from '../lab/types.js';
-import type { Fault } from '../errors.js';
+import type { Fault, FaultWords } from '../errors.js';
 import { DEFAULT_VISIBILITY, RESULTS_FORMAT, type LeaderboardEntry, type Visibility } from './gradescope-spec.js';
 import type { TestStatus } from './test-status.js';
 import type { IdentitySource } from '../submission/identity.js';
@@ -199,8 +200,12 @@ export function invalidResults(rubric: Rubric, issues: ConfigIssue[], meta: Resu
  * `error` and the fault with its owner; `output` (which Gradescope shows the student) says it is not
  * a 0 and why. See docs/decisions/0006-results-status.md.
  */
-export function faultResults(fault: Fault, meta: ResultsMeta, messages: Messages = loadMessages('en')): GradescopeResults {
-  const detail = fault.hint === undefined ? fault.message : `${fault.message}\n${renderText(messages, text('results.fix', { hint: fault.hint }))}`;
+export function faultResults(fault: Fault, meta: ResultsMeta, messages: Messages = loadMessages('en'), given?: FaultWords): GradescopeResults {
+  // The fault's words when it carries them (the student reads this output); `fault` itself stays English in extra_data.
+  const words = faultWordsIn(messages, given);
+  const message = words ? renderText(messages, words.message) : fault.message;
+  const hint = words ? (words.hint && renderText(messages, words.hint)) : fault.hint;
+  const detail = hint === undefined ? message : `${message}\n${renderText(messages, text('results.fix', { hint }))}`;
   const output = renderText(messages, text('results.notGraded', { cause: text(`cause.${fault.owner}`), code: fault.code, detail }));
   return assemble([], meta, output, { status: 'error', lang: langOf(messages), fault, findings: [], models: [], errors: [fault.message] });
 }

@@ -2,9 +2,12 @@ import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NotGradedError } from '../errors.js';
 import { loadLab } from '../lab/load-lab.js';
 import { REPO_ROOT } from '../lab/paths.js';
 import type { Lab } from '../lab/types.js';
+import { loadMessages } from '../messages/locale.js';
+import { renderText } from '../messages/text.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import type { Submission } from '../submission/types.js';
 import { submissionFixture } from '../test-helpers/paths.js';
@@ -42,5 +45,10 @@ describe('collectFacts on damaged datasets: the grade stops before anyone is sco
     });
     await expect(run).rejects.toThrow(new RegExp(`^dataset ${dataset} could not be loaded, so nothing was graded: .*(HIGGS_first_10000\\.csv\\.gz|train_catvnoncat\\.h5).*sha256 mismatch`));
     expect(events).toEqual([]);
+    // In the lab's language (pt-BR): which dataset, the code and the file, no English words.
+    const e: unknown = await run.catch((x: unknown) => x);
+    if (!(e instanceof NotGradedError) || e.words === undefined) throw new Error('expected a NotGradedError with its words');
+    const file = dataset === 'higgs' ? lab.definition.datasets.higgs!.file! : join(lab.definition.datasets.cats!.dir!, 'train_catvnoncat.h5');
+    expect(renderText(loadMessages('pt-BR'), e.words.message)).toBe(`o conjunto de dados ${dataset} não pôde ser carregado (DATA_CHECKSUM_MISMATCH: ${file}), então nada foi avaliado`);
   });
 });

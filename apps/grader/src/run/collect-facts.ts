@@ -168,7 +168,11 @@ async function loadDatasets(lab: Lab, submission: Submission, profile: Profile, 
       // before anyone is scored from bad data.
       if (!(isFitcheckError(e) && e.code === 'SHAPE_MISMATCH')) {
         const code = isFitcheckError(e) ? e.code : 'INTERNAL_ERROR';
-        throw new NotGradedError({ code, owner: ownerOf(code), message: `dataset ${name} could not be loaded, so nothing was graded: ${isFitcheckError(e) ? e.describe() : message}` });
+        // The data error's own English (row, key, hint) stays in the fault; the run says which dataset, why and which file.
+        const file = isFitcheckError(e) ? e.place.file : undefined;
+        throw new NotGradedError({ code, owner: ownerOf(code), message: `dataset ${name} could not be loaded, so nothing was graded: ${isFitcheckError(e) ? e.describe() : message}` }, undefined, {
+          message: file === undefined ? text('fault.datasetNotLoaded', { name, code }) : text('fault.datasetFileNotLoaded', { name, code, file }),
+        });
       }
       data.set(name, { error: message });
       descriptions.push(text('plan.notLoaded', { name, detail: message }));
@@ -224,7 +228,9 @@ class Trainer {
     // next model would meet the same backend or machine, and no score is better than a wrong one.
     if (result.error && ownerOf(result.error.code) !== 'submission') {
       const { code, message, hint } = result.error;
-      throw new NotGradedError({ code, owner: ownerOf(code), message: `${key}: ${message}`, ...(hint !== undefined && { hint }) });
+      throw new NotGradedError({ code, owner: ownerOf(code), message: `${key}: ${message}`, ...(hint !== undefined && { hint }) }, undefined, {
+        message: text('fault.trainingStopped', { model: key, code }),
+      });
     }
     options.onEvent?.({ type: 'model-end', model: key, ...(result.training ? { training: result.training } : {}), ...(result.error ? { error: result.error } : {}) });
     return {

@@ -8,6 +8,8 @@ import { chooseLab } from '../lab/choose-lab.js';
 import { loadLab } from '../lab/load-lab.js';
 import type { Lab, Profile } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
+import { fileErrorLine } from '../messages/error-line.js';
+import { faultWordsIn } from '../messages/fault-words.js';
 import { loadMessages, translate, type Lang, type Messages } from '../messages/locale.js';
 import { renderLines, renderText, text, type Line } from '../messages/text.js';
 import { FlagError } from '../cli/flag-error.js';
@@ -156,7 +158,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
         throw new NotGradedError({
           code: 'RUBRIC_CHECK_FAILED', owner: 'grader',
           message: broken.map((r) => `item ${r.item.number} (${r.item.check}): ${r.graderError}`).join('\n'),
-        });
+        }, undefined, { message: text('fault.rubricCheckFailed', { items: broken.map((r) => `${r.item.number} (${r.item.check})`).join(', ') }) });
       }
       // Every finding points into the student's file, for annotations at its file:line:col.
       const submissionFile = { file: loaded.file ?? options.dir, text: loaded.text ?? '' };
@@ -179,15 +181,16 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     // "fix:" in the run's language (`pr.fix` is the label alone: "fix:", "como corrigir:").
     const fix = translate(messages, 'pr.fix').replace(/:$/, '');
     // A flag's mistake and a fault that carries its words are said in the run's language; other errors in their own.
+    const words = e instanceof NotGradedError ? faultWordsIn(messages, e.words) : undefined;
     const problem = e instanceof FlagError ? e.describeIn(messages)
-      : e instanceof NotGradedError && e.words ? `${renderText(messages, e.words.message)}${e.words.hint ? `\n  ${fix}: ${renderText(messages, e.words.hint)}` : ''}`
-        : isFitcheckError(e) ? e.describe(fix) : `${fault.message}${fault.hint === undefined ? '' : `\n  ${fix}: ${fault.hint}`}`;
+      : words ? `${renderText(messages, words.message)}${words.hint ? `\n  ${fix}: ${renderText(messages, words.hint)}` : ''}`
+        : isFitcheckError(e) ? (fileErrorLine(e, messages) ?? e.describe(fix)) : `${fault.message}${fault.hint === undefined ? '' : `\n  ${fix}: ${fault.hint}`}`;
     // The student's own fault that stops the run is an invalid submission: scored (0), not "not graded".
     if (fault.owner === 'submission' && lab) {
       const issue = { keyword: fault.code, instancePath: '', message: problem, file: meta.submissionFile ?? options.dir, line: 1, column: 1 };
       done = [invalidResults(lab.rubric, [issue], meta, messages), GRADE_EXIT.invalid, { problem }];
     } else {
-      done = [faultResults(fault, meta, messages), exitCodeOf(fault.owner), { problem, fault }];
+      done = [faultResults(fault, meta, messages, words), exitCodeOf(fault.owner), { problem, fault }];
     }
   }
   return finish(...done);

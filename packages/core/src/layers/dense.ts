@@ -82,7 +82,7 @@ export const dense = defineLayer<DenseSpec>({
     classNames: ['Dense'],
     import({ config: c, at, issues }) {
       if (!Number.isInteger(c.units)) {
-        issues.push({ pointer: `${at}/units`, message: 'Dense needs integer units' });
+        issues.push({ pointer: `${at}/units`, message: 'Dense needs integer units', params: { code: 'KERAS_DENSE_UNITS' } });
         return undefined;
       }
       const spec: Omit<DenseSpec, 'name'> = { type: 'Dense', units: c.units as number };

@@ -39,7 +39,7 @@ export const dropout = defineLayer<DropoutSpec>({
     classNames: ['Dropout'],
     import({ config, at, issues }) {
       if (typeof config.rate === 'number') return { type: 'Dropout', rate: config.rate };
-      issues.push({ pointer: `${at}/rate`, message: 'Dropout needs a numeric rate' });
+      issues.push({ pointer: `${at}/rate`, message: 'Dropout needs a numeric rate', params: { code: 'KERAS_DROPOUT_RATE' } });
       return undefined;
     },
   },

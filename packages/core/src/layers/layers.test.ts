@@ -71,8 +71,8 @@ describe('Keras import, per layer type', () => {
   });
 
   it('says where a config is wrong', () => {
-    expect(load('Dropout', { rate: 'half' }).issues).toEqual([{ pointer: '/config/layers/0/config/rate', message: 'Dropout needs a numeric rate' }]);
-    expect(load('Reshape', { target_shape: [64, 'x'] }).issues).toEqual([{ pointer: '/config/layers/0/config/target_shape', message: 'Reshape needs target_shape, a list of integers' }]);
+    expect(load('Dropout', { rate: 'half' }).issues).toEqual([{ pointer: '/config/layers/0/config/rate', message: 'Dropout needs a numeric rate', params: { code: 'KERAS_DROPOUT_RATE' } }]);
+    expect(load('Reshape', { target_shape: [64, 'x'] }).issues).toEqual([{ pointer: '/config/layers/0/config/target_shape', message: 'Reshape needs target_shape, a list of integers', params: { code: 'KERAS_RESHAPE_TARGET' } }]);
   });
 
   it('folds a following Activation into a Dense without one, and into nothing else', () => {

@@ -43,7 +43,7 @@ export const reshape = defineLayer<ReshapeSpec>({
     classNames: ['Reshape'],
     import({ config, at, issues }) {
       if (isIntList(config.target_shape)) return { type: 'Reshape', targetShape: config.target_shape };
-      issues.push({ pointer: `${at}/target_shape`, message: 'Reshape needs target_shape, a list of integers' });
+      issues.push({ pointer: `${at}/target_shape`, message: 'Reshape needs target_shape, a list of integers', params: { code: 'KERAS_RESHAPE_TARGET' } });
       return undefined;
     },
   },
