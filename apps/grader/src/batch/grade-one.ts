@@ -17,6 +17,7 @@ import type { LabDefinition } from '../lab/types.js';
 import { faultResults, forGradescope, type GradescopeResults, type ResultsMeta } from '../results/gradescope.js';
 import { GRADER_VERSION } from '../lab/version.js';
 import { loadMessages, type Lang } from '../messages/locale.js';
+import { renderText, text } from '../messages/text.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import { digestResults } from './results-digest.js';
 
@@ -258,20 +259,22 @@ const LOG_TAIL_LINES = 20;
 export function crashResults(entry: BatchEntry, timedOut: boolean, timeoutMs: number, log: string, meta: CrashMeta = {}): GradescopeResults {
   const minutes = Math.round((timeoutMs / 60_000) * 10) / 10;
   const how = timedOut
-    ? `took longer than ${minutes} min and was stopped`
+    ? text('fault.batchTimeout', { minutes })
     : entry.signal !== null
-      ? `was killed by ${entry.signal}`
-      : `exited with code ${entry.exitCode} without writing results`;
+      ? text('fault.batchKilled', { signal: entry.signal })
+      : text('fault.batchExited', { code: entry.exitCode ?? '?' });
   // The log may be shown in a PR comment: colours off.
   const tail = stripVTControlCharacters(log).trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n');
   const code = timedOut ? 'GRADER_TIMEOUT' : 'GRADER_CRASHED';
-  const fault = { code, owner: GRADER_ERRORS[code], message: `the grader ${how}${tail ? `\n\nLast lines of its log:\n${tail}` : ''}` };
+  const said = tail ? text('fault.withLog', { how, tail }) : how;
+  // The fault in English, as every fault in extra_data; the output the student reads in the grade's language.
+  const fault = { code, owner: GRADER_ERRORS[code], message: renderText(loadMessages('en'), said) };
   const results = forGradescope(faultResults(fault, {
     lab: meta.lab ?? 'unknown', profile: meta.profile ?? 'unknown', seed: meta.seed ?? 0, version: GRADER_VERSION, seconds: meta.seconds ?? 0, backend: null,
     ...(meta.visibility && { visibility: meta.visibility }),
-  }, loadMessages(meta.lang ?? 'en')));
+  }, loadMessages(meta.lang ?? 'en'), { message: said }));
   const student = { id: entry.studentId, name: entry.studentName, source: entry.identity ?? null, submittedId: entry.submittedId ?? null };
-  return { ...results, extra_data: { ...results.extra_data, errors: [`the grader ${how}`], student } };
+  return { ...results, extra_data: { ...results.extra_data, errors: [renderText(loadMessages(meta.lang ?? 'en'), how)], student } };
 }
 
 /** What `crashResults` says of the run it stands for, when the caller knows it. */

@@ -118,7 +118,8 @@ function todoRows({ results, items }: GradeForReport, messages: Messages): TodoR
 /** Why nothing was scored: the submission's problems, or the fault (with its owner) that stopped the grade. */
 function notGradedOf(results: GradescopeResults): NonNullable<ReportInput['notGraded']> {
   const { status, errors, fault } = results.extra_data;
-  const lines = fault?.hint === undefined ? errors : [...errors, fault.hint];
+  // A results.json of an older fitcheck kept only the English message in `errors`, and the hint in `fault`.
+  const lines = fault?.hint !== undefined && errors.length === 1 && errors[0] === fault.message ? [...errors, fault.hint] : errors;
   return { status: status === 'invalid' ? 'invalid' : 'error', lines, ...(fault && { fault: { owner: fault.owner, code: fault.code } }) };
 }
 

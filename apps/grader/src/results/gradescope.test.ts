@@ -6,6 +6,7 @@ import { loadMessages } from '../messages/locale.js';
 import { text } from '../messages/text.js';
 import { faultResults, gradedResults, gradescopeText, invalidResults, summaryLine } from './gradescope.js';
 import { applyOverrides } from './overrides.js';
+import { crashResults } from '../batch/grade-one.js';
 
 const meta = { lab: 'lab5', profile: 'check', seed: 1, version: '0.1.0', seconds: 1.23, backend: 'wasm' };
 
@@ -54,6 +55,22 @@ describe('Gradescope results', () => {
       'como corrigir: o monitor corrige de novo, com um perfil maior ou um tempo limite maior (README: Deploy on Gradescope)',
     ].join('\n'));
     expect(results.extra_data.fault).toEqual(fault);
+    // What the report lists for it: the same words, not the English fault.
+    expect(results.extra_data.errors).toEqual([
+      'a correção levou mais que os 480 s que este autograder de 10 minutos lhe deixa, e foi interrompida',
+      'o monitor corrige de novo, com um perfil maior ou um tempo limite maior (README: Deploy on Gradescope)',
+    ]);
+  });
+
+  it("says a batch child that died in the grade's language, the log's tail kept, the fault in English for the TA", () => {
+    const entry = { folder: 'ana', key: 'ana', studentId: 'ana', studentName: null, status: 'error' as const, exitCode: null, signal: 'SIGKILL' };
+    const crashed = crashResults(entry, false, 90_000, 'epoch 3\n\u001b[31mKilled\u001b[0m', { lang: 'pt-BR' });
+    expect(crashed.output).toContain('a correção foi encerrada por SIGKILL\n\nÚltimas linhas do seu log:\nepoch 3\nKilled');
+    expect(crashed.extra_data.errors).toEqual(['a correção foi encerrada por SIGKILL']);
+    expect(crashed.extra_data.fault?.message).toBe('the grader was killed by SIGKILL\n\nLast lines of its log:\nepoch 3\nKilled');
+    const timedOut = crashResults({ ...entry, signal: null }, true, 90_000, '', { lang: 'pt-BR' });
+    expect(timedOut.extra_data.errors).toEqual(['a correção levou mais que 1,5 min e foi interrompida']);
+    expect(timedOut.extra_data.fault?.message).toBe('the grader took longer than 1.5 min and was stopped');
   });
 
   it('merges TA overrides for the same student and sums again', async () => {

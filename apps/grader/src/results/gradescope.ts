@@ -207,7 +207,8 @@ export function faultResults(fault: Fault, meta: ResultsMeta, messages: Messages
   const hint = words ? (words.hint && renderText(messages, words.hint)) : fault.hint;
   const detail = hint === undefined ? message : `${message}\n${renderText(messages, text('results.fix', { hint }))}`;
   const output = renderText(messages, text('results.notGraded', { cause: text(`cause.${fault.owner}`), code: fault.code, detail }));
-  return assemble([], meta, output, { status: 'error', lang: langOf(messages), fault, findings: [], models: [], errors: [fault.message] });
+  // `errors`: the lines the report shows, in the reader's language (`fault` keeps the English for the TA).
+  return assemble([], meta, output, { status: 'error', lang: langOf(messages), fault, findings: [], models: [], errors: hint === undefined ? [message] : [message, hint] });
 }
 
 /**
