@@ -1,7 +1,9 @@
-import { CORE_ERRORS, FitcheckError, isFitcheckError, ownerIn, type Owner } from '@fitcheck/core/errors';
+import { formatIssue, type ConfigIssue } from '@fitcheck/core/issues';
+import { CORE_ERRORS, FitcheckError, isFitcheckError, ownerIn, type ErrorPlace, type Owner } from '@fitcheck/core/errors';
 import { DATA_ERRORS } from '@fitcheck/datasets';
 import { FINDINGS } from './findings/types.js';
-import type { Text } from './messages/text.js';
+import { loadMessages } from './messages/locale.js';
+import { renderText, type Text } from './messages/text.js';
 
 /**
  * The grader's own error codes, each with who causes it (core's codes are in `CORE_ERRORS`,
@@ -63,8 +65,26 @@ export const GRADER_ERRORS = {
 } as const satisfies Record<string, Owner>;
 export type GraderErrorCode = keyof typeof GRADER_ERRORS;
 
-/** An error the grader raises: its code is one of {@link GRADER_ERRORS}. */
-export class GraderError extends FitcheckError<GraderErrorCode> {}
+/**
+ * An error the grader raises: its code is one of {@link GRADER_ERRORS}; its message and fix are
+ * locale sentences (`words`), said in the reader's language where shown (`errorLine`), or the config
+ * issues it reports (a lab's, an overrides file's), each said so too. `message` and `hint` hold the
+ * English, for results.json's `extra_data.fault` and the logs.
+ */
+export class GraderError extends FitcheckError<GraderErrorCode> {
+  /** The issues of a config file it reports, one per line. */
+  readonly issues?: readonly ConfigIssue[];
+
+  constructor(code: GraderErrorCode, said: Text | string | readonly ConfigIssue[], place: ErrorPlace = {}, fix?: Text | string) {
+    const en = loadMessages('en');
+    const issues = Array.isArray(said) ? (said as readonly ConfigIssue[]) : undefined;
+    const message = issues ? issues.map(formatIssue).join('\n') : typeof said === 'string' ? said : renderText(en, said as Text);
+    const hint = fix === undefined || typeof fix === 'string' ? fix : renderText(en, fix);
+    const words = typeof said === 'object' && !issues ? { message: said as Text, ...(typeof fix === 'object' && { hint: fix }) } : undefined;
+    super(code, message, place, hint, words);
+    if (issues) this.issues = issues;
+  }
+}
 
 /** Who caused a code of any fitcheck registry; an unknown code is the grader's (it should not exist). */
 export function ownerOf(code: string): Owner {

@@ -60,6 +60,18 @@ export const CORE_ERRORS = {
 } as const satisfies Record<string, Owner>;
 export type CoreErrorCode = keyof typeof CORE_ERRORS;
 
+/** A sentence as data: a key of the grader's locales and its placeholders' values. */
+export interface Sentence {
+  key: string;
+  params?: Readonly<Record<string, unknown>>;
+}
+
+/** An error's message and fix as sentences, said in the reader's language where they are shown. */
+export interface ErrorWords {
+  message: Sentence;
+  hint?: Sentence;
+}
+
 /**
  * An error with a stable code from a registry. `Code` defaults to core's codes; another package
  * fixes it to its own registry in a subclass (`class DataError extends FitcheckError<DataErrorCode>`),
@@ -74,6 +86,8 @@ export class FitcheckError<Code extends string = CoreErrorCode> extends Error {
     readonly place: ErrorPlace = {},
     /** How to fix it, one sentence. */
     readonly hint?: string,
+    /** The message and hint as sentences of the grader's locales, for a reader of another language (`message` and `hint` are their English). */
+    readonly words?: ErrorWords,
   ) {
     super(message);
   }

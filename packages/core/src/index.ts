@@ -1,5 +1,5 @@
 // Public API of @fitcheck/core. Named re-exports only; one block per folder.
-export { FitcheckError, isFitcheckError, ownerIn, CORE_ERRORS, OWNERS, type CoreErrorCode, type ErrorPlace, type Owner } from './errors.js';
+export { FitcheckError, isFitcheckError, ownerIn, CORE_ERRORS, OWNERS, type CoreErrorCode, type ErrorPlace, type ErrorWords, type Sentence, type Owner } from './errors.js';
 export { fit } from './training/fit.js';
 export { predictLogits } from './training/predict.js';
 export { TrainingDivergedError } from './training/diverged.js';

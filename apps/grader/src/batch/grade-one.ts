@@ -16,7 +16,9 @@ import { gradeAndReport } from '../cli/grade-and-report.js';
 import type { LabDefinition } from '../lab/types.js';
 import { faultResults, forGradescope, type GradescopeResults, type ResultsMeta } from '../results/gradescope.js';
 import { GRADER_VERSION } from '../lab/version.js';
-import { loadMessages, type Lang } from '../messages/locale.js';
+import { loadMessages, translate, type Lang } from '../messages/locale.js';
+import { errorLine } from '../messages/error-line.js';
+import { commandLang } from '../cli/cli-lang.js';
 import { renderText, text } from '../messages/text.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import { digestResults } from './results-digest.js';
@@ -213,7 +215,8 @@ async function runChild(submission: GradedSubmission, options: GradeOneOptions):
  * in grade.log — and ends as the child would have.
  */
 async function gradeHere(submission: GradedSubmission, options: GradeOneOptions): Promise<ChildEnd> {
-  const said: string[] = ['fitcheck batch: the submission is invalid; graded in the batch process, without a grading child.\n'];
+  const messages = loadMessages(await commandLang({ lang: options.lang, lab: options.labRef, dir: submission.dir }));
+  const said: string[] = [`${translate(messages, 'cli.batchGradedHere')}\n`];
   const sink = new Writable({ write: (chunk: Buffer | string, _encoding, done) => { said.push(String(chunk)); done(); } });
   let exitCode = 0;
   try {
@@ -231,7 +234,7 @@ async function gradeHere(submission: GradedSubmission, options: GradeOneOptions)
       ...(options.lang !== undefined && { lang: options.lang }),
     });
   } catch (e) {
-    said.push(`fitcheck: ${isFitcheckError(e) ? e.describe() : e instanceof Error ? e.message : String(e)}\n`);
+    said.push(`fitcheck: ${isFitcheckError(e) ? errorLine(e, messages) : e instanceof Error ? e.message : String(e)}\n`);
     // The exit code the binary's catch gives: by the fault's owner (`exitCodeOf`).
     exitCode = exitCodeOf(faultOf(e).owner);
   }

@@ -3,6 +3,7 @@ import { ownerOf } from '../errors.js';
 import { progressPrinter } from '../format/progress.js';
 import { formatScoreTable } from '../format/score-table.js';
 import { loadMessages, translate } from '../messages/locale.js';
+import { errorLine } from '../messages/error-line.js';
 import type { Published } from '../report/publish.js';
 import { assertGraded, gradeSubmission, type GradeOptions, type GradeOutcome } from '../run/grade-submission.js';
 import { commandLang } from './cli-lang.js';
@@ -61,11 +62,11 @@ export async function gradeAndReport(options: GradeAndReportOptions): Promise<Gr
   }
   stdout.write(`${lines.join('\n')}\n`);
   const noBrowser = published?.pdfError;
-  if (noBrowser) stderr.write(`fitcheck: ${noBrowser.code}: ${noBrowser.message}${noBrowser.hint ? ` — ${noBrowser.hint}` : ''}\n`);
+  if (noBrowser) stderr.write(`fitcheck: ${noBrowser.code}: ${errorLine(noBrowser, messages)}\n`);
   // Each failure is said once: the grade's own error when it has one (the report's then in a line
   // before it), else the report's, typed (a full disk is the environment's: exit 1) or as the grader's fault.
   if (reportError !== undefined) {
-    const detail = isFitcheckError(reportError) ? reportError.describe() : reportError instanceof Error ? reportError.message : String(reportError);
+    const detail = isFitcheckError(reportError) ? errorLine(reportError, messages) : reportError instanceof Error ? reportError.message : String(reportError);
     if (outcome.exitCode !== 0) stderr.write(`fitcheck: ${t('cli.reportFailed', { detail: detail.split('\n')[0] })}\n`);
     else if (isFitcheckError(reportError) && ownerOf(reportError.code) === 'environment') throw reportError;
     else throw new Error(t('cli.reportFailed', { detail }));

@@ -4,7 +4,7 @@ import { defineCommand, runCommand, type CommandDef } from 'citty';
 import { BACKEND_NAMES, isFitcheckError, type Owner } from '@fitcheck/core';
 import { commands } from '../commands/index.js';
 import { faultOf, NotGradedError, type Fault } from '../errors.js';
-import { fileErrorLine } from '../messages/error-line.js';
+import { errorLine } from '../messages/error-line.js';
 import { isLang, loadMessages, translate, type Lang, type Messages } from '../messages/locale.js';
 import { text } from '../messages/text.js';
 import { commandLang } from './cli-lang.js';
@@ -110,9 +110,7 @@ function exitOf(owner: Owner): number {
 
 function explain(e: unknown, fault: Fault, messages: Messages): string {
   const t = (key: string, params?: Record<string, unknown>) => translate(messages, key, params);
-  // A command-line mistake in the reader's language; another error's words are its own (its hint's label too: never a line of two languages).
-  if (e instanceof FlagError) return e.describeIn(messages);
-  if (isFitcheckError(e)) return fileErrorLine(e, messages) ?? e.describe();
+  if (isFitcheckError(e)) return errorLine(e, messages);
   if (e instanceof NotGradedError && e.said !== undefined) return e.said;
   if (e instanceof NotGradedError) return `${t('cli.notGradedBecause', { owner: t(`owner.${fault.owner}`), code: fault.code })}: ${fault.message}${fault.hint ? `\n  ${fault.hint}` : ''}`;
   return t('cli.internalError', { message: fault.message });

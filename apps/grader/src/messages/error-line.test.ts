@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { isFitcheckError, readTextFile, type FitcheckError } from '@fitcheck/core';
 import { describe, expect, it } from 'vitest';
 import { GraderError } from '../errors.js';
-import { fileErrorLine } from './error-line.js';
+import { errorLine } from './error-line.js';
+import { text } from './text.js';
 import { loadMessages } from './locale.js';
 
 const pt = loadMessages('pt-BR');
@@ -16,25 +17,39 @@ async function readError(path: string): Promise<FitcheckError<string>> {
   return e;
 }
 
-describe('fileErrorLine', () => {
+describe('errorLine', () => {
   it('says a missing lab5.yaml in pt-BR, file first, instead of English and an English "fix:"', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'fitcheck-file-error-')), 'lab5.yaml');
     const e = await readError(file);
     expect(e.code).toBe('FILE_NOT_FOUND');
-    expect(fileErrorLine(e, pt)).toBe(`${file}:1:1: ${file} não existe, ou é um link para nada que se possa ler`);
+    expect(errorLine(e, pt)).toBe(`${file}:1:1: ${file} não existe, ou é um link para nada que se possa ler`);
   });
 
   it('says a folder where a keras .json should be in pt-BR, with its fix', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'fitcheck-file-error-')), 'model.json');
     await mkdir(file);
-    expect(fileErrorLine(await readError(file), pt)).toBe(
+    expect(errorLine(await readError(file), pt)).toBe(
       `${file}:1:1: ${file} não é um arquivo comum (uma pasta, um link, um FIFO ou um dispositivo): troque-o pelo próprio arquivo`,
     );
   });
 
-  it("leaves English and any other error to the error's own words", async () => {
-    const e = await readError(join(tmpdir(), 'fitcheck-no-such-dir', 'lab5.yaml'));
-    expect(fileErrorLine(e, loadMessages('en'))).toBeUndefined();
-    expect(fileErrorLine(new GraderError('INVALID_LAB', 'lab.yaml: bad'), pt)).toBeUndefined();
+  it('says a grader error by its words in pt-BR, its place and fix label too, and in English as its message', () => {
+    const e = new GraderError('OUT_NOT_A_FOLDER', text('cli.usageUnknownLang', { value: 'xx' }), { file: 'out', row: 3 }, text('cli.usageOneOf', { values: 'en, pt-BR' }));
+    expect(errorLine(e, pt)).toBe('out linha 3: --lang xx: idioma desconhecido\n  como corrigir: use um destes: en, pt-BR');
+    expect(errorLine(e, loadMessages('en'))).toBe(e.describe());
+    expect(e.message).toBe('--lang xx: unknown language');
+  });
+
+  it("says each config issue of a lab's error in pt-BR", () => {
+    const issue = { keyword: 'required', instancePath: '', message: "must have required property 'id'", params: { path: '', key: 'id' }, file: 'lab.yaml', line: 1, column: 1 };
+    const e = new GraderError('INVALID_LAB', [issue]);
+    expect(e.message).toBe("lab.yaml:1:1: must have required property 'id'");
+    expect(errorLine(e, pt)).toMatch(/^lab\.yaml:1:1: .*"id"/);
+    expect(errorLine(e, pt)).not.toContain('must have');
+  });
+
+  it('leaves an error without words (a library\'s message) in its own English', () => {
+    const e = new GraderError('CHART_FAILED', 'a report chart failed to render: boom');
+    expect(errorLine(e, pt)).toBe('a report chart failed to render: boom');
   });
 });
