@@ -63,7 +63,7 @@ describe('fitcheck batch on fixtures/class', () => {
     expect(lines[0]).toBe('student_id,name,submitted_id,todo_1,todo_2,todo_3,todo_4,todo_5,todo_6,todo_7,todo_8,todo_9,todo_10,total,status,undecided,fault,findings,folder');
     expect(lines.slice(1, 5).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['ana-lima,Ana Lima,2024-0107', 'bruno-souza,Bruno Souza,2024-0213', 'carla-dias,Carla Dias,2024-0388', "dan,'=cmd|' /C calc'!A0,../../x"]);
     expect(lines[5]).toBe('');
-    expect(reference.summary).toContain('4 submissions: 2 graded, 2 invalid, 0 not graded');
+    expect(reference.summary).toContain('4 submissões: 2 corrigidas, 2 inválidas, 0 não corrigidas');
   });
 
   it('refuses a second batch on an OUT whose owner is alive', async () => {
@@ -173,15 +173,15 @@ describe('fitcheck batch on a hostile class', () => {
     // `--help` was graded as a folder (by its own grading child), not taken for the flag.
     expect(entries.get('--help')).toMatchObject({ status: 'graded', studentId: '--help', key: expect.stringMatching(/^help-[0-9a-f]{8}$/), submittedId: '2024-0777' });
     // The empty folders were validated here: no grading child was started for them.
-    expect(await read(box.out, entries.get('empty-042')!.key, 'grade.log')).toMatch(/^fitcheck batch: the submission is invalid; graded in the batch process, without a grading child\./);
+    expect(await read(box.out, entries.get('empty-042')!.key, 'grade.log')).toMatch(/^fitcheck batch: o envio é inválido; corrigido no próprio processo do batch, sem um processo de correção à parte\./);
 
     const gradebook = await read(box.out, 'gradebook.csv');
     expect(gradebook.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + folders.length);
     expect(gradebook).toContain('\r\nana-lima,Ana Lima,2024-0107,');
     const summary = await read(box.out, 'summary.md');
-    expect(summary).toContain(`${folders.length} submissions: 3 graded, ${folders.length - 3} invalid, 0 not graded`);
+    expect(summary).toContain(`${folders.length} submissões: 3 corrigidas, ${folders.length - 3} inválidas, 0 não corrigidas`);
     // The forged id is one line of text in its table row.
-    expect(summary.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Class summary', expect.stringMatching(/^## Scores/), '## Most common findings', '## Needs a TA']);
+    expect(summary.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Resumo da turma', expect.stringMatching(/^## Notas/), '## Apontamentos mais frequentes', '## Para o monitor']);
     expect(summary).not.toMatch(/<img/);
   }, 600_000);
 

@@ -66,7 +66,7 @@ describe('fitcheck regrade OUT --overrides overrides.csv', () => {
     expect(report).toContain('clear, with the curves &lt;b&gt;named&lt;/b&gt;');
     const gradebook = await read(out, 'gradebook.csv');
     expect(gradebook.split('\r\n')[1]).toMatch(/^2024-0107,Ana Lima,2024-0107,4,8,pending,pending,/);
-    expect(await read(out, 'summary.md')).toContain('2 submissions');
+    expect(await read(out, 'summary.md')).toContain('2 submissões');
     // Nothing trained: the run's TensorBoard logs are the grade's, untouched.
     expect(await snapshot(join(out, '2024-0107', 'tensorboard'))).toEqual(tensorboard);
 
