@@ -60,5 +60,7 @@ function invalidSpec(errors: readonly ConfigIssue[]): FitcheckError {
     message,
     { file: first.file, line: first.line, column: first.column },
     'see packages/core/schemas/model-spec.schema.json for the allowed keys',
+    { hint: { key: 'issue.modelSpecHint' } },
+    errors,
   );
 }
