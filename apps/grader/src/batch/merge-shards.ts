@@ -32,7 +32,7 @@ export async function mergeShards(shardOuts: readonly string[], out: string, lan
     const finished = new Set(await finishedKeys(dir));
     const missing = manifest.keys.filter((k) => !finished.has(k));
     if (missing.length > 0) {
-      throw new GraderError('MERGE_INCOMPLETE', text('errBatch.shardUnfinished', { dir, count: missing.length, keys: missing.slice(0, 5).join(', ') }), { file: dir },
+      throw new GraderError('MERGE_INCOMPLETE', text('errBatch.shardUnfinished', { count: missing.length, keys: missing.slice(0, 5).join(', ') }), { file: dir },
         text('errBatch.shardUnfinishedFix'));
     }
     for (const key of manifest.keys) {
