@@ -36,7 +36,7 @@ describe('loadOverrides', () => {
 
   it('says a missing column, a row without a student and a torn row in pt-BR', async () => {
     const said = async (text: string) => ptLine(await loadOverrides(await fileOf('o.csv', text)).catch((e: unknown) => e));
-    expect(await said('student,item\n2024-0107,2\n')).toMatch(/o\.csv:1: falta a coluna points\n  como corrigir: /);
+    expect(await said('student,item\n2024-0107,2\n')).toMatch(/o\.csv:1: falta a coluna points\n {2}como corrigir: /);
     expect(await said('student\n2024-0107\n')).toMatch(/o\.csv:1: faltam as colunas item, points\n/);
     expect(await said('student,item,points\n,2,3\n')).toMatch(/o\.csv:2: a linha não indica o aluno\n/);
     expect(await said('student,item,points\n2024-0107,2,3,4\n')).toMatch(/o\.csv:2: esta linha tem 4 campos, mas o cabeçalho nomeia 3 colunas\n/);
