@@ -72,7 +72,8 @@ describe('fitcheck batch on fixtures/class', () => {
     const second = await fitcheck(['batch', CLASS, '--out', out, ...FLAGS]);
     await release();
     expect(second.code).toBe(2);
-    expect(second.stderr).toContain('another batch');
+    // The course's language (pt-BR) says it.
+    expect(second.stderr).toContain(`: outro lote (pid ${process.pid}) está gravando nesta pasta`);
   });
 });
 
@@ -99,7 +100,7 @@ describe('sharded and resumed batches reproduce the uninterrupted gradebook', ()
     expect(await read(scratch, 'merged', 'class-report.html')).toBe(reference.classReport);
     const incomplete = await fitcheck(['merge', join(scratch, 'shard-1'), join(scratch, 'shard-3'), '--out', join(scratch, 'partial')]);
     expect(incomplete.code).toBe(2);
-    expect(incomplete.stderr).toContain('have shards 1, 3 of 3');
+    expect(incomplete.stderr).toContain('fitcheck: foram passadas as partes 1, 3 de 3\n  como corrigir: passe exatamente uma saída de cada parte, de 1 a 3');
   }, 600_000);
 
   it('a batch killed with SIGKILL after a submission finished resumes to the same gradebook', async () => {
@@ -199,7 +200,7 @@ describe('fitcheck batch on a hostile class', () => {
       const again = await runCli(box, ['batch', classDir, '--out', box.out, ...flags]);
       expect(again.code).toBe(2);
       expect(again.stderr).toContain(`fitcheck: ${entry}:1:`);
-      expect(again.stderr).toContain(`fix: delete the folder ${join(box.out, 'empty-a')} and run the same fitcheck batch again`);
+      expect(again.stderr).toContain(`como corrigir: o arquivo está corrompido ou foi editado à mão; apague a pasta ${join(box.out, 'empty-a')} e rode o mesmo fitcheck batch de novo`);
       expect(existsSync(join(box.out, 'empty-b', 'results.json'))).toBe(true);
     }
     await writeFile(join(box.out, 'batch-manifest.json'), '{"shard": null, "keys": "empty-a"}');

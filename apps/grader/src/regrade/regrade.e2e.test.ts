@@ -82,7 +82,8 @@ describe('fitcheck regrade OUT --overrides overrides.csv', () => {
     const before = await read(out, 'gradebook.csv');
     const run = await fitcheck(['regrade', out, '--overrides', overrides]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${overrides}:2: points "eight" is not a number ≥ 0`);
+    // The course's language (pt-BR) says it.
+    expect(run.stderr).toContain(`${overrides}:2: os pontos "eight" não são um número ≥ 0\n  como corrigir: um CSV de sobreposições tem o cabeçalho`);
     expect(await read(out, 'gradebook.csv')).toBe(before);
   });
 
