@@ -3,7 +3,7 @@ import { CORE_ERRORS, FitcheckError, isFitcheckError, ownerIn, type ErrorPlace, 
 import { DATA_ERRORS } from '@fitcheck/datasets';
 import { FINDINGS } from './findings/types.js';
 import { loadMessages } from './messages/locale.js';
-import { renderText, type Text } from './messages/text.js';
+import { renderText, text, type Text } from './messages/text.js';
 
 /**
  * The grader's own error codes, each with who causes it (core's codes are in `CORE_ERRORS`,
@@ -135,5 +135,8 @@ export function faultOf(e: unknown): Fault {
  */
 export function asDataInputError(e: unknown): unknown {
   if (!isFitcheckError(e) || ownerIn(DATA_ERRORS, e.code) === undefined) return e;
-  return new GraderError('BAD_DATA_FILE', e.message, e.place, e.hint);
+  const words = e.words;
+  if (words?.message) return new GraderError('BAD_DATA_FILE', words.message as Text, e.place, words.hint as Text | undefined);
+  // Datasets' own English, said inside a sentence of the reader's language.
+  return new GraderError('BAD_DATA_FILE', text('errLab.badDataFile', { problem: e.message }), e.place, e.hint === undefined ? undefined : text('errLab.badDataFileHint', { hint: e.hint }));
 }

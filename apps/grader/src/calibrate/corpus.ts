@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { GraderError } from '../errors.js';
 import { REPO_ROOT } from '../lab/paths.js';
 import type { Lab } from '../lab/types.js';
+import { text } from '../messages/text.js';
 
 /** What a calibration submission is for, per autograded rubric item. */
 export type Expectation = 'pass' | 'fail' | 'borderline';
@@ -46,7 +47,7 @@ const schema: JSONSchemaType<Manifest> = {
 export function corpusDir(lab: Lab): string {
   const dir = lab.definition.submission.calibration;
   if (dir === undefined) {
-    throw new GraderError('INVALID_FLAG', `--lab ${lab.definition.id}: the lab names no calibration corpus`, { file: join(lab.dir, 'lab.yaml') }, 'give lab.yaml a submission.calibration folder holding a corpus.yaml, or calibrate another lab');
+    throw new GraderError('INVALID_FLAG', text('errLab.noCorpus', { lab: lab.definition.id }), { file: join(lab.dir, 'lab.yaml') }, text('errLab.noCorpusHint'));
   }
   return join(REPO_ROOT, dir);
 }

@@ -6,6 +6,7 @@ import type { DownloadResult } from '@fitcheck/datasets';
 import { isFitcheckError } from '@fitcheck/core/errors';
 import { DATASET_KINDS, datasetKind } from '../datasets/index.js';
 import { asDataInputError, GraderError } from '../errors.js';
+import { text } from '../messages/text.js';
 
 export interface FetchDataOptions {
   dest: string;
@@ -22,11 +23,8 @@ const fetchable = (): string[] => DATASET_KINDS.filter((k) => k.download).map((k
 export async function fetchData(dataset: string, options: FetchDataOptions): Promise<string> {
   const download = datasetKind(dataset)?.download;
   if (!download) {
-    throw new GraderError(
-      'INVALID_FLAG',
-      `unknown dataset "${dataset}": only ${fetchable().map((k) => `"${k}"`).join(', ')} can be downloaded (the others ship in fixtures/datasets)`,
-      { key: 'dataset' },
-    );
+    const kinds = fetchable().map((k) => `"${k}"`).join(', ');
+    throw new GraderError('INVALID_FLAG', text('errLab.fetchUnknownDataset', { dataset, kinds }), { key: 'dataset' });
   }
   const bar = options.progress
     ? new cliProgress.SingleBar(

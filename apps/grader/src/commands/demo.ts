@@ -5,6 +5,7 @@ import { gradeAndReport } from '../cli/grade-and-report.js';
 import { GraderError } from '../errors.js';
 import { loadLab } from '../lab/load-lab.js';
 import { REPO_ROOT } from '../lab/paths.js';
+import { text } from '../messages/text.js';
 
 const command = defineCommand({
   meta: { name: 'demo', description: "Grade the lab's reference solution with the check profile: score table, results.json and report.html" },
@@ -17,7 +18,7 @@ const command = defineCommand({
     const lab = await loadLab(args.lab);
     const reference = lab.definition.submission.reference;
     if (reference === undefined) {
-      throw new GraderError('INVALID_FLAG', `lab ${lab.definition.id} names no reference solution`, { file: join(lab.dir, 'lab.yaml') }, 'give the lab a submission.reference folder, or grade a submission with fitcheck check DIR');
+      throw new GraderError('INVALID_FLAG', text('errLab.noReference', { lab: lab.definition.id }), { file: join(lab.dir, 'lab.yaml') }, text('errLab.noReferenceHint'));
     }
     await gradeAndReport({
       dir: join(REPO_ROOT, reference), out: args.out, lab: args.lab, profile: 'check', table: true, report: true,

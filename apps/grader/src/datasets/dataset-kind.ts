@@ -7,6 +7,7 @@ import { REPO_ROOT } from '../lab/paths.js';
 import type { DatasetDefinition, DatasetProfile } from '../lab/types.js';
 import type { DatasetSection } from '../submission/types.js';
 import type { Line } from '../messages/text.js';
+import { text } from '../messages/text.js';
 
 /** A dataset ready for `fit`: training and validation arrays, the test set when it has one. */
 export interface RunData {
@@ -74,7 +75,7 @@ export const isDatasetKind = kinds.is;
 export function datasetPath(dataset: DatasetDefinition, what: DatasetPath): string {
   const path = dataset[what];
   // loadLab refuses a dataset without the paths its kind requires: reaching this is the grader's bug.
-  if (path === undefined) throw new GraderError('INVALID_LAB', `the lab's ${dataset.kind} dataset has no ${what}`);
+  if (path === undefined) throw new GraderError('INVALID_LAB', text('errLab.datasetNoPath', { kind: dataset.kind, what }));
   return isAbsolute(path) ? path : join(REPO_ROOT, path);
 }
 

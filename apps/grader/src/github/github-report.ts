@@ -4,6 +4,7 @@ import { buildPrComment } from '../batch/pr-comment.js';
 import { checkLang } from '../cli/cli-lang.js';
 import { GraderError } from '../errors.js';
 import { annotationsOf } from './annotations.js';
+import { text } from '../messages/text.js';
 
 export interface GithubReportOptions {
   /** The folder `pnpm check` wrote (`out/check`). */
@@ -27,8 +28,8 @@ export async function githubReport(options: GithubReportOptions): Promise<{ anno
   try {
     results = JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
-    throw new GraderError('INVALID_FLAG', `no readable results.json in ${options.out}: ${e instanceof Error ? e.message : String(e)}`, { file },
-      'run `pnpm check` first: it writes OUT/results.json');
+    const error = e instanceof Error ? e.message : String(e);
+    throw new GraderError('INVALID_FLAG', text('errLab.noResults', { out: options.out, error }), { file }, text('errLab.noResultsHint'));
   }
   const lang = checkLang(options.lang);
   const { markdown } = buildPrComment(results, { ...(options.reportUrl !== undefined && { reportUrl: options.reportUrl }), ...(lang && { lang }) });

@@ -11,6 +11,7 @@ import type { Lab } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
 import { prepareOut, writeFileAtomic } from '../out/write-out.js';
 import { PACK_CONFIG_FILE, type PackConfig } from './pack-config.js';
+import { text } from '../messages/text.js';
 
 /** `apps/grader/templates/gradescope`: setup.sh and run_autograder, copied into every autograder as they are. */
 const SCRIPTS_DIR = fileURLToPath(new URL('../../templates/gradescope/', import.meta.url));
@@ -61,7 +62,8 @@ export async function buildAutograder(options: BuildOptions): Promise<BuiltAutog
   const lab = await loadLab(options.lab);
   const profile = options.profile ?? lab.definition.gradescope?.profile ?? 'gradescope';
   if (!(profile in lab.definition.profiles)) {
-    throw new GraderError('INVALID_FLAG', `--profile ${profile}: lab ${lab.definition.id} has no such profile`, {}, `use one of: ${Object.keys(lab.definition.profiles).join(', ')}`);
+    const values = Object.keys(lab.definition.profiles).join(', ');
+    throw new GraderError('INVALID_FLAG', text('errLab.gsNoSuchProfile', { profile, lab: lab.definition.id }), {}, text('cli.usageOneOf', { values }));
   }
   const timeoutMinutes = options.timeoutMinutes ?? lab.definition.gradescope?.timeoutMinutes ?? 10;
   const config: PackConfig = { lab: lab.definition.id, profile, timeoutMinutes, pdf: lab.definition.gradescope?.pdf ?? false, version: GRADER_VERSION };
@@ -79,7 +81,7 @@ export async function buildAutograder(options: BuildOptions): Promise<BuiltAutog
   for (const name of await readdir(lab.dir)) await addTree(files, join(lab.dir, name), `${labDir}/${name}`);
   for (const path of labDataPaths(lab)) {
     const from = isAbsolute(path) ? path : join(REPO_ROOT, path);
-    if (!existsSync(from)) throw new GraderError('INVALID_LAB', `the lab's data file ${path} is not there`, { file: join(lab.dir, 'lab.yaml') }, 'fetch the data (fitcheck data fetch) before building the autograder');
+    if (!existsSync(from)) throw new GraderError('INVALID_LAB', text('errLab.gsDataMissing', { path }), { file: join(lab.dir, 'lab.yaml') }, text('errLab.gsDataMissingBuildHint'));
     await addTree(files, from, relative(REPO_ROOT, resolve(from)));
   }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigFile } from '@fitcheck/core';
 import { GraderError } from '../errors.js';
+import { text } from '../messages/text.js';
 
 /** Written at the autograder's root by `gradescope build`; read by `gradescope run` (and `setup.sh`, for `pdf`). */
 export const PACK_CONFIG_FILE = 'fitcheck-gradescope.json';
@@ -38,8 +39,7 @@ export async function readPackConfig(root: string): Promise<PackConfig | undefin
   if (!existsSync(file)) return undefined;
   const { value, errors } = await loadConfigFile(file, SCHEMA);
   if (errors.length > 0) {
-    const [first] = errors;
-    throw new GraderError('INVALID_LAB', first!.message, { file, line: first!.line, column: first!.column }, 'build the autograder again with `fitcheck gradescope build`');
+    throw new GraderError('INVALID_LAB', errors, {}, text('errLab.gsPackConfigHint'));
   }
   return value as PackConfig;
 }

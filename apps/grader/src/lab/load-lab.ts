@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { formatIssue, loadConfigFile, pointerPosition } from '@fitcheck/core';
+import { loadConfigFile, pointerPosition } from '@fitcheck/core';
 import type { ConfigIssue } from '@fitcheck/core';
 import type { AnySchemaObject } from 'ajv';
 import { DATASET_KINDS, datasetKind } from '../datasets/index.js';
@@ -10,10 +10,11 @@ import { rubricSchema } from './rubric-schema.js';
 import { graderSchema } from './schemas.js';
 import type { Lab, LabDefinition, Rubric } from './types.js';
 import { GraderError } from '../errors.js';
+import { loadMessages, translate } from '../messages/locale.js';
+import { text } from '../messages/text.js';
 
 /** Said with every lab problem: the instructor's files are wrong, not a student's. */
-const LAB_HINT = "lab.yaml and rubric.yaml follow apps/grader/schemas/; each rubric check declares its parameters "
-  + 'in its own file under apps/grader/src/checks/rubric/';
+const LAB_HINT = text('errLab.labHint');
 
 /**
  * Reads a lab folder's `lab.yaml` and `rubric.yaml` and validates both: lab.yaml against its schema,
@@ -52,7 +53,7 @@ export function labSchema(): AnySchemaObject {
 
 function labDir(ref: string, labsDir: string): string {
   if (ref.includes('/') || isAbsolute(ref)) return resolve(ref);
-  if (!/^[a-z0-9-]+$/.test(ref)) throw new GraderError('INVALID_LAB', `"${ref}" is not a lab id`, {}, 'a lab id is a folder name under grading/labs (lowercase letters, digits, -); a lab folder is a path like ./my-lab');
+  if (!/^[a-z0-9-]+$/.test(ref)) throw new GraderError('INVALID_LAB', text('errLab.labNotAnId', { ref }), {}, text('errLab.labNotAnIdHint'));
   return join(labsDir, ref);
 }
 
@@ -67,13 +68,14 @@ function schemaFor(definition: LabDefinition, labFile: string): AnySchemaObject 
   try {
     return rubricSchema(definition);
   } catch (e) {
-    throw new GraderError('INVALID_LAB', `submission.schema "${definition.submission.schema}": ${e instanceof Error ? e.message : String(e)}`, { file: labFile }, LAB_HINT);
+    const error = e instanceof Error ? e.message : String(e);
+    throw new GraderError('INVALID_LAB', text('errLab.labSubmissionSchema', { schema: definition.submission.schema, error }), { file: labFile }, LAB_HINT);
   }
 }
 
-// Each line already starts with its `file:line:col`, so the error itself names no place.
+// Each issue already starts with its `file:line:col`, so the error itself names no place; each is said in the reader's language.
 function invalid(issues: readonly ConfigIssue[]): GraderError {
-  return new GraderError('INVALID_LAB', issues.map(formatIssue).join('\n'), {}, LAB_HINT);
+  return new GraderError('INVALID_LAB', issues, {}, LAB_HINT);
 }
 
 /**
@@ -85,59 +87,65 @@ async function labIssues(lab: LabDefinition, file: string): Promise<ConfigIssue[
   const problems: Problem[] = [];
   for (const [name, dataset] of Object.entries(lab.datasets)) {
     for (const path of datasetKind(dataset.kind)?.requires ?? []) {
-      if (dataset[path] === undefined) problems.push({ at: `/datasets/${pointerKey(name)}`, message: `dataset ${name}: a ${dataset.kind} dataset needs ${path}` });
+      if (dataset[path] === undefined) problems.push({ at: `/datasets/${pointerKey(name)}`, code: 'labDatasetNeedsPath', params: { name, kind: dataset.kind, needs: path } });
     }
   }
   const seen = new Set<string>();
   (lab.report?.groups ?? []).forEach((group, i) => {
-    if (seen.has(group.id)) problems.push({ at: `/report/groups/${i}/id`, message: `report group "${group.id}" is declared twice` });
+    if (seen.has(group.id)) problems.push({ at: `/report/groups/${i}/id`, code: 'labDuplicateGroup', params: { group: group.id } });
     seen.add(group.id);
     const { dataset, models = [] } = group.match;
-    if (dataset !== undefined && !(dataset in lab.datasets)) problems.push({ at: `/report/groups/${i}/match/dataset`, message: `report group ${group.id}: unknown dataset "${dataset}"` });
+    if (dataset !== undefined && !(dataset in lab.datasets)) problems.push({ at: `/report/groups/${i}/match/dataset`, code: 'labGroupUnknownDataset', params: { group: group.id, dataset } });
     models.forEach((model, j) => {
-      if (!(model in lab.models) && !(model in lab.studentModels)) problems.push({ at: `/report/groups/${i}/match/models/${j}`, message: `report group ${group.id}: unknown model "${model}"` });
+      if (!(model in lab.models) && !(model in lab.studentModels)) problems.push({ at: `/report/groups/${i}/match/models/${j}`, code: 'labGroupUnknownModel', params: { group: group.id, model } });
     });
     (group.references ?? []).forEach((model, j) => {
-      if (!(model in lab.models)) problems.push({ at: `/report/groups/${i}/references/${j}`, message: `report group ${group.id}: "${model}" is not one of the lab's models, so it has no reference run` });
+      if (!(model in lab.models)) problems.push({ at: `/report/groups/${i}/references/${j}`, code: 'labGroupNotReference', params: { group: group.id, model } });
     });
     if (group.baseline !== undefined && !(group.references ?? []).includes(group.baseline)) {
-      problems.push({ at: `/report/groups/${i}/baseline`, message: `report group ${group.id}: the baseline "${group.baseline}" is not one of its references` });
+      problems.push({ at: `/report/groups/${i}/baseline`, code: 'labBaselineNotReference', params: { group: group.id, baseline: group.baseline } });
     }
   });
   for (const [name, profile] of Object.entries(lab.profiles)) {
     profile.train.forEach((key, i) => {
-      if (!(key in lab.studentModels)) problems.push({ at: `/profiles/${name}/train/${i}`, message: `profile ${name} trains "${key}", which is not a student model` });
+      if (!(key in lab.studentModels)) problems.push({ at: `/profiles/${name}/train/${i}`, code: 'labProfileTrainsNonStudent', params: { profile: name, model: key } });
     });
   }
   for (const [group, models] of [['models', lab.models], ['studentModels', lab.studentModels]] as const) {
     for (const [key, model] of Object.entries(models)) {
-      if (!(model.dataset in lab.datasets)) problems.push({ at: `/${group}/${pointerKey(key)}/dataset`, message: `model ${key}: unknown dataset "${model.dataset}"` });
+      if (!(model.dataset in lab.datasets)) problems.push({ at: `/${group}/${pointerKey(key)}/dataset`, code: 'labModelUnknownDataset', params: { model: key, dataset: model.dataset } });
     }
   }
   const gsProfile = lab.gradescope?.profile;
-  if (gsProfile !== undefined && !(gsProfile in lab.profiles)) problems.push({ at: '/gradescope/profile', message: `gradescope: unknown profile "${gsProfile}"` });
+  if (gsProfile !== undefined && !(gsProfile in lab.profiles)) problems.push({ at: '/gradescope/profile', code: 'labGradescopeUnknownProfile', params: { profile: gsProfile } });
   (lab.leaderboard ?? []).forEach(({ model }, i) => {
-    if (!(model in lab.models) && !(model in lab.studentModels)) problems.push({ at: `/leaderboard/${i}/model`, message: `leaderboard: unknown model "${model}"` });
+    if (!(model in lab.models) && !(model in lab.studentModels)) problems.push({ at: `/leaderboard/${i}/model`, code: 'labLeaderboardUnknownModel', params: { model } });
   });
   return located(problems, file);
 }
 
 /** rubric.yaml against lab.yaml: a lab's rubric must be for that lab. */
 async function rubricIssues(lab: LabDefinition, rubric: Rubric, file: string): Promise<ConfigIssue[]> {
-  const problems: Problem[] = rubric.lab === lab.id ? [] : [{ at: '/lab', message: `rubric is for lab "${rubric.lab}", not "${lab.id}"` }];
+  const problems: Problem[] = rubric.lab === lab.id ? [] : [{ at: '/lab', code: 'labRubricForOtherLab', params: { rubricLab: rubric.lab, lab: lab.id } }];
   return located(problems, file);
 }
 
 interface Problem {
   /** JSON pointer to the offending value. */
   at: string;
-  message: string;
+  /** Its sentence, `issue.code.<code>` of the locales (`labXxx`), filled from `params`. */
+  code: string;
+  params: Record<string, string>;
 }
 
 async function located(problems: Problem[], file: string): Promise<ConfigIssue[]> {
   if (problems.length === 0) return [];
-  const text = await readFile(file, 'utf8');
-  return problems.map(({ at, message }) => ({ keyword: 'lab', instancePath: at, message, file, ...pointerPosition(text, at) }));
+  const source = await readFile(file, 'utf8');
+  // The English message is the en locale's sentence, so `formatIssue` and `issueLine` say the same thing.
+  const en = loadMessages('en');
+  return problems.map(({ at, code, params }) => ({
+    keyword: 'lab', instancePath: at, message: translate(en, `issue.code.${code}`, params), params: { code, ...params }, file, ...pointerPosition(source, at),
+  }));
 }
 
 function pointerKey(key: string): string {

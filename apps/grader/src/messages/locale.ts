@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { GraderError } from '../errors.js';
+import { text } from './text.js';
 
 /** The grader's languages (report, CLI, findings); the course is Brazilian, so labs usually default to `pt-BR`. */
 export const LANGS = ['en', 'pt-BR'] as const;
@@ -33,7 +34,7 @@ const cache = new Map<Lang, Messages>();
 /** The grader's strings in `lang` (report, CLI, findings), read once from `locales/<lang>.json`. */
 export function loadMessages(lang: string): Messages {
   if (!isLang(lang)) {
-    throw new GraderError('UNKNOWN_LANG', `no language "${lang}"`, {}, `use one of: ${LANGS.join(', ')}`);
+    throw new GraderError('UNKNOWN_LANG', text('errLab.unknownLang', { lang }), {}, text('cli.usageOneOf', { values: LANGS.join(', ') }));
   }
   let messages = cache.get(lang);
   if (!messages) {
@@ -55,6 +56,7 @@ export function langOf(messages: Messages): Lang {
  */
 export function translate(messages: Messages, key: string, params: Record<string, unknown> = {}): string {
   const template = messages.get(key);
+  // Plain English on purpose: a Text would need a key, and a key is what is missing here.
   if (template === undefined) throw new GraderError('MISSING_MESSAGE', `no message "${key}"`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

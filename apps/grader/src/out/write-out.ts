@@ -3,6 +3,7 @@ import { chmod, mkdir, mkdtemp, open, rename, rm, stat } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { GraderError } from '../errors.js';
+import { text } from '../messages/text.js';
 
 /** Stable codes of what can go wrong with `--out` itself (the disk, the path), never the submission. */
 export const OUT_ERROR = {
@@ -34,8 +35,7 @@ export async function prepareOut(out: string): Promise<void> {
 }
 
 function notAFolder(out: string): GraderError {
-  return new GraderError(OUT_ERROR.notAFolder, `--out ${out} is a file, not a folder: nothing was written, results.json included`, { file: out },
-    'pass the folder the results should go in (it is created if missing)');
+  return new GraderError(OUT_ERROR.notAFolder, text('errLab.outNotAFolder', { out }), { file: out }, text('errLab.outNotAFolderHint'));
 }
 
 /**
@@ -124,11 +124,11 @@ export async function syncDir(dir: string): Promise<void> {
 export function outError(e: unknown, path: string): unknown {
   const code = errno(e);
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new GraderError(OUT_ERROR.outOfSpace, `no space left on the disk to write ${path}`, { file: path }, 'free some space, or pass an --out on another disk');
+    return new GraderError(OUT_ERROR.outOfSpace, text('errLab.outOfSpace', { path }), { file: path }, text('errLab.outOfSpaceHint'));
   }
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return new GraderError(OUT_ERROR.notWritable, `${path} cannot be written (${code === 'EROFS' ? 'read-only file system' : 'permission denied'})`, { file: path },
-      'pass an --out you can write to');
+    const reason = text(code === 'EROFS' ? 'errLab.readOnly' : 'errLab.permissionDenied');
+    return new GraderError(OUT_ERROR.notWritable, text('errLab.outNotWritable', { path, reason }), { file: path }, text('errLab.outNotWritableHint'));
   }
   return e;
 }

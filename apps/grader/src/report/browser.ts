@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { GraderError } from '../errors.js';
 import { writeFileAtomic } from '../out/write-out.js';
+import { text } from '../messages/text.js';
 
 /** Flags the issue fixes for the system browser: no sandbox (CI runs as root), no network chatter, no GPU. */
 export const CHROMIUM_ARGS = [
@@ -15,7 +16,7 @@ export const CHROMIUM_ARGS = [
 /** Where Debian and friends put Chromium; `CHROME_PATH` wins over all of them. */
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
-export const INSTALL_HINT = 'install Debian\'s browser with `apt-get install -y chromium`, or set CHROME_PATH to a Chrome/Chromium binary';
+export const INSTALL_HINT = text('errLab.browserInstallHint');
 
 function isExecutable(path: string): boolean {
   try {
@@ -31,11 +32,11 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   const chosen = env.CHROME_PATH;
   if (chosen) {
     if (isExecutable(chosen)) return chosen;
-    throw new GraderError('NO_BROWSER', `CHROME_PATH=${chosen} is not an executable browser`, {}, INSTALL_HINT);
+    throw new GraderError('NO_BROWSER', text('errLab.noBrowserAt', { path: chosen }), {}, INSTALL_HINT);
   }
   const found = CANDIDATES.find(isExecutable);
   if (found) return found;
-  throw new GraderError('NO_BROWSER', 'no Chromium or Chrome found to print the PDF', {}, INSTALL_HINT);
+  throw new GraderError('NO_BROWSER', text('errLab.noBrowser'), {}, INSTALL_HINT);
 }
 
 /**
@@ -58,8 +59,8 @@ async function withBrowser<T>(executablePath: string, use: (context: BrowserCont
         env: { ...process.env, HOME: home, XDG_CONFIG_HOME: config, XDG_CACHE_HOME: cache },
       });
     } catch (e) {
-      const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-      throw new GraderError('NO_BROWSER', `could not start ${executablePath}: ${first}`, {}, INSTALL_HINT);
+      const first = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+      throw new GraderError('NO_BROWSER', text('errLab.browserNotStarted', { path: executablePath, error: first }), {}, INSTALL_HINT);
     }
     try {
       return await use(context);

@@ -259,6 +259,7 @@ export function assertGraded(outcome: GradeOutcome): void {
   }
   if (outcome.exitCode === GRADE_EXIT.invalid) {
     // No "fix:" line: the problems above are the fixes; the results' path is said in the run's language.
-    throw new GraderError('INVALID_SUBMISSION', `${outcome.problem ?? 'the submission is invalid'}\n  ${written}`);
+    const problem = outcome.problem ?? text('errLab.submissionInvalid');
+    throw new GraderError('INVALID_SUBMISSION', text('errLab.invalidSubmission', { problem, written: text('plan.resultsWritten', { path: outcome.resultsPath }) }));
   }
 }

@@ -3,6 +3,7 @@ import type { DatasetSection } from '../submission/types.js';
 import { datasetKind } from '../datasets/index.js';
 import type { RunData } from '../datasets/dataset-kind.js';
 import { GraderError } from '../errors.js';
+import { text } from '../messages/text.js';
 
 export type { RunData } from '../datasets/dataset-kind.js';
 
@@ -16,6 +17,6 @@ export async function loadRunData(
 ): Promise<RunData> {
   const kind = datasetKind(dataset.kind);
   // loadLab refuses a kind no module has: reaching this is the grader's bug.
-  if (!kind) throw new GraderError('INVALID_LAB', `dataset ${name}: no dataset kind "${dataset.kind}"`);
+  if (!kind) throw new GraderError('INVALID_LAB', text('errLab.noDatasetKind', { name, kind: dataset.kind }));
   return kind.load({ name, dataset, profile, seed, ...(section && { section }) });
 }

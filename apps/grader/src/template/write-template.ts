@@ -10,6 +10,7 @@ import { loadLab } from '../lab/load-lab.js';
 import { REPO_ROOT } from '../lab/paths.js';
 import type { Lab } from '../lab/types.js';
 import { prepareOut, writeFileAtomic } from '../out/write-out.js';
+import { text } from '../messages/text.js';
 
 const run = promisify(execFile);
 const STUDENT_DIR = fileURLToPath(new URL('../../templates/student/', import.meta.url));
@@ -40,7 +41,7 @@ export async function writeTemplate(options: TemplateOptions): Promise<string[]>
   const lab = await loadLab(options.lab);
   const out = options.out;
   if (existsSync(out) && (await readdir(out)).length > 0) {
-    throw new GraderError('INVALID_FLAG', `--out ${out} is not empty`, { file: out }, 'pass a new folder: the template is a repository of its own');
+    throw new GraderError('INVALID_FLAG', text('errLab.templateNotEmpty', { out }), { file: out }, text('errLab.templateNotEmptyHint'));
   }
   await prepareOut(out);
   const written: string[] = [];

@@ -3,6 +3,7 @@ import { METRIC_NAMES } from '@fitcheck/core';
 import type { NamedRun } from '../report/types.js';
 import { createEventWriter } from './event-writer.js';
 import { GraderError } from '../errors.js';
+import { text } from '../messages/text.js';
 
 /** A run name as a folder name: letters, digits, `.`, `_`, `-`; anything else becomes `_`. */
 export function runFolderName(name: string): string {
@@ -23,7 +24,7 @@ export async function writeTensorboardLogs(outDir: string, runs: Record<string, 
     for (const { name, history } of list) {
       const folder = runFolderName(name);
       if (used.has(folder)) {
-        throw new GraderError('DUPLICATE_RUN', `two ${group} runs would share the TensorBoard folder "${folder}"`, { key: name }, 'give every model a distinct name');
+        throw new GraderError('DUPLICATE_RUN', text('errLab.duplicateRun', { group, folder }), { key: name }, text('errLab.duplicateRunHint'));
       }
       used.add(folder);
       const dir = join(outDir, group, folder);

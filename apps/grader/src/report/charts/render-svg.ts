@@ -2,6 +2,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { GraderError } from '../../errors.js';
+import { text } from '../../messages/text.js';
 
 /** The decimal and thousands separators of the reader's language (`numbers` in the locale files). */
 export interface NumberSymbols {
@@ -36,7 +37,8 @@ export async function renderSvg(spec: TopLevelSpec, numbers?: NumberSymbols, lab
   const view = new vega.View(runtime, { renderer: 'none', loader, logger });
   try {
     const svg = await view.toSVG();
-    if (errors.length > 0) throw new GraderError('CHART_FAILED', `a report chart failed to render: ${errors[0]}`);
+    // Vega's own words (internal: a chart fitcheck made), inside a sentence of the reader's language.
+    if (errors.length > 0) throw new GraderError('CHART_FAILED', text('errLab.chartFailed', { error: errors[0]! }));
     return label === undefined ? svg : named(svg, label);
   } finally {
     view.finalize();
