@@ -11,7 +11,7 @@ import { loadLab } from '../lab/load-lab.js';
 import { REPO_ROOT } from '../lab/paths.js';
 import type { Lab } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
-import { faultWordsIn } from '../messages/fault-words.js';
+import { faultWordsIn, faultWordsOf } from '../messages/fault-words.js';
 import { loadMessages, type Lang } from '../messages/locale.js';
 import { sayer, text, type Params } from '../messages/text.js';
 import { courseLang } from '../cli/cli-lang.js';
@@ -77,7 +77,7 @@ export async function runAutograder(options: AutograderOptions): Promise<{ resul
     lab = await loadLab(await chooseLab({ lab: options.lab ?? pack?.lab, dir: join(options.root, 'submission') }));
   } catch (e) {
     // The lab shipped in the autograder is wrong: the instructor's to fix, never the student's score.
-    return notGraded(faultOf(e));
+    return notGraded(faultOf(e), faultWordsOf(loadMessages(lang), e));
   }
   lang = lab.definition.lang ?? 'en';
   const profile = options.profile ?? pack?.profile ?? lab.definition.gradescope?.profile ?? 'gradescope';

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inferShapes } from '@fitcheck/core';
 import { describe, expect, it } from 'vitest';
 import { CHECK_NAMES, RUBRIC_CHECKS } from '../checks/rubric/index.js';
 import { DATASET_KINDS } from '../datasets/index.js';
+import type { GraderError } from '../errors.js';
+import { errorLine } from '../messages/error-line.js';
+import { loadMessages } from '../messages/locale.js';
 import { editedLab5 } from '../test-helpers/lab.js';
 import { loadLab } from './load-lab.js';
 import { PUBLISHED_SCHEMAS, publishedSchemaText } from './published-schemas.js';
@@ -97,6 +101,79 @@ describe('loadLab', () => {
   it('refuses a profile that trains a model the lab lacks, at its line:col', async () => {
     const { dir, at } = await editedLab5('lab.yaml', 'train: [higgs.giant', 'train: [higgs.gaint');
     await expect(loadLab(dir)).rejects.toThrow(`lab.yaml:${at('higgs.gaint')}: profile check trains "higgs.gaint", which is not a student model`);
+  });
+});
+
+describe('loadLab in the reader\'s language (pt-BR)', () => {
+  const pt = loadMessages('pt-BR');
+  const refused = (dir: string) => loadLab(dir).then(() => { throw new Error('loaded'); }, (e: unknown) => e as GraderError);
+
+  it('says a schema issue of lab.yaml in Portuguese, at its place, with the fix in Portuguese', async () => {
+    const { dir, at } = await editedLab5('lab.yaml', '  earlyStopping:', '  earlyStoping:');
+    const said = errorLine(await refused(dir), pt);
+    expect(said).toContain(`${join(dir, 'lab.yaml')}:${at('earlyStoping')}: `);
+    expect(said).toMatch(/chave desconhecida "earlyStoping"; as permitidas são: .*\(você quis dizer "earlyStopping"\?\)/);
+    expect(said).toContain('como corrigir: lab.yaml e rubric.yaml seguem os esquemas de apps/grader/schemas/');
+    expect(said).not.toMatch(/unknown key|did you mean|follow apps/);
+  });
+
+  it('says every cross-check issue of lab.yaml and rubric.yaml in Portuguese; the English message keeps today\'s sentences', async () => {
+    const { dir, at } = await editedLab5('lab.yaml', 'match: { dataset: cats }', 'match: { dataset: cat }');
+    const lab = join(dir, 'lab.yaml');
+    const edits: [string, string][] = [
+      ['    dir: fixtures/datasets/catvnoncat\n', '\n'],
+      ['train: [higgs.giant', 'train: [higgs.gaint'],
+      ['baseline: cats.grande', 'baseline: cats.medio'],
+      ['references: [cats.pequeno, cats.medio,', 'references: [cats.pequeno, cats.small,'],
+      ['gradescope: { profile: gradescope,', 'gradescope: { profile: gradescop,'],
+      ['model: higgs.giant, fact', 'model: higgs.gigant, fact'],
+      ['    - id: regularizers', '    - id: sizes'],
+    ];
+    let yaml = await readFile(lab, 'utf8');
+    for (const [from, to] of edits) {
+      expect(yaml, from).toContain(from);
+      yaml = yaml.replace(from, to);
+    }
+    await writeFile(lab, yaml);
+    const rubric = join(dir, 'rubric.yaml');
+    await writeFile(rubric, (await readFile(rubric, 'utf8')).replace('lab: lab5\n', 'lab: lab6\n'));
+
+    const error = await refused(dir);
+    expect(error).toMatchObject({ code: 'INVALID_LAB' });
+    const english = [
+      'dataset cats: a cats dataset needs dir',
+      'report group "sizes" is declared twice',
+      'report group cats: unknown dataset "cat"',
+      'report group cats: "cats.small" is not one of the lab\'s models, so it has no reference run',
+      'report group cats: the baseline "cats.medio" is not one of its references',
+      'profile check trains "higgs.gaint", which is not a student model',
+      'gradescope: unknown profile "gradescop"',
+      'leaderboard: unknown model "higgs.gigant"',
+      'rubric is for lab "lab6", not "lab5"',
+    ];
+    for (const sentence of english) expect(error.message).toContain(sentence);
+    expect(error.message).toContain(`${lab}:${at('cat }')}: report group cats: unknown dataset "cat"`);
+
+    const said = errorLine(error, pt);
+    for (const sentence of [
+      'conjunto de dados cats: um conjunto de dados cats precisa de dir',
+      'o grupo de relatório "sizes" está declarado duas vezes',
+      `${lab}:${at('cat }')}: grupo de relatório cats: conjunto de dados desconhecido "cat"`,
+      'grupo de relatório cats: "cats.small" não é um dos modelos do laboratório, então não tem execução de referência',
+      'grupo de relatório cats: a linha de base "cats.medio" não está entre as suas referências',
+      'o perfil check treina "higgs.gaint", que não é um modelo do aluno',
+      'gradescope: perfil desconhecido "gradescop"',
+      'leaderboard: modelo desconhecido "higgs.gigant"',
+      'a rubrica é do laboratório "lab6", não do "lab5"',
+      'como corrigir: lab.yaml e rubric.yaml seguem',
+    ]) expect(said).toContain(sentence);
+    for (const sentence of english) expect(said).not.toContain(sentence);
+    expect(said.split('\n')).toHaveLength(english.length + 1);
+  });
+
+  it('says a ref that is no lab id in Portuguese', async () => {
+    const said = errorLine(await refused('Lab 5'), pt);
+    expect(said).toBe('"Lab 5" não é um id de laboratório\n  como corrigir: um id de laboratório é o nome de uma pasta em grading/labs (letras minúsculas, dígitos e -); uma pasta de laboratório é um caminho como ./my-lab');
   });
 });
 

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { subCommandsOf } from '../cli/usage.js';
 import { fitcheck, type CliRun } from '../test-helpers/cli.js';
+import { editedLab5 } from '../test-helpers/lab.js';
 import { submissionFixture } from '../test-helpers/paths.js';
 import { loadMessages } from './locale.js';
 
@@ -250,5 +251,37 @@ describe('one language per run: faults and flags that stop a grade, in pt-BR (no
     expect(results.output).toContain('cats.large tem 7.466.969 parâmetros');
     expect(englishLines(results.output)).toEqual([]);
     expect(results.extra_data.fault.message).toMatch(/^cats\.large has 7,466,969 parameters/);
+  });
+});
+
+describe('one language per run: the grading setup\'s own mistakes, in pt-BR (nothing trains)', () => {
+  // loadLab throws before the lab's language is known: the course's (pt-BR) says it.
+  it('INVALID_LAB: a broken lab\'s lab.yaml and rubric.yaml problems, each at its place', async () => {
+    const { dir } = await editedLab5('lab.yaml', 'match: { dataset: cats }', 'match: { dataset: cat }');
+    const lab = join(dir, 'lab.yaml');
+    await writeFile(lab, (await readFile(lab, 'utf8')).replace('train: [higgs.giant', 'train: [higgs.gaint').replace('model: higgs.giant, fact', 'model: higgs.gigant, fact'));
+    const rubric = join(dir, 'rubric.yaml');
+    await writeFile(rubric, (await readFile(rubric, 'utf8')).replace('lab: lab5\n', 'lab: lab6\n'));
+    const run = await fitcheck(['check', submissionFixture('reference'), '--lab', dir, '--out', join(dir, 'out')]);
+    expect(run.stderr).toMatch(/lab\.yaml:\d+:\d+: grupo de relatório cats: conjunto de dados desconhecido "cat"/);
+    expect(run.stderr).toContain('o perfil check treina "higgs.gaint", que não é um modelo do aluno');
+    expect(run.stderr).toContain('leaderboard: modelo desconhecido "higgs.gigant"');
+    expect(run.stderr).toContain('a rubrica é do laboratório "lab6", não do "lab5"');
+    expect(run.stderr).toContain('como corrigir: lab.yaml e rubric.yaml seguem os esquemas de apps/grader/schemas/');
+    expectPortuguese(run, 2);
+    // What Gradescope would show says the same problems in the same words; the fault keeps the English for the TA.
+    const results = JSON.parse(await readFile(join(dir, 'out', 'results.json'), 'utf8')) as { output: string; extra_data: { fault: { message: string } } };
+    expect(results.output).toContain('o perfil check treina "higgs.gaint", que não é um modelo do aluno');
+    expect(englishLines(results.output)).toEqual([]);
+    expect(results.extra_data.fault.message).toContain('profile check trains "higgs.gaint", which is not a student model');
+  });
+
+  it('OUT_NOT_A_FOLDER: an --out that names a file', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'fitcheck-pt-outfile-')), 'results.txt');
+    await writeFile(file, 'not a folder\n');
+    const run = await fitcheck(['check', submissionFixture('reference'), '--out', file, '--lang', 'pt-BR']);
+    expect(run.stderr).toContain(`--out ${file} é um arquivo, não uma pasta: nada foi gravado, nem o results.json`);
+    expect(run.stderr).toContain('como corrigir: indique a pasta onde os resultados devem ficar (ela é criada se não existir)');
+    expectPortuguese(run, 2);
   });
 });

@@ -9,7 +9,7 @@ import { loadLab } from '../lab/load-lab.js';
 import type { Lab, Profile } from '../lab/types.js';
 import { GRADER_VERSION } from '../lab/version.js';
 import { errorLine } from '../messages/error-line.js';
-import { faultWordsIn } from '../messages/fault-words.js';
+import { faultWordsOf } from '../messages/fault-words.js';
 import { loadMessages, translate, type Lang, type Messages } from '../messages/locale.js';
 import { renderLines, renderText, text, type Line } from '../messages/text.js';
 import { FlagError } from '../cli/flag-error.js';
@@ -28,7 +28,7 @@ import { referenceRuns } from '../references/reference-runs.js';
 import { referenceModels } from '../report/groups.js';
 import { collectFacts, trainMoreSeeds } from './collect-facts.js';
 import type { RunListener } from './events.js';
-import { faultOf, GraderError, NotGradedError, type Fault, type FaultWords } from '../errors.js';
+import { faultOf, GraderError, NotGradedError, type Fault } from '../errors.js';
 
 /**
  * Exit codes of `fitcheck grade`: 0 graded; 2 bad input — an invalid submission, or a lab, flag or
@@ -181,7 +181,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     // "fix:" in the run's language (`pr.fix` is the label alone: "fix:", "como corrigir:").
     const fix = translate(messages, 'pr.fix').replace(/:$/, '');
     // A flag's mistake and a fault that carries its words are said in the run's language; other errors in their own.
-    const words = faultWordsIn(messages, e instanceof NotGradedError ? e.words : isFitcheckError(e) && e.words?.message ? (e.words as FaultWords) : undefined);
+    const words = faultWordsOf(messages, e);
     const problem = words && !isFitcheckError(e) ? `${renderText(messages, words.message)}${words.hint ? `\n  ${fix}: ${renderText(messages, words.hint)}` : ''}`
       : isFitcheckError(e) ? errorLine(e, messages) : `${fault.message}${fault.hint === undefined ? '' : `\n  ${fix}: ${fault.hint}`}`;
     // The student's own fault that stops the run is an invalid submission: scored (0), not "not graded".
