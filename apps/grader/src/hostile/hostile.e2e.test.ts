@@ -226,8 +226,9 @@ describe.concurrent('the hostile corpus: every case graded by the real CLI ends 
     const before = await snapshotTree(box.root);
     const run = await runCli(box, ['grade', join(FIXTURES, 'hostile-empty'), '--out', box.out, '--quiet']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`fitcheck: ${box.out}: --out ${box.out} is a file, not a folder: nothing was written, results.json included\n`
-      + '  fix: pass the folder the results should go in (it is created if missing)\n');
+    // In the course's language (pt-BR): no lab was read.
+    expect(run.stderr).toBe(`fitcheck: ${box.out}: --out ${box.out} é um arquivo, não uma pasta: nada foi gravado, nem o results.json\n`
+      + '  como corrigir: indique a pasta onde os resultados devem ficar (ela é criada se não existir)\n');
     expect(await snapshotTree(box.root)).toEqual(before);
   });
 
