@@ -1,7 +1,9 @@
 import { CORE_ERRORS, OWNERS } from '@fitcheck/core';
-import { DATA_ERRORS } from '@fitcheck/datasets';
+import { DATA_ERRORS, DataError } from '@fitcheck/datasets';
 import { describe, expect, it } from 'vitest';
-import { faultOf, GRADER_ERRORS, GraderError, ownerOf } from './errors.js';
+import { asDataInputError, faultOf, GRADER_ERRORS, GraderError, ownerOf } from './errors.js';
+import { errorLine } from './messages/error-line.js';
+import { loadMessages } from './messages/locale.js';
 import { FINDINGS } from './findings/types.js';
 
 describe('error and finding codes', () => {
@@ -32,5 +34,24 @@ describe('error and finding codes', () => {
   it('turn anything thrown into a fault with an owner', () => {
     expect(faultOf(new GraderError('INVALID_FLAG', '--seed x', {}, 'a number'))).toEqual({ code: 'INVALID_FLAG', owner: 'lab', message: '--seed x', hint: 'a number' });
     expect(faultOf(new TypeError('x is undefined'))).toEqual({ code: 'INTERNAL_ERROR', owner: 'grader', message: 'x is undefined' });
+  });
+});
+
+describe('asDataInputError', () => {
+  const pt = loadMessages('pt-BR');
+
+  it('keeps a datasets error\'s words, place and English, as BAD_DATA_FILE', () => {
+    const words = { message: { key: 'errLab.outOfSpace', params: { path: 'x.csv' } }, hint: { key: 'errLab.outOfSpaceHint' } };
+    const e = asDataInputError(new DataError('DATA_FILE_NOT_FOUND', 'no space left on the disk to write x.csv', { file: 'x.csv' }, 'free some space, or pass an --out on another disk', words)) as GraderError;
+    expect(e).toMatchObject({ code: 'BAD_DATA_FILE', place: { file: 'x.csv' }, message: 'no space left on the disk to write x.csv', words });
+    expect(errorLine(e, pt)).toBe('x.csv: não há espaço livre no disco para gravar x.csv\n  como corrigir: libere espaço ou indique um --out em outro disco');
+  });
+
+  it('wraps a datasets error without words in a sentence of the reader\'s language; its English unchanged', () => {
+    const e = asDataInputError(new DataError('DATA_NOT_NUMERIC', 'column 12: expected a number', { file: 'a.csv', row: 2 }, 'fix the file')) as GraderError;
+    expect(e).toMatchObject({ code: 'BAD_DATA_FILE', message: 'column 12: expected a number', hint: 'fix the file' });
+    expect(errorLine(e, pt)).toBe('a.csv linha 2: arquivo de dados inválido: column 12: expected a number\n  como corrigir: fix the file');
+    const other = new TypeError('x');
+    expect(asDataInputError(other)).toBe(other);
   });
 });
