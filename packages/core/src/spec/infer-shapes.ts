@@ -47,7 +47,9 @@ export function inferShapes(spec: ModelSpec): InferredModel {
   const names = kerasLayerNames(spec.layers);
   for (const d of spec.inputShape) {
     if (!Number.isSafeInteger(d) || d < 1) {
-      throw new FitcheckError('SHAPE_MISMATCH', `inputShape [${spec.inputShape.join(', ')}] must hold positive integers`, { key: '/inputShape' });
+      throw new FitcheckError('SHAPE_MISMATCH', `inputShape [${spec.inputShape.join(', ')}] must hold positive integers`, { key: '/inputShape' }, undefined, {
+        message: { key: 'errCore.shape.inputShape', params: { shape: spec.inputShape.join(', ') } },
+      });
     }
   }
   let shape: number[] = [...spec.inputShape];

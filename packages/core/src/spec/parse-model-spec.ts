@@ -24,7 +24,7 @@ export function parseModelSpec(text: string, file: string): ModelSpec {
   } catch (e) {
     if (e instanceof FitcheckError) {
       const at = e.place.key?.startsWith('/') ? pointerPosition(text, e.place.key) : {};
-      throw new FitcheckError(e.code, e.message, { ...e.place, file, ...at }, e.hint);
+      throw new FitcheckError(e.code, e.message, { ...e.place, file, ...at }, e.hint, e.words);
     }
     throw e;
   }
