@@ -129,7 +129,7 @@ async function fetchInto(options: DownloadOptions, part: string, offset: number)
         // A network library's reason is its own English: a detail, shown as it said it.
         message: { key: 'errCore.data.interrupted', params: {
           received: String(received), total: String(total ?? '?'),
-          why: idle ? { key: 'errCore.data.idle', params: { seconds: String(idleMs / 1000) } } : why,
+          why: idle ? { key: 'errCore.data.idle', params: { seconds: idleMs / 1000 } } : why,
         } },
         hint: { key: 'errCore.data.resumeFix' },
       },
