@@ -6,11 +6,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendEnvironment, inferShapes, initBackend, isFitcheckError, nodeBindingProblem, resolveThreads, type FitcheckError, type ModelSpec, type Sentence } from '@fitcheck/core';
 import { FIXTURES, downloadFile, inspectDataFile, loadHiggsCsv, readCatFile, readHiggsCsv, sha256File, validationSplit, verifySha256 } from '@fitcheck/datasets';
-// The HDF5 library itself writes the malformed cat files (no mock): datasets' own test helper.
-import { tinyCats, writeH5 } from '../../../../packages/datasets/src/test-helpers/write-h5.js';
 import { errorLine } from './error-line.js';
 import { loadMessages, type Messages } from './locale.js';
 import { renderText, type Text } from './text.js';
+
+// The HDF5 library itself writes the malformed cat files (no mock): datasets' own test helper, loaded by
+// path at run time (it is no export of datasets, and outside this package's sources for tsc).
+type H5Content = Record<string, { data: Uint8Array | BigInt64Array | string[]; shape?: number[] }>;
+const WRITE_H5 = new URL('../../../../packages/datasets/src/test-helpers/write-h5.ts', import.meta.url).href;
+const { tinyCats, writeH5 } = (await import(WRITE_H5)) as {
+  tinyCats(split: 'train' | 'test', n: number, labels: number[]): H5Content;
+  writeH5(file: string, content: H5Content): Promise<string>;
+};
 
 const en = loadMessages('en');
 const pt = loadMessages('pt-BR');
@@ -108,6 +115,14 @@ describe('core errors a user meets carry words in the grader locales', () => {
     ['a Dense on a scalar', spec([], [{ type: 'Dense', units: 1 }])],
   ])('SHAPE_MISMATCH for %s', async (_, model) => {
     expectWorded(await caught(() => inferShapes(model)), 'SHAPE_MISMATCH');
+  });
+
+  it.each([
+    ['DUPLICATE_LAYER_NAME', 'two layers named alike', spec([4], [{ type: 'Dense', units: 2, name: 'a' }, { type: 'Dense', units: 1, name: 'a' }])],
+    ['MODEL_TOO_LARGE', 'a layer past 2^53 weights', spec([2 ** 30], [{ type: 'Dense', units: 2 ** 30 }])],
+    ['MODEL_TOO_LARGE', 'layers whose sum passes 2^53', spec([3e7], Array.from({ length: 11 }, () => ({ type: 'Dense' as const, units: 3e7 })))],
+  ])('%s for %s', async (code, _, model) => {
+    expectWorded(await caught(() => inferShapes(model)), code);
   });
 });
 

@@ -24,7 +24,9 @@ export function product(dims: readonly number[]): number {
 export function checkedProduct(factors: readonly number[], index: number): number {
   const p = product(factors);
   if (!Number.isSafeInteger(p)) {
-    throw new FitcheckError('MODEL_TOO_LARGE', `layers[${index}]: a count passes 2^53 and cannot be computed exactly`, { key: `/layers/${index}` });
+    throw new FitcheckError('MODEL_TOO_LARGE', `layers[${index}]: a count passes 2^53 and cannot be computed exactly`, { key: `/layers/${index}` }, undefined, {
+      message: { key: 'errCore.shape.countTooLarge', params: { index: String(index) } },
+    });
   }
   return p;
 }
