@@ -72,17 +72,16 @@ export type GraderErrorCode = keyof typeof GRADER_ERRORS;
  * English, for results.json's `extra_data.fault` and the logs.
  */
 export class GraderError extends FitcheckError<GraderErrorCode> {
-  /** The issues of a config file it reports, one per line. */
-  readonly issues?: readonly ConfigIssue[];
-
   constructor(code: GraderErrorCode, said: Text | string | readonly ConfigIssue[], place: ErrorPlace = {}, fix?: Text | string) {
     const en = loadMessages('en');
     const issues = Array.isArray(said) ? (said as readonly ConfigIssue[]) : undefined;
     const message = issues ? issues.map(formatIssue).join('\n') : typeof said === 'string' ? said : renderText(en, said as Text);
     const hint = fix === undefined || typeof fix === 'string' ? fix : renderText(en, fix);
-    const words = typeof said === 'object' && !issues ? { message: said as Text, ...(typeof fix === 'object' && { hint: fix }) } : undefined;
-    super(code, message, place, hint, words);
-    if (issues) this.issues = issues;
+    const words = {
+      ...(typeof said === 'object' && !issues && { message: said as Text }),
+      ...(typeof fix === 'object' && { hint: fix }),
+    };
+    super(code, message, place, hint, Object.keys(words).length > 0 ? words : undefined, issues);
   }
 }
 

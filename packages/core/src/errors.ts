@@ -1,3 +1,5 @@
+import type { ConfigIssue } from './config/issue.js';
+
 /**
  * Every error fitcheck raises on purpose carries a stable `code`, so that the CLI maps it to an
  * exit code and a readable message, and the grader can turn it into a score instead of a crash.
@@ -68,7 +70,8 @@ export interface Sentence {
 
 /** An error's message and fix as sentences, said in the reader's language where they are shown. */
 export interface ErrorWords {
-  message: Sentence;
+  /** None when the error reports config issues: each issue is said on its own. */
+  message?: Sentence;
   hint?: Sentence;
 }
 
@@ -88,6 +91,8 @@ export class FitcheckError<Code extends string = CoreErrorCode> extends Error {
     readonly hint?: string,
     /** The message and hint as sentences of the grader's locales, for a reader of another language (`message` and `hint` are their English). */
     readonly words?: ErrorWords,
+    /** The config file's issues it reports (`message` is their English lines), for each to be said in the reader's language. */
+    readonly issues?: readonly ConfigIssue[],
   ) {
     super(message);
   }

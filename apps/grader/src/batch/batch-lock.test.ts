@@ -4,6 +4,7 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { englishIn, ptLine } from '../test-helpers/pt-line.js';
 import { LOCK_FILE, acquireBatchLock, processStat } from './batch-lock.js';
 
 async function outDir(): Promise<string> {
@@ -63,10 +64,32 @@ describe('acquireBatchLock', () => {
     await (await acquireBatchLock(out))();
   });
 
+  it('says a lock held by a live batch in pt-BR, the pid never grouped, in English as its message', async () => {
+    const out = await outDir();
+    const release = await acquireBatchLock(out);
+    try {
+      const refused = await acquireBatchLock(out).catch((e: unknown) => e);
+      const path = join(out, LOCK_FILE);
+      expect(refused).toMatchObject({
+        message: `another batch (pid ${process.pid}) is writing to this folder`,
+        hint: `wait for it to finish, or use another --out; if \`ps -p ${process.pid}\` shows no fitcheck batch, delete ${path} by hand`,
+      });
+      const line = ptLine(refused);
+      expect(line).toBe(`${path}: outro lote (pid ${process.pid}) está gravando nesta pasta\n`
+        + `  como corrigir: espere ele terminar ou use outro --out; se \`ps -p ${process.pid}\` não mostrar nenhum fitcheck batch, apague ${path} à mão`);
+      expect(englishIn(line)).toEqual([]);
+    } finally {
+      await release();
+    }
+  });
+
   it('refuses a lock held on another host, saying how to clear it by hand', async () => {
     const out = await outDir();
     await writeFile(join(out, LOCK_FILE), JSON.stringify({ pid: 1, host: 'runner-elsewhere' }));
-    await expect(acquireBatchLock(out)).rejects.toMatchObject({ code: 'BATCH_LOCKED', hint: expect.stringContaining('by hand') });
+    const refused = await acquireBatchLock(out).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'BATCH_LOCKED', message: 'a batch on host runner-elsewhere (pid 1) holds this folder', hint: expect.stringContaining('by hand') });
+    expect(ptLine(refused)).toBe(`${join(out, LOCK_FILE)}: um lote na máquina runner-elsewhere (pid 1) está usando esta pasta\n`
+      + `  como corrigir: se nenhum lote roda mais lá, apague ${join(out, LOCK_FILE)} à mão`);
   });
 
   // A SIGKILLed batch under a PID 1 that does not reap stays a zombie: signal 0 still reaches it.

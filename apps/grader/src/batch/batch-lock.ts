@@ -4,6 +4,7 @@ import { link, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { GraderError } from '../errors.js';
+import { text } from '../messages/text.js';
 
 /** The lock file in OUT: who holds it, so a stale lock (owner dead) can be taken over. */
 export const LOCK_FILE = '.fitcheck-batch.lock';
@@ -46,13 +47,14 @@ export async function acquireBatchLock(out: string): Promise<() => Promise<void>
     const seen = await readFile(path, 'utf8').catch(() => undefined);
     if (seen === undefined) continue;
     const owner = parseOwner(seen);
+    // A pid names a process, it is not a quantity: a string, never grouped (pid 12.345).
     if (owner && owner.host !== me.host) {
-      throw new GraderError('BATCH_LOCKED', `a batch on host ${owner.host} (pid ${owner.pid}) holds this folder`, { file: path },
-        `if no batch runs there any more, delete ${path} by hand`);
+      throw new GraderError('BATCH_LOCKED', text('errBatch.lockedElsewhere', { host: owner.host, pid: String(owner.pid) }), { file: path },
+        text('errBatch.lockedElsewhereFix', { path }));
     }
     if (owner && (await isAlive(owner, me))) {
-      throw new GraderError('BATCH_LOCKED', `another batch (pid ${owner.pid}) is writing to this folder`, { file: path },
-        `wait for it to finish, or use another --out; if \`ps -p ${owner.pid}\` shows no fitcheck batch, delete ${path} by hand`);
+      throw new GraderError('BATCH_LOCKED', text('errBatch.locked', { pid: String(owner.pid) }), { file: path },
+        text('errBatch.lockedFix', { pid: String(owner.pid), path }));
     }
     // Stale (or unreadable: no fitcheck ever leaves a partial one). Move exactly that file away.
     const tomb = `${path}.${me.nonce}.stale`;
@@ -66,7 +68,7 @@ export async function acquireBatchLock(out: string): Promise<() => Promise<void>
     if (moved !== seen) await link(tomb, path).catch(() => undefined);
     await rm(tomb, { force: true });
   }
-  throw new GraderError('BATCH_LOCKED', 'could not take the batch lock', { file: path }, 'another batch started at the same moment; retry');
+  throw new GraderError('BATCH_LOCKED', text('errBatch.lockRace'), { file: path }, text('errBatch.lockRaceFix'));
 }
 
 /** Creates `path` holding `record`, complete, or returns false when it exists. */

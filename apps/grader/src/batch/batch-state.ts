@@ -1,6 +1,7 @@
-import { FitcheckError, formatIssue, loadConfigText, readTextFile } from '@fitcheck/core';
+import { loadConfigText, readIssue, readTextFile } from '@fitcheck/core';
 import type { AnySchemaObject } from 'ajv';
 import { GraderError } from '../errors.js';
+import { text, type Text } from '../messages/text.js';
 
 /** Code of a state file of OUT (`batch-entry.json`, `batch-manifest.json`, `results.json`) that is torn or was edited by hand. */
 export const BATCH_STATE_ERROR = { invalid: 'INVALID_BATCH_STATE' } as const;
@@ -10,22 +11,17 @@ const MAX_STATE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads a JSON file the batch wrote earlier and checks it against `schema`: a torn or hand-edited
- * one is `INVALID_BATCH_STATE` naming the file, the place and `fix`, never a bare JSON error
+ * one is `INVALID_BATCH_STATE` reporting each issue at its place, then `fix`, never a bare JSON error
  * without a file, and never silently taken for "no submission here".
  */
-export async function readBatchState<T>(file: string, schema: AnySchemaObject, fix: string): Promise<T> {
-  let text: string;
+export async function readBatchState<T>(file: string, schema: AnySchemaObject, fix: Text): Promise<T> {
+  let source: string;
   try {
-    text = await readTextFile(file, { maxBytes: MAX_STATE_BYTES });
+    source = await readTextFile(file, { maxBytes: MAX_STATE_BYTES });
   } catch (e) {
-    if (!(e instanceof FitcheckError)) throw e;
-    throw new GraderError(BATCH_STATE_ERROR.invalid, e.message, { ...e.place, file }, fix);
+    throw new GraderError(BATCH_STATE_ERROR.invalid, [readIssue(e, file)], {}, fix);
   }
-  const { value, errors } = loadConfigText(text, file, schema, { format: 'json' });
-  const [first] = errors;
-  if (first !== undefined) {
-    throw new GraderError(BATCH_STATE_ERROR.invalid, `${first.message} (the file is torn or was edited by hand)${errors.length > 1 ? `\n${errors.slice(1).map(formatIssue).join('\n')}` : ''}`,
-      { file, line: first.line, column: first.column }, fix);
-  }
+  const { value, errors } = loadConfigText(source, file, schema, { format: 'json' });
+  if (errors.length > 0) throw new GraderError(BATCH_STATE_ERROR.invalid, errors, {}, text('errBatch.stateTorn', { fix }));
   return value as T;
 }

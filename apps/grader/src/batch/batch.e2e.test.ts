@@ -63,7 +63,7 @@ describe('fitcheck batch on fixtures/class', () => {
     expect(lines[0]).toBe('student_id,name,submitted_id,todo_1,todo_2,todo_3,todo_4,todo_5,todo_6,todo_7,todo_8,todo_9,todo_10,total,status,undecided,fault,findings,folder');
     expect(lines.slice(1, 5).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['ana-lima,Ana Lima,2024-0107', 'bruno-souza,Bruno Souza,2024-0213', 'carla-dias,Carla Dias,2024-0388', "dan,'=cmd|' /C calc'!A0,../../x"]);
     expect(lines[5]).toBe('');
-    expect(reference.summary).toContain('4 submissions: 2 graded, 2 invalid, 0 not graded');
+    expect(reference.summary).toContain('4 submissões: 2 corrigidas, 2 inválidas, 0 não corrigidas');
   });
 
   it('refuses a second batch on an OUT whose owner is alive', async () => {
@@ -72,7 +72,8 @@ describe('fitcheck batch on fixtures/class', () => {
     const second = await fitcheck(['batch', CLASS, '--out', out, ...FLAGS]);
     await release();
     expect(second.code).toBe(2);
-    expect(second.stderr).toContain('another batch');
+    // The course's language (pt-BR) says it.
+    expect(second.stderr).toContain(`: outro lote (pid ${process.pid}) está gravando nesta pasta`);
   });
 });
 
@@ -99,7 +100,7 @@ describe('sharded and resumed batches reproduce the uninterrupted gradebook', ()
     expect(await read(scratch, 'merged', 'class-report.html')).toBe(reference.classReport);
     const incomplete = await fitcheck(['merge', join(scratch, 'shard-1'), join(scratch, 'shard-3'), '--out', join(scratch, 'partial')]);
     expect(incomplete.code).toBe(2);
-    expect(incomplete.stderr).toContain('have shards 1, 3 of 3');
+    expect(incomplete.stderr).toContain('fitcheck: foram passadas as partes 1, 3 de 3\n  como corrigir: passe exatamente uma saída de cada parte, de 1 a 3');
   }, 600_000);
 
   it('a batch killed with SIGKILL after a submission finished resumes to the same gradebook', async () => {
@@ -173,15 +174,15 @@ describe('fitcheck batch on a hostile class', () => {
     // `--help` was graded as a folder (by its own grading child), not taken for the flag.
     expect(entries.get('--help')).toMatchObject({ status: 'graded', studentId: '--help', key: expect.stringMatching(/^help-[0-9a-f]{8}$/), submittedId: '2024-0777' });
     // The empty folders were validated here: no grading child was started for them.
-    expect(await read(box.out, entries.get('empty-042')!.key, 'grade.log')).toMatch(/^fitcheck batch: the submission is invalid; graded in the batch process, without a grading child\./);
+    expect(await read(box.out, entries.get('empty-042')!.key, 'grade.log')).toMatch(/^fitcheck batch: o envio é inválido; corrigido no próprio processo do batch, sem um processo de correção à parte\./);
 
     const gradebook = await read(box.out, 'gradebook.csv');
     expect(gradebook.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + folders.length);
     expect(gradebook).toContain('\r\nana-lima,Ana Lima,2024-0107,');
     const summary = await read(box.out, 'summary.md');
-    expect(summary).toContain(`${folders.length} submissions: 3 graded, ${folders.length - 3} invalid, 0 not graded`);
+    expect(summary).toContain(`${folders.length} submissões: 3 corrigidas, ${folders.length - 3} inválidas, 0 não corrigidas`);
     // The forged id is one line of text in its table row.
-    expect(summary.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Class summary', expect.stringMatching(/^## Scores/), '## Most common findings', '## Needs a TA']);
+    expect(summary.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Resumo da turma', expect.stringMatching(/^## Notas/), '## Apontamentos mais frequentes', '## Para o monitor']);
     expect(summary).not.toMatch(/<img/);
   }, 600_000);
 
@@ -199,7 +200,7 @@ describe('fitcheck batch on a hostile class', () => {
       const again = await runCli(box, ['batch', classDir, '--out', box.out, ...flags]);
       expect(again.code).toBe(2);
       expect(again.stderr).toContain(`fitcheck: ${entry}:1:`);
-      expect(again.stderr).toContain(`fix: delete the folder ${join(box.out, 'empty-a')} and run the same fitcheck batch again`);
+      expect(again.stderr).toContain(`como corrigir: o arquivo está corrompido ou foi editado à mão; apague a pasta ${join(box.out, 'empty-a')} e rode o mesmo fitcheck batch de novo`);
       expect(existsSync(join(box.out, 'empty-b', 'results.json'))).toBe(true);
     }
     await writeFile(join(box.out, 'batch-manifest.json'), '{"shard": null, "keys": "empty-a"}');

@@ -15,6 +15,6 @@ export const SUMMARY_FILE = 'summary.md';
  */
 export async function writeClassReports(out: string, rows: readonly ClassRow[], lang: Lang = classLang(rows)): Promise<void> {
   await writeFileAtomic(join(out, GRADEBOOK_FILE), formatGradebook(rows));
-  await writeFileAtomic(join(out, SUMMARY_FILE), formatSummary(rows));
+  await writeFileAtomic(join(out, SUMMARY_FILE), formatSummary(rows, lang));
   await writeFileAtomic(join(out, CLASS_REPORT_FILE), renderClassReport(rows, { lang, out }));
 }

@@ -8,6 +8,7 @@ import { compareItemIds, compareNames } from './ordering.js';
 import { digestResults } from './results-digest.js';
 import type { ItemScore, ResultsDigest } from './results-digest.js';
 import { GraderError } from '../errors.js';
+import { text } from '../messages/text.js';
 
 /** One finished submission: what the batch recorded and what the grader reported. */
 export interface ClassRow {
@@ -25,11 +26,11 @@ export async function readClassRows(out: string): Promise<ClassRow[]> {
   const rows: ClassRow[] = [];
   for (const key of await finishedKeys(out)) {
     const dir = join(out, key);
-    const fix = `delete the folder ${dir} and run the same fitcheck batch again: it grades that submission again`;
+    const fix = text('errBatch.gradeAgainFix', { dir });
     const entryFile = join(dir, ENTRY_FILE);
     const entry = await readBatchState<BatchEntry>(entryFile, BATCH_ENTRY_SCHEMA, fix);
     if (entry.key !== key) {
-      throw new GraderError(BATCH_STATE_ERROR.invalid, `the entry names the student folder "${entry.key}" but lies in "${key}" (moved or edited by hand)`, { file: entryFile }, fix);
+      throw new GraderError(BATCH_STATE_ERROR.invalid, text('errBatch.entryMoved', { named: entry.key, key }), { file: entryFile }, fix);
     }
     const results = await readBatchState<unknown>(join(dir, RESULTS_FILE), RESULTS_SCHEMA, fix);
     rows.push({ entry, digest: digestResults(results) });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../lab/load-lab.js';
+import { englishIn, ptLine } from '../test-helpers/pt-line.js';
 import { discoverSubmissions } from './discover.js';
 import { readRoster } from './roster.js';
 
@@ -73,5 +74,21 @@ describe('discoverSubmissions', () => {
     const root = await classOf({}, { 'a.csv': 'login,name\nana,Ana\n', 'b.csv': 'login,id,name\nana,1,Ana\nana,2,Ana\n' });
     await expect(readRoster(join(root, 'a.csv'))).rejects.toMatchObject({ code: 'INVALID_ROSTER', message: 'the roster has no id column' });
     await expect(readRoster(join(root, 'b.csv'))).rejects.toMatchObject({ code: 'INVALID_ROSTER', place: { line: 3 }, message: 'login "ana" is listed twice' });
+  });
+
+  it('says a roster missing a column, a login twice, a torn row and a missing file in pt-BR', async () => {
+    const root = await classOf({}, {
+      'a.csv': 'login,name\nana,Ana\n', 'b.csv': 'login,id,name\nana,1,Ana\nana,2,Ana\n', 'c.csv': 'login,id,name\nana,1\n', 'd.csv': 'login,id,name\n"ana,1,Ana\n',
+    });
+    const said = async (name: string) => ptLine(await readRoster(join(root, name)).catch((e: unknown) => e));
+    const fix = '\n  como corrigir: a lista da turma é um arquivo CSV com um cabeçalho que nomeia login, id, name, uma linha por aluno';
+    expect(await said('a.csv')).toBe(`${join(root, 'a.csv')}:1: falta a coluna id na lista da turma${fix}`);
+    expect(await said('b.csv')).toBe(`${join(root, 'b.csv')}:3: o login "ana" aparece duas vezes\n  como corrigir: deixe uma linha só por aluno`);
+    // csv-parse's errors said by their code; English keeps the sentence, the library's words gone.
+    expect(await said('c.csv')).toBe(`${join(root, 'c.csv')}:2: esta linha tem 2 campos, mas o cabeçalho nomeia 3 colunas${fix}`);
+    await expect(readRoster(join(root, 'c.csv'))).rejects.toMatchObject({ message: 'this row has 2 fields but the header names 3 columns' });
+    expect(await said('d.csv')).toBe(`${join(root, 'd.csv')}:2: um campo entre aspas nunca é fechado: falta a aspa de fechamento${fix}`);
+    expect(await said('none.csv')).toBe(`${join(root, 'none.csv')}:1:1: ${join(root, 'none.csv')} não existe, ou é um link para nada que se possa ler${fix}`);
+    for (const name of ['a.csv', 'b.csv', 'c.csv', 'd.csv', 'none.csv']) expect(englishIn(await said(name))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../out/write-out.js';
 import { readBatchState } from './batch-state.js';
 import type { Shard } from './shard.js';
 import { GraderError } from '../errors.js';
+import { text } from '../messages/text.js';
 
 export const MANIFEST_FILE = 'batch-manifest.json';
 
@@ -39,7 +40,7 @@ const MANIFEST_SCHEMA = {
 export async function readManifest(out: string): Promise<BatchManifest> {
   const file = join(out, MANIFEST_FILE);
   if (!(await access(file).then(() => true, () => false))) {
-    throw new GraderError('NOT_A_BATCH_OUTPUT', `no ${MANIFEST_FILE} in ${out}`, { file }, 'pass folders written by `fitcheck batch --out`');
+    throw new GraderError('NOT_A_BATCH_OUTPUT', text('errBatch.noManifest', { file: MANIFEST_FILE, out }), { file }, text('errBatch.noManifestFix'));
   }
-  return readBatchState<BatchManifest>(file, MANIFEST_SCHEMA, 'run the same `fitcheck batch` on that shard again: it rewrites the manifest and keeps what was graded');
+  return readBatchState<BatchManifest>(file, MANIFEST_SCHEMA, text('errBatch.manifestFix'));
 }

@@ -10,6 +10,7 @@ import type { Lang } from '../messages/locale.js';
 import { readManifest, writeManifest } from './manifest.js';
 import type { BatchManifest } from './manifest.js';
 import { GraderError } from '../errors.js';
+import { text } from '../messages/text.js';
 
 /**
  * Joins the outputs of `fitcheck batch --shard I/N` (I = 1…N) into OUT: every student folder is
@@ -20,7 +21,7 @@ import { GraderError } from '../errors.js';
  */
 export async function mergeShards(shardOuts: readonly string[], out: string, lang?: Lang): Promise<ClassRow[]> {
   if (shardOuts.some((s) => resolve(s) === resolve(out))) {
-    throw new GraderError('INVALID_MERGE', 'the merged output cannot be one of the shards', { file: out }, 'use a new --out folder');
+    throw new GraderError('INVALID_MERGE', text('errBatch.mergeIntoShard'), { file: out }, text('errBatch.mergeIntoShardFix'));
   }
   const manifests = await Promise.all(shardOuts.map(async (dir) => ({ dir, manifest: await readManifest(dir) })));
   checkCoverage(manifests);
@@ -31,12 +32,12 @@ export async function mergeShards(shardOuts: readonly string[], out: string, lan
     const finished = new Set(await finishedKeys(dir));
     const missing = manifest.keys.filter((k) => !finished.has(k));
     if (missing.length > 0) {
-      throw new GraderError('MERGE_INCOMPLETE', `${dir}: ${missing.length} submissions not graded (${missing.slice(0, 5).join(', ')})`, { file: dir },
-        'run the same `fitcheck batch` again on that shard: it resumes');
+      throw new GraderError('MERGE_INCOMPLETE', text('errBatch.shardUnfinished', { count: missing.length, keys: missing.slice(0, 5).join(', ') }), { file: dir },
+        text('errBatch.shardUnfinishedFix'));
     }
     for (const key of manifest.keys) {
       const other = owner.get(key);
-      if (other !== undefined) throw new GraderError('INVALID_MERGE', `student folder "${key}" is in ${other} and in ${dir}`, { file: dir });
+      if (other !== undefined) throw new GraderError('INVALID_MERGE', text('errBatch.inTwoShards', { key, other, dir }), { file: dir }, text('errBatch.inTwoShardsFix'));
       owner.set(key, dir);
     }
   }
@@ -67,11 +68,11 @@ export async function mergeShards(shardOuts: readonly string[], out: string, lan
 
 function checkCoverage(manifests: readonly { dir: string; manifest: BatchManifest }[]): void {
   const counts = new Set(manifests.map((m) => m.manifest.shard?.count ?? 1));
-  if (counts.size > 1) throw new GraderError('INVALID_MERGE', `shards of different splits (${[...counts].join(', ')})`, {}, 'merge the shards of one matrix run');
+  if (counts.size > 1) throw new GraderError('INVALID_MERGE', text('errBatch.mixedSplits', { counts: [...counts].join(', ') }), {}, text('errBatch.mixedSplitsFix'));
   const count = [...counts][0] ?? 0;
   const seen = manifests.map((m) => m.manifest.shard?.index ?? 1).sort((a, b) => a - b);
   const expected = Array.from({ length: count }, (_, i) => i + 1);
   if (seen.join() !== expected.join()) {
-    throw new GraderError('MERGE_INCOMPLETE', `have shards ${seen.join(', ')} of ${count}`, {}, `pass exactly one output of each shard 1…${count}`);
+    throw new GraderError('MERGE_INCOMPLETE', text('errBatch.shardsMissing', { seen: seen.join(', '), count }), {}, text('errBatch.shardsMissingFix', { count }));
   }
 }

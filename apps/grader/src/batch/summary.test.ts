@@ -33,22 +33,22 @@ describe('formatSummary', () => {
   it('writes the class table over graded submissions', () => {
     expect(formatSummary(rows)).toBe(`# Class summary
 
-5 submissions: 3 graded, 1 invalid, 1 not graded (the grade could not be computed: not the student's fault).
+5 submissions: 3 graded, 1 invalid, 1 not graded (the grade could not be computed: not the student’s fault).
 
 ## Scores (3 graded submissions)
 
-| item | mean | median | max | pending | undecided |
+| Item | Mean | Median | Max | Pending | Undecided |
 |---|---:|---:|---:|---:|---:|
 | ToDo 1 | 7 | 7 | 10 | 0 | 1 |
 | ToDo 2 | 3.5 | 3 | 10 | 0 | 0 |
 | ToDo 3 | 8 | 8 | 10 | 2 | 0 |
-| **total** | 13.17 | 15 | 30 | | |
+| **Total** | 13.17 | 15 | 30 | | |
 
-1 undecided item(s) in 1 submission(s): they cost no points; the TA's run decides.
+1 undecided item(s) in 1 submission(s): they cost no points; the TA’s run decides.
 
-## Most common findings
+## Most frequent findings
 
-| code | submissions | share |
+| Code | Submissions | Share |
 |---|---:|---:|
 | \`SIGMOID_WITH_LOGITS_LOSS\` | 2 | 40 % |
 | \`MISSING_ITEM\` | 1 | 20 % |
@@ -56,11 +56,21 @@ describe('formatSummary', () => {
 
 ## Needs a TA
 
-| folder | student | status | why |
+| Folder | Student | Status | Why |
 |---|---|---|---|
-| cid | cid | graded | undecided: 1 — the TA's run decides |
+| cid | cid | graded | undecided: 1 — the TA’s run decides |
 | dan | dan | invalid | submission invalid |
-| eva | eva | not graded | environment: \`TRAINING_CRASHED\` |
+| eva | eva | not graded | the grading machine: \`TRAINING_CRASHED\` |
 `);
+  });
+
+  it('is written in the class\'s language: pt-BR words and numbers', () => {
+    const pt = formatSummary(rows, 'pt-BR');
+    expect(pt.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Resumo da turma', '## Notas (3 submissões corrigidas)', '## Apontamentos mais frequentes', '## Para o monitor']);
+    expect(pt).toContain('| Item | Média | Mediana | Máx. | Pendentes | Indecisos |');
+    expect(pt).toContain('| ToDo 2 | 3,5 | 3 | 10 | 0 | 0 |');
+    expect(pt).toContain('| **Total** | 13,17 | 15 | 30 | | |');
+    expect(pt).toContain('| eva | eva | não corrigida | a máquina de correção: `TRAINING_CRASHED` |');
+    expect(pt).toContain('| dan | dan | inválida | envio inválido |');
   });
 });

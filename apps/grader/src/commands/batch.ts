@@ -5,6 +5,7 @@ import { intFlag } from '../batch/int-flag.js';
 import { parseShard } from '../batch/shard.js';
 import { progressPrinter } from '../format/progress.js';
 import { checkLang, commandLang } from '../cli/cli-lang.js';
+import { errorLine } from '../messages/error-line.js';
 import { loadMessages } from '../messages/locale.js';
 import { sayer } from '../messages/text.js';
 
@@ -52,7 +53,8 @@ const command = defineCommand({
     process.stdout.write(`${say('cli.batchDone', { count: outcome.rows.length, out: args.out, now: outcome.gradedNow.length, jobs: outcome.jobs })}${errors > 0 ? say('cli.batchErrors', { count: errors }) : ''}\n`);
     if (outcome.pdfs) {
       const { printed, error } = outcome.pdfs;
-      if (error) process.stderr.write(`fitcheck: ${say('cli.pdfsFailed', { code: error.code, message: `${error.message}${error.hint ? ` — ${error.hint}` : ''}` })}\n`);
+      // The error in the reader's words (its English only until its code has words).
+      if (error) process.stderr.write(`fitcheck: ${say('cli.pdfsFailed', { code: error.code, message: errorLine(error, messages) })}\n`);
       else process.stdout.write(`${say('cli.pdfsPrinted', { count: printed })}\n`);
     }
     return 0;

@@ -7,9 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitcheck } from '../test-helpers/cli.js';
 import { FIXTURES } from '@fitcheck/datasets';
 
-
-
-
 describe('fitcheck data inspect', () => {
   it('--json on the HIGGS fixture and the cat training file', async () => {
     const [higgs, cats] = await Promise.all([
@@ -31,6 +28,28 @@ describe('fitcheck data inspect', () => {
       sha256: FIXTURES.catsTrain.sha256,
       classes: ['non-cat', 'cat'],
     });
+  });
+
+  it("says what a file holds in the course's language (pt-BR), or --lang's", async () => {
+    const [pt, en] = await Promise.all([
+      fitcheck(['data', 'inspect', 'fixtures/datasets/higgs/HIGGS_first_10000.csv.gz']),
+      fitcheck(['data', 'inspect', 'fixtures/datasets/catvnoncat/train_catvnoncat.h5', '--lang', 'en']),
+    ]);
+    expect(pt.stdout).toBe([
+      'fixtures/datasets/higgs/HIGGS_first_10000.csv.gz: CSV do HIGGS (rótulo + 28 atributos)',
+      '  atributos  [10000, 28]',
+      '  rótulos    0: 4.705, 1: 5.295',
+      `  sha256     ${FIXTURES.higgsFirst10000.sha256}`,
+      '',
+    ].join('\n'));
+    expect(en.stdout).toBe([
+      'fixtures/datasets/catvnoncat/train_catvnoncat.h5: HDF5 cat/non-cat images',
+      '  features  [209, 64, 64, 3]',
+      '  labels    0: 137, 1: 72',
+      '  classes   0 = non-cat, 1 = cat',
+      `  sha256    ${FIXTURES.catsTrain.sha256}`,
+      '',
+    ].join('\n'));
   });
 
   it('bad input: exit 2 and one paragraph naming file, row and column, no stack trace', async () => {

@@ -2,10 +2,10 @@ import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
 
 import { mergeShards } from '../batch/merge-shards.js';
-import { GraderError } from '../errors.js';
+import { FlagError } from '../cli/flag-error.js';
 import { checkLang, commandLang } from '../cli/cli-lang.js';
 import { loadMessages } from '../messages/locale.js';
-import { sayer } from '../messages/text.js';
+import { sayer, text } from '../messages/text.js';
 
 const command = defineCommand({
   meta: { name: 'merge', description: 'Join the outputs of `fitcheck batch --shard I/N` into one gradebook' },
@@ -16,7 +16,7 @@ const command = defineCommand({
   },
   async run({ args }) {
     const shards = args._;
-    if (shards.length === 0) throw new GraderError('INVALID_FLAG', 'no shard folders given', {}, 'fitcheck merge OUT1 OUT2 … --out OUT');
+    if (shards.length === 0) throw new FlagError('INVALID_FLAG', text('errBatch.noShards'), text('errBatch.noShardsFix'));
     const rows = await mergeShards(shards, args.out, checkLang(args.lang));
     const say = sayer(loadMessages(await commandLang({ lang: args.lang })));
     process.stdout.write(`${say('cli.mergeDone', { count: rows.length, shards: shards.length, out: args.out })}\n`);

@@ -2,6 +2,7 @@ import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
 import { regrade } from '../regrade/regrade.js';
 import { commandLang } from '../cli/cli-lang.js';
+import { errorLine } from '../messages/error-line.js';
 import { loadMessages } from '../messages/locale.js';
 import { sayer } from '../messages/text.js';
 
@@ -18,11 +19,12 @@ const command = defineCommand({
     const lang = await commandLang({ lang: args.lang });
     const outcome = await regrade({ out: args.out, overrides: args.overrides, pdf: args.pdf });
     // Each grade keeps its own language; what this command says is --lang's, else the course's.
-    const say = sayer(loadMessages(lang));
+    const messages = loadMessages(lang);
+    const say = sayer(messages);
     const lines = [say('cli.regraded', { count: outcome.regraded.length, out: args.out })];
     if (outcome.skipped.length > 0) lines.push(say('cli.regradeSkipped', { keys: outcome.skipped.join(', ') }));
     if (outcome.unmatched.length > 0) lines.push(say('cli.regradeUnmatched', { out: args.out, students: [...new Set(outcome.unmatched.map((o) => o.student))].join(', ') }));
-    if (outcome.pdfs?.error) lines.push(`fitcheck: ${say('cli.pdfsFailed', { code: outcome.pdfs.error.code, message: outcome.pdfs.error.message })}`);
+    if (outcome.pdfs?.error) lines.push(`fitcheck: ${say('cli.pdfsFailed', { code: outcome.pdfs.error.code, message: errorLine(outcome.pdfs.error, messages) })}`);
     else if (outcome.pdfs) lines.push(say('cli.pdfsPrinted', { count: outcome.pdfs.printed }));
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;

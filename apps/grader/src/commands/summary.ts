@@ -1,29 +1,11 @@
 import { defineCommand } from 'citty';
 import type { CommandDef } from 'citty';
-import { formatSummary, inferShapes, isFitcheckError, loadConfigFile, loadModelSpec, modelSpecSchema, type ModelSpec } from '@fitcheck/core';
-import { GraderError } from '../errors.js';
-import { text } from '../messages/text.js';
+import { formatSummary, inferShapes, loadModelSpec } from '@fitcheck/core';
 
 /** The text `fitcheck summary` prints: Keras' `model.summary()` table, or the inferred layers as JSON. */
 export async function modelSummary(file: string, options: { json?: boolean } = {}): Promise<string> {
-  const spec = await readModel(file);
+  const spec = await loadModelSpec(file);
   return options.json ? `${JSON.stringify(inferShapes(spec), null, 2)}\n` : formatSummary(spec);
-}
-
-/**
- * The model file, or its problems as config issues, each said in the reader's language (core's
- * `INVALID_MODEL_SPEC` holds them as English lines only): read again for them, on the error path only.
- */
-async function readModel(file: string): Promise<ModelSpec> {
-  try {
-    return await loadModelSpec(file);
-  } catch (e) {
-    if (!isFitcheckError(e) || e.code !== 'INVALID_MODEL_SPEC') throw e;
-    const { errors } = await loadConfigFile(file, modelSpecSchema());
-    if (errors.length === 0) throw e;
-    const unreadable = errors.some((i) => i.keyword === 'read' || i.keyword === 'size');
-    throw new GraderError('INVALID_SUBMISSION', errors, {}, unreadable ? undefined : text('errCore.spec.schemaFix'));
-  }
 }
 
 const command = defineCommand({

@@ -68,8 +68,8 @@ function data(s: Sentence): string[] {
 /** The two checks every worded error passes: its English words are core's English, and pt-BR says none of them. */
 function expectWorded(e: FitcheckError<string>, code: string): void {
   expect(e.code).toBe(code);
-  expect(e.words, `${code} carries words`).toBeDefined();
-  const words = e.words!;
+  expect(e.words?.message, `${code} carries words`).toBeDefined();
+  const words = { ...e.words!, message: e.words!.message! };
   expect(said(en, words.message)).toBe(e.message);
   expect(said(en, words.hint)).toBe(e.hint);
   let portuguese = `${said(pt, words.message)}\n${said(pt, words.hint) ?? ''}`.toLowerCase();

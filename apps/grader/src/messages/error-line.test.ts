@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isFitcheckError, readTextFile, type FitcheckError } from '@fitcheck/core';
+import { isFitcheckError, parseModelSpec, readTextFile, type FitcheckError } from '@fitcheck/core';
 import { describe, expect, it } from 'vitest';
 import { GraderError } from '../errors.js';
 import { errorLine } from './error-line.js';
-import { text } from './text.js';
+import { renderText, text, type Text } from './text.js';
 import { loadMessages } from './locale.js';
 
 const pt = loadMessages('pt-BR');
@@ -46,6 +46,21 @@ describe('errorLine', () => {
     expect(e.message).toBe("lab.yaml:1:1: must have required property 'id'");
     expect(errorLine(e, pt)).toMatch(/^lab\.yaml:1:1: .*"id"/);
     expect(errorLine(e, pt)).not.toContain('must have');
+  });
+
+  it("says core's INVALID_MODEL_SPEC issue by issue in pt-BR, with its fix; its English fix is the locale's", () => {
+    let e: unknown;
+    try {
+      parseModelSpec('name: m\nlayerz: []\n', 'm.yaml');
+    } catch (x) {
+      e = x;
+    }
+    if (!isFitcheckError(e)) throw new Error('expected INVALID_MODEL_SPEC');
+    expect(e.code).toBe('INVALID_MODEL_SPEC');
+    expect(renderText(loadMessages('en'), e.words!.hint as Text)).toBe(e.hint);
+    const lines = errorLine(e, pt).split('\n');
+    expect(lines).toContain('m.yaml:2:1: documento (raiz): chave desconhecida "layerz"; as permitidas são: "$schema", "name", "inputShape", "layers" (você quis dizer "layers"?)');
+    expect(lines.at(-1)).toBe('  como corrigir: as chaves permitidas estão em packages/core/schemas/model-spec.schema.json');
   });
 
   it('leaves an error without words (a library\'s message) in its own English', () => {

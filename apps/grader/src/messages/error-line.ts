@@ -1,5 +1,4 @@
 import { FILE_ERROR, readIssue, type ErrorPlace, type FitcheckError } from '@fitcheck/core';
-import { GraderError } from '../errors.js';
 import { issueLine } from './issue-line.js';
 import { langOf, translate, type Messages } from './locale.js';
 import { renderText, type Text } from './text.js';
@@ -18,10 +17,8 @@ export function errorLine(e: FitcheckError<string>, messages: Messages): string 
   if (FILE_CODES.has(e.code)) return issueLine(readIssue(e, e.place.file ?? ''), messages);
   const fix = (hint: string) => `\n  ${translate(messages, 'cli.fixLabel')}: ${hint}`;
   const words = e.words;
-  if (e instanceof GraderError && e.issues) {
-    return e.issues.map((i) => issueLine(i, messages)).join('\n') + (words?.hint ? fix(renderText(messages, words.hint as Text)) : '');
-  }
-  if (!words) return e.describe();
+  if (e.issues) return e.issues.map((i) => issueLine(i, messages)).join('\n') + (words?.hint ? fix(renderText(messages, words.hint as Text)) : '');
+  if (!words?.message) return e.describe();
   // The grader's locales hold every key an error's words name (locale.test renders each).
   const said = renderText(messages, words.message as Text);
   return `${where(e.place, messages)}${said}${words.hint ? fix(renderText(messages, words.hint as Text)) : ''}`;

@@ -17,7 +17,7 @@ export function faultWordsIn(messages: Messages, words: FaultWords | undefined):
  * file is the sentence's own placeholder.
  */
 export function placedDetail(e: FitcheckError<string>): Param {
-  const said: Param = e.words ? (e.words.message as Text) : e.message;
+  const said: Param = e.words?.message ? (e.words.message as Text) : e.message;
   const { row, key } = e.place;
   if (row !== undefined) return text('errCore.fault.atRow', { row, said: key === undefined ? said : text('errCore.fault.atKey', { key, said }) });
   return key === undefined ? said : text('errCore.fault.atKey', { key, said });

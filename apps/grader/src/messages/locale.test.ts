@@ -32,7 +32,7 @@ describe('locales', () => {
     // Only placeholders-only strings, symbols and loanwords may stay identical.
     expect(same.sort()).toEqual([
       'answers.pointsOf', 'calibrate.percent', 'class.id', 'class.item', 'class.total', 'classification.rule', 'cli.asSaid', 'cli.batchGraded', 'cli.finding', 'cli.gradescopeDone',
-      'cli.item', 'cli.modelError', 'cli.pdf', 'cli.statusPassed', 'cli.tensorboard', 'cli.total', 'cli.usageIn', 'finding.BAD_PREPROCESS.message', 'finding.INVALID_HYPERPARAMETER.message', 'finding.NO_OVERFITTING.hint',
+      'cli.item', 'cli.modelError', 'cli.pdf', 'cli.statusPassed', 'cli.tensorboard', 'cli.total', 'cli.usageIn', 'dataInspect.classes', 'finding.BAD_PREPROCESS.message', 'finding.INVALID_HYPERPARAMETER.message', 'finding.NO_OVERFITTING.hint',
       'finding.SHAPE_MISMATCH.message', 'finding.TRAINING_DIVERGED.message', 'finding.VERDICT_UNDECIDED.hint', 'findings.item', 'header.backend',
       'header.scoreOf', 'kind.logits', 'lab.footer', 'output.times', 'pr.item', 'pr.todo', 'pr.total', 'todos.name', 'todos.pending',
     ]);

@@ -16,7 +16,8 @@ const ENGLISH = /\b(the|and|of|with|without|at most|training|trained|rows|images
  * What of a printed line is not the grader's words: paths and file names, model keys (`higgs.giant`),
  * Keras metric logs (`val_loss:0.57`), codes (`[NOT_MORE_CAPACITY]`), flags, quoted values, a YAML
  * `key: value` a hint tells the student to write, the `tensorboard` command, a `fitcheck <command>`
- * a command's name in its help's table, and a GitHub workflow command's own syntax (`::error file=…,line=…::`) — names a reader types, the
+ * a command's name in its help's table, a GitHub workflow command's own syntax (`::error file=…,line=…::`) and a Keras
+ * output shape (`(None, 1)`) — names a reader types, the
  * same in every language.
  */
 function wordsOf(line: string): string {
@@ -32,7 +33,16 @@ function wordsOf(line: string): string {
     .replace(/^ {2}[a-z][\w-]* {4,}/, ' ')
     .replace(/"[^"]*"|`[^`]*`/g, ' ')
     .replace(/\b[a-z]\w*: [a-z]\w*\b/g, ' ')
-    .replace(/\btensorboard\b/gi, ' ');
+    .replace(/\btensorboard\b/gi, ' ')
+    .replace(/\(None(, \d+)*\)/g, ' ');
+}
+
+/** A report's words, one per line: its text and its labels, without styles, scripts and `<pre>` printouts. */
+function reportText(html: string): string {
+  const body = html.replace(/<(style|script|pre)\b[\s\S]*?<\/\1>/g, '');
+  const labels = [...body.matchAll(/\b(?:aria-label|title|alt)="([^"]*)"/g)].map((m) => m[1]!);
+  const texts = body.split(/<[^>]+>/).map((t) => t.trim()).filter((t) => t !== '');
+  return [...labels, ...texts].join('\n').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 /** The printed lines that hold an English word, each with the word found. */
@@ -62,6 +72,11 @@ describe('one language per run', () => {
     expect(stderr).toContain('modelos treinados: higgs.giant, cats.large, cats.regularized');
     expect(stderr).toMatch(/treinando higgs\.giant \(3\.179\.521 parâmetros/);
     expect(englishLines(`${stdout}\n${stderr}`)).toEqual([]);
+    // The report: every text and every label a screen reader says (a chart's name, not Vega's English
+    // "X-axis titled …"); the Keras summaries and scikit-learn's report are their tools' printouts (`<pre>`).
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('aria-label="Regularizadores: Entropia cruzada binária"');
+    expect(englishLines(reportText(html))).toEqual([]);
   });
 
   it('`fitcheck check --lang pt-BR` on a submission with mistakes: findings, hints and plan all in pt-BR', async () => {

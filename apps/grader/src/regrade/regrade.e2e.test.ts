@@ -66,7 +66,7 @@ describe('fitcheck regrade OUT --overrides overrides.csv', () => {
     expect(report).toContain('clear, with the curves &lt;b&gt;named&lt;/b&gt;');
     const gradebook = await read(out, 'gradebook.csv');
     expect(gradebook.split('\r\n')[1]).toMatch(/^2024-0107,Ana Lima,2024-0107,4,8,pending,pending,/);
-    expect(await read(out, 'summary.md')).toContain('2 submissions');
+    expect(await read(out, 'summary.md')).toContain('2 submissões');
     // Nothing trained: the run's TensorBoard logs are the grade's, untouched.
     expect(await snapshot(join(out, '2024-0107', 'tensorboard'))).toEqual(tensorboard);
 
@@ -82,7 +82,8 @@ describe('fitcheck regrade OUT --overrides overrides.csv', () => {
     const before = await read(out, 'gradebook.csv');
     const run = await fitcheck(['regrade', out, '--overrides', overrides]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${overrides}:2: points "eight" is not a number ≥ 0`);
+    // The course's language (pt-BR) says it.
+    expect(run.stderr).toContain(`${overrides}:2: os pontos "eight" não são um número ≥ 0\n  como corrigir: um CSV de sobreposições tem o cabeçalho`);
     expect(await read(out, 'gradebook.csv')).toBe(before);
   });
 

@@ -9,6 +9,7 @@ import { readClassRows } from '../batch/class-rows.js';
 import { MANIFEST_FILE, readManifest } from '../batch/manifest.js';
 import { GraderError } from '../errors.js';
 import { loadMessages } from '../messages/locale.js';
+import { text } from '../messages/text.js';
 import { readGradeRecord } from '../report/grade-record.js';
 import { reportWithResults } from '../report/from-grade.js';
 import { writeReport } from '../report/write-report.js';
@@ -47,7 +48,8 @@ export async function regrade(options: RegradeOptions): Promise<RegradeOutcome> 
   const overrides = await loadOverrides(options.overrides);
   if (existsSync(join(options.out, MANIFEST_FILE))) return regradeBatch(options, overrides);
   if (!existsSync(join(options.out, RESULTS_FILE))) {
-    throw new GraderError('NOT_A_BATCH_OUTPUT', `no ${MANIFEST_FILE} or ${RESULTS_FILE} in ${options.out}`, { file: options.out }, 'pass a folder written by `fitcheck grade --out` or `fitcheck batch --out`');
+    throw new GraderError('NOT_A_BATCH_OUTPUT', text('errBatch.notAnOutput', { manifest: MANIFEST_FILE, results: RESULTS_FILE, out: options.out }), { file: options.out },
+      text('errBatch.notAnOutputFix'));
   }
   const one = await regradeOne(options.out, overrides, options.overrides);
   const pdfs = options.pdf && one.regraded ? await printClassReports(options.out, ['.']) : undefined;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readBatchState } from '../batch/batch-state.js';
 import type { Lang } from '../messages/locale.js';
+import { text } from '../messages/text.js';
 import { writeFileAtomic } from '../out/write-out.js';
 import type { GradescopeResults } from '../results/gradescope.js';
 import type { ReportInput } from './types.js';
@@ -41,6 +42,5 @@ const SCHEMA = {
  * `INVALID_BATCH_STATE` naming the file and the fix (grade that submission again).
  */
 export async function readGradeRecord(dir: string): Promise<GradeRecord> {
-  return readBatchState<GradeRecord>(join(dir, GRADE_RECORD_FILE), SCHEMA,
-    `grade ${dir}'s submission again (fitcheck grade, or delete the folder and run the same batch again): it writes ${GRADE_RECORD_FILE}`);
+  return readBatchState<GradeRecord>(join(dir, GRADE_RECORD_FILE), SCHEMA, text('errBatch.gradeRecordFix', { dir, file: GRADE_RECORD_FILE }));
 }

@@ -1,8 +1,8 @@
-import { formatIssue, loadConfigFile, readTextFile } from '@fitcheck/core';
-import { CsvError, parse } from 'csv-parse/sync';
+import { loadConfigFile } from '@fitcheck/core';
 import { graderSchema } from '../lab/schemas.js';
 import { loadMessages, type Messages } from '../messages/locale.js';
 import { renderText, text } from '../messages/text.js';
+import { readCsvRows } from './csv-rows.js';
 import type { GradescopeResults } from './gradescope.js';
 import { round, scored } from './gradescope.js';
 import { GraderError } from '../errors.js';
@@ -21,34 +21,31 @@ export const OVERRIDE_COLUMNS = ['student', 'item', 'points', 'comment'] as cons
  * Reads a TA overrides file: a CSV with a header `student,item,points[,comment]` (one row per
  * student and item, as a spreadsheet exports it), or YAML / JSON (schema
  * `apps/grader/schemas/overrides.schema.json`).
- * @throws FitcheckError `INVALID_OVERRIDES` with every problem as `file:line:col: message`.
+ * @throws GraderError `INVALID_OVERRIDES` with every problem (`file:line:col: message`) and the fix.
  */
 export async function loadOverrides(file: string): Promise<Override[]> {
   if (file.toLowerCase().endsWith('.csv')) return loadOverridesCsv(file);
   const { value, errors } = await loadConfigFile(file, graderSchema('overrides.schema.json'));
-  if (errors.length > 0) throw new GraderError('INVALID_OVERRIDES', errors.map(formatIssue).join('\n'), { file });
+  if (errors.length > 0) throw new GraderError('INVALID_OVERRIDES', errors, {}, text('errBatch.overridesFileFix'));
   return (value as { overrides: Override[] }).overrides;
 }
 
 async function loadOverridesCsv(file: string): Promise<Override[]> {
-  const fix = `an overrides CSV has a header ${OVERRIDE_COLUMNS.join(',')} (comment optional) and one row per student and item, points a number ≥ 0`;
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(await readTextFile(file, { maxBytes: 16 * 1024 * 1024 }), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true,
-    }) as Record<string, string>[];
-  } catch (e) {
-    const line = e instanceof CsvError ? (e as CsvError & { lines?: number }).lines : undefined;
-    throw new GraderError('INVALID_OVERRIDES', e instanceof Error ? e.message : String(e), { file, ...(line !== undefined && { line }) }, fix);
-  }
+  const fix = text('errBatch.overridesCsvFix', { columns: OVERRIDE_COLUMNS.join(',') });
+  const rows = await readCsvRows(file, 'INVALID_OVERRIDES', fix);
   const missing = OVERRIDE_COLUMNS.slice(0, 3).filter((c) => rows.length > 0 && !(c in rows[0]!));
-  if (missing.length > 0) throw new GraderError('INVALID_OVERRIDES', `no ${missing.join(', ')} column`, { file, line: 1 }, fix);
+  if (missing.length > 0) {
+    const said = text(missing.length === 1 ? 'errBatch.overridesNoColumn' : 'errBatch.overridesNoColumns', { columns: missing.join(', ') });
+    throw new GraderError('INVALID_OVERRIDES', said, { file, line: 1 }, fix);
+  }
   return rows.map((row, i) => {
     const line = i + 2;
     const points = Number(row.points);
-    if ((row.student ?? '') === '' || (row.item ?? '') === '') throw new GraderError('INVALID_OVERRIDES', `no ${row.student ? 'item' : 'student'}`, { file, line }, fix);
+    if ((row.student ?? '') === '' || (row.item ?? '') === '') {
+      throw new GraderError('INVALID_OVERRIDES', text(row.student ? 'errBatch.overridesNoItem' : 'errBatch.overridesNoStudent'), { file, line }, fix);
+    }
     if (row.points === undefined || row.points === '' || !Number.isFinite(points) || points < 0) {
-      throw new GraderError('INVALID_OVERRIDES', `points "${row.points ?? ''}" is not a number ≥ 0`, { file, line }, fix);
+      throw new GraderError('INVALID_OVERRIDES', text('errBatch.overridesBadPoints', { points: row.points ?? '' }), { file, line }, fix);
     }
     return { student: row.student!, item: row.item!, points, ...(row.comment !== undefined && row.comment !== '' && { comment: row.comment }) };
   });
@@ -69,7 +66,8 @@ export function applyOverrides(
   for (const o of mine) {
     const test = tests.find((t) => t.number === o.item);
     if (!test) {
-      throw new GraderError('INVALID_OVERRIDES', `student ${o.student}: there is no rubric item "${o.item}"`, { file }, `items are ${tests.map((t) => t.number).join(', ')}`);
+      throw new GraderError('INVALID_OVERRIDES', text('errBatch.overridesUnknownItem', { student: o.student, item: o.item }), { file },
+        text('errBatch.overridesUnknownItemFix', { items: tests.map((t) => t.number).join(', ') }));
     }
     // A pending test has no score yet: the override gives it one, out of the item's points.
     Object.assign(test, scored(Math.min(o.points, test.extra_data.points), test.extra_data.points));

@@ -181,7 +181,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeOutco
     // "fix:" in the run's language (`pr.fix` is the label alone: "fix:", "como corrigir:").
     const fix = translate(messages, 'pr.fix').replace(/:$/, '');
     // A flag's mistake and a fault that carries its words are said in the run's language; other errors in their own.
-    const words = faultWordsIn(messages, e instanceof NotGradedError ? e.words : isFitcheckError(e) ? (e.words as FaultWords | undefined) : undefined);
+    const words = faultWordsIn(messages, e instanceof NotGradedError ? e.words : isFitcheckError(e) && e.words?.message ? (e.words as FaultWords) : undefined);
     const problem = words && !isFitcheckError(e) ? `${renderText(messages, words.message)}${words.hint ? `\n  ${fix}: ${renderText(messages, words.hint)}` : ''}`
       : isFitcheckError(e) ? errorLine(e, messages) : `${fault.message}${fault.hint === undefined ? '' : `\n  ${fix}: ${fault.hint}`}`;
     // The student's own fault that stops the run is an invalid submission: scored (0), not "not graded".

@@ -16,5 +16,5 @@ export interface TrainingError {
 
 /** A training error as a sentence's detail: in the reader's language when it has its parts, else as the error said it. */
 export function trainingDetail(error: TrainingError): Param {
-  return error.params ? text(`training.${error.code}`, error.params) : error.words ? (error.words.message as Text) : error.message;
+  return error.params ? text(`training.${error.code}`, error.params) : error.words?.message ? (error.words.message as Text) : error.message;
 }

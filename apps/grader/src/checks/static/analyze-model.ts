@@ -49,7 +49,7 @@ export function analyzeModel(
     if (!isFitcheckError(e) || (e.code !== 'SHAPE_MISMATCH' && e.code !== 'MODEL_TOO_LARGE')) throw e;
     const code = e.code === 'SHAPE_MISMATCH' ? 'SHAPE_MISMATCH' : 'PARAM_BUDGET_EXCEEDED';
     // Core's words say the shape problem in the reader's language; a problem without them keeps core's English.
-    const detail = e.words ? (e.words.message as Text) : e.message;
+    const detail = e.words?.message ? (e.words.message as Text) : e.message;
     return { findings: [finding(code, 'error', { model, detail, params: text('detail.hugeParams'), budget: options.budget ?? 0 }, { model })] };
   }
   // Generic questions of each layer (its type's module answers them), never its type's name.

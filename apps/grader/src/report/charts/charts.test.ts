@@ -84,14 +84,23 @@ describe('historySpec', () => {
     expect(new Set(values.filter((r) => r.run === 'Tiny').map((r) => r.whose))).toEqual(new Set(['reference']));
     expect(new Set(values.filter((r) => r.run === 'L2').map((r) => r.whose))).toEqual(new Set(['student']));
     expect(STUDENT_WIDTH).toBeGreaterThan(REFERENCE_WIDTH);
-    // In the SVG Vega draws: the student's L2 lines at the student's width, Tiny's at the reference's.
+    // In the SVG Vega draws, the lines (dashed or solid, not the legend's symbols): the student's L2 at the student's width, Tiny at the reference's.
     const svg = await renderSvg(spec);
-    expect(svg).toMatch(new RegExp(`run: L2"[^>]*stroke-width="${STUDENT_WIDTH}"`));
-    expect(svg).toMatch(new RegExp(`run: Tiny"[^>]*stroke-width="${REFERENCE_WIDTH}"`));
+    const widths = (color: string) => new Set([...svg.matchAll(new RegExp(`stroke="${color}" stroke-width="([\\d.]+)" stroke-dasharray`, 'g'))].map((m) => Number(m[1])));
+    expect(widths(colors.get('L2')!)).toEqual(new Set([STUDENT_WIDTH]));
+    expect(widths(colors.get('Tiny')!)).toEqual(new Set([REFERENCE_WIDTH]));
   });
 });
 
 describe('renderSvg', () => {
+  it("names the chart in the reader's words and keeps none of Vega's English ARIA text", async () => {
+    const spec = historySpec({ runs: [{ name: 'Tiny', history: history(10, 0.6) }], metric: 'binary_crossentropy', colors: runColors(['Tiny']), labels: LABELS, smoothingStd: 0 });
+    const svg = await renderSvg(spec, { decimal: ',', thousands: '.' }, 'Tamanhos: "entropia" <cruzada>');
+    expect(svg).toMatch(/^<svg role="img" aria-label="Tamanhos: &quot;entropia&quot; &lt;cruzada&gt;" /);
+    expect(svg).not.toMatch(/aria-roledescription|titled|for a (linear|log) scale|group mark container/);
+    expect(svg.match(/aria-label=/g)).toHaveLength(1);
+  });
+
   it('renders Vega-Lite to standalone SVG in Node, tick labels as Vega formats them', async () => {
     const svg = await renderSvg(learningRateSpec([{ epoch: 0, lr: 0.001 }, { epoch: 1000, lr: 0.0005 }], { x: 'Epoch', y: 'Rate' }));
     expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);

@@ -16,9 +16,11 @@ export interface NumberSymbols {
  * about is thrown instead: a report never ships a silently broken chart. `numbers`: how the
  * reader writes numbers (pt-BR: 0,55 and 1.000), for every axis label and tick.
  */
-export async function renderSvg(spec: TopLevelSpec, numbers?: NumberSymbols): Promise<string> {
-  const localized = numbers === undefined ? spec : {
-    ...spec, config: { ...spec.config, locale: { number: { decimal: numbers.decimal, thousands: numbers.thousands, grouping: [3], currency: ['', ''] } } },
+export async function renderSvg(spec: TopLevelSpec, numbers?: NumberSymbols, label?: string): Promise<string> {
+  // Vega's own ARIA text is English ("X-axis titled … for a linear scale"): off, the chart is named by `label` instead.
+  const quiet = { ...spec, config: { ...spec.config, aria: false } } as TopLevelSpec;
+  const localized = numbers === undefined ? quiet : {
+    ...quiet, config: { ...quiet.config, locale: { number: { decimal: numbers.decimal, thousands: numbers.thousands, grouping: [3], currency: ['', ''] } } },
   } as TopLevelSpec;
   const runtime = vega.parse(compile(localized).spec);
   const loader = vega.loader();
@@ -35,8 +37,22 @@ export async function renderSvg(spec: TopLevelSpec, numbers?: NumberSymbols): Pr
   try {
     const svg = await view.toSVG();
     if (errors.length > 0) throw new GraderError('CHART_FAILED', `a report chart failed to render: ${errors[0]}`);
-    return svg;
+    return label === undefined ? svg : named(svg, label);
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * The chart as one image named `label` for a screen reader: `role="img"` and `aria-label` on the
+ * root `<svg>`, and the roles Vega still writes inside (its root group's English "group mark
+ * container") dropped, since an image's inside is not read.
+ */
+function named(svg: string, label: string): string {
+  const inner = svg.replace(/ (role|aria-roledescription|aria-label)="[^"]*"/g, '');
+  return inner.replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(label)}" `);
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

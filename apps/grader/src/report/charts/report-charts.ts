@@ -60,7 +60,7 @@ export async function renderCurveCharts(input: CurvesInput, messages: Messages):
       });
       // No finite point to draw (a run shorter than the log-x start, a diverged one): no chart, rather than a failed report.
       if ('values' in spec.data! && Array.isArray(spec.data.values) && spec.data.values.length === 0) continue;
-      charts.push({ title, svg: await renderSvg(spec, numberSymbols(messages)) });
+      charts.push({ title, svg: await renderSvg(spec, numberSymbols(messages), `${groupTitle(group, langOf(messages))}: ${title}`) });
     }
     sections.push({ group: group.id, title: groupTitle(group, langOf(messages)), charts });
   }
@@ -72,7 +72,7 @@ export async function renderLearningRateChart(input: Pick<ReportInput, 'learning
   if (!input.learningRate?.length) return null;
   const title = translate(messages, 'lr.title');
   const spec = learningRateSpec(input.learningRate, { x: translate(messages, 'lr.epoch'), y: translate(messages, 'lr.rate') });
-  return { title, svg: await renderSvg(spec, numberSymbols(messages)) };
+  return { title, svg: await renderSvg(spec, numberSymbols(messages), title) };
 }
 
 /** The separators the charts' numbers use in the language of `messages`. */
