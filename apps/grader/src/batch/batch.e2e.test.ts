@@ -214,8 +214,9 @@ describe('fitcheck batch on a hostile class', () => {
     const box = await sandbox();
     const run = await runCli(box, ['batch', CLASS, '--out', box.out, ...FLAGS], [], { FITCHECK_THREADS: 'abc' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('FITCHECK_THREADS="abc" is not a number of threads');
-    expect(run.stderr).toContain("fix: set it to a whole number ≥ 1 (e.g. FITCHECK_THREADS=2) or 'auto', or unset FITCHECK_THREADS");
+    // In the lab's pt-BR: the variable and its value are data, the sentence and the fix are pt-BR's.
+    expect(run.stderr).toContain('FITCHECK_THREADS="abc" não é um número de threads');
+    expect(run.stderr).toContain("como corrigir: defina-a como um número inteiro ≥ 1 (por exemplo, FITCHECK_THREADS=2) ou 'auto', ou remova a variável FITCHECK_THREADS");
     expect(existsSync(box.out)).toBe(false);
   });
 });

@@ -120,8 +120,11 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     const dir = await out();
     const { code, stderr } = await fitcheck(['grade', 'fixtures/submissions/reference', '--out', dir, '--quiet', '--lang', 'pt-BR'], { FITCHECK_BACKEND: 'node' });
     expect(code).toBe(1);
-    const said = 'higgs.giant: o treino parou (BACKEND_UNAVAILABLE) por uma razão que não é do modelo, então nada foi avaliado';
+    // The reason (tfjs-node missing) and the install hint are data in pt-BR's sentences, as English says them.
+    const said = 'higgs.giant: o treino parou (BACKEND_UNAVAILABLE) por uma razão que não é do modelo, então nada foi avaliado: o backend node do TF.js não consegue iniciar: o @tensorflow/tfjs-node';
     expect(stderr).toContain(`não avaliado (a máquina de correção: BACKEND_UNAVAILABLE): ${said}`);
+    const fix = 'como corrigir: o tfjs-node precisa da sua biblioteca nativa do TensorFlow (ele a baixa na instalação); use FITCHECK_BACKEND=wasm';
+    expect(stderr).toContain(fix);
     const results = await readResults(dir);
     expect(results.output).toContain(said);
     expect(results.extra_data.fault?.message).toMatch(/^higgs\.giant: the TF\.js node backend cannot start/);
@@ -141,5 +144,15 @@ describe('fitcheck grade (the real CLI on fixtures/submissions)', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/not graded \(the grading machine: TRAINING_CRASHED\): higgs\.giant: the training process ended unexpectedly \(signal SIGKILL\)/);
     expectNotGraded(await readResults(dir), { code: 'TRAINING_CRASHED', owner: 'environment' });
+  });
+
+  it("the same crash in the lab's pt-BR names the signal in its own sentence", async () => {
+    const dir = await out();
+    const { code, stderr } = await fitcheck(['grade', 'fixtures/submissions/reference', '--out', dir, '--quiet', '--lang', 'pt-BR'], {}, {
+      onSpawn: (cli) => void childProcessOf(cli, 'train-child.js').then((pid) => pid !== undefined && process.kill(pid, 'SIGKILL')),
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/não avaliado \(a máquina de correção: TRAINING_CRASHED\): higgs\.giant: o treino parou \(TRAINING_CRASHED\) .*, então nada foi avaliado: o processo de treino terminou de forma inesperada \(sinal SIGKILL\) após \d+ época\(s\)/);
+    expect((await readResults(dir)).output).toContain('(sinal SIGKILL)');
   });
 });

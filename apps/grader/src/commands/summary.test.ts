@@ -64,21 +64,26 @@ describe('fitcheck summary (built binary)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fitcheck-summary-'));
     const file = join(dir, 'student.yaml');
     writeFileSync(file, 'inputShape: [28]\nlayers:\n  - type: Dense\n    units: 16\n    activaton: elu\n  - type: Dense\n    units: 1\n');
-    const { code: status, stdout, stderr } = await fitcheck(['summary', file]);
+    const { code: status, stdout, stderr } = await fitcheck(['summary', file, '--lang', 'en']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(`${file}:5:5: unknown key "activaton" in layers[0]`);
     expect(stderr).toContain('(did you mean "activation"?)');
+    // The lab's language says the same issue in its own words.
+    const pt = await fitcheck(['summary', file]);
+    expect(pt.code).toBe(2);
+    expect(pt.stderr).toContain(`${file}:5:5: layers[0]: chave desconhecida "activaton"`);
+    expect(pt.stderr).toContain('(você quis dizer "activation"?)');
   });
 
   it('refuses a FIFO at once (it used to wait forever for a writer) and a UTF-16 file without echoing it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fitcheck-summary-'));
     execFileSync('mkfifo', [join(dir, 'model.yaml')]);
-    const fifo = await fitcheck(['summary', join(dir, 'model.yaml')]);
+    const fifo = await fitcheck(['summary', join(dir, 'model.yaml'), '--lang', 'en']);
     expect(fifo.code).toBe(2);
     expect(fifo.stderr).toContain(`${join(dir, 'model.yaml')} is a FIFO (named pipe), not a regular file`);
     writeFileSync(join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('inputShape: [28]\n'.repeat(200), 'utf16le')]));
-    const utf16 = await fitcheck(['summary', join(dir, 'utf16.yaml')]);
+    const utf16 = await fitcheck(['summary', join(dir, 'utf16.yaml'), '--lang', 'en']);
     expect(utf16.code).toBe(2);
     expect(utf16.stderr).toContain('utf16.yaml is UTF-16 text');
     expect(utf16.stderr.length).toBeLessThan(500);

@@ -8,6 +8,8 @@ import { loadRunData } from '../run/load-data.js';
 import type { RunData } from '../run/load-data.js';
 import { trainModel } from '../run/train-model.js';
 import { ownerOf } from '../errors.js';
+import { loadMessages } from '../messages/locale.js';
+import { renderText, type Text } from '../messages/text.js';
 import { deathOf, trainIsolated } from './train-isolated.js';
 
 const HELPERS = join(import.meta.dirname, 'test-helpers');
@@ -97,7 +99,13 @@ describe('deathOf: whose fault a child that sent no result is', () => {
     expect(deathOf({ code: null, signal: 'SIGABRT' }, { peakRssBytes: 60 * MiB, tail: v8, epochs: 2 }, limits).code).toBe('MEMORY_BUDGET_EXCEEDED');
     expect(deathOf({ code: 134, signal: null }, { peakRssBytes: 60 * MiB, tail: 'Assertion failed', epochs: 2 }, limits)).toEqual({
       code: 'TRAINING_CRASHED', message: 'the training process ended unexpectedly (exit code 134) after 2 epoch(s), under its budgets (peak 60 MiB of 100 MiB)',
+      words: { message: { key: 'errCore.fault.crashed', params: { how: { key: 'errCore.fault.exitCode', params: { code: '134' } }, epochs: 2, peak: 60, budget: 100 } } },
     });
-    expect(deathOf({ code: null, signal: 'SIGSEGV' }, { peakRssBytes: 0, tail: '', epochs: 0 }, limits).code).toBe('TRAINING_CRASHED');
+    const segv = deathOf({ code: null, signal: 'SIGSEGV' }, { peakRssBytes: 0, tail: '', epochs: 0 }, limits);
+    expect(segv.code).toBe('TRAINING_CRASHED');
+    // The signal is data: pt-BR names it in its own sentence, as English does.
+    expect(renderText(loadMessages('pt-BR'), segv.words!.message as Text)).toBe(
+      'o processo de treino terminou de forma inesperada (sinal SIGSEGV) após 0 época(s), dentro dos seus orçamentos (pico de 0 MiB de 100 MiB)',
+    );
   });
 });

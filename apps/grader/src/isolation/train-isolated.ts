@@ -6,6 +6,7 @@ import type { RunData } from '../run/load-data.js';
 import type { TrainOutcome, TrainSettings } from '../run/train-model.js';
 import type { TrainingError } from '../run/training-error.js';
 import { partialTraining } from './partial-training.js';
+import type { ErrorWords } from '@fitcheck/core/errors';
 import type { ChildMessage, ModelLimits, TrainJob } from './protocol.js';
 import { readRssBytes } from './rss.js';
 
@@ -58,7 +59,9 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
         execArgv: [...process.execArgv.filter((a) => !a.startsWith('--max-old-space-size')), `--max-old-space-size=${limits.memoryMb}`],
       });
     } catch (e) {
-      resolve({ error: { code: 'TRAINING_CRASHED', message: `the training process did not start: ${e instanceof Error ? e.message : String(e)}` }, peakRssBytes: 0, childOutput: '' });
+      const why = e instanceof Error ? e.message : String(e);
+      const error = { code: 'TRAINING_CRASHED', message: `the training process did not start: ${why}`, words: { message: { key: 'errCore.fault.notStarted', params: { why } } } };
+      resolve({ error, peakRssBytes: 0, childOutput: '' });
       return;
     }
     const epochs: EpochLogs[] = [];
@@ -70,7 +73,7 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
     let result: TrainOutcome | undefined;
     // Why the child was killed; its message is written at the end, because epochs the child finished
     // just before the kill still arrive afterwards, and they are kept.
-    let breach: { code: string; message: (epochs: number) => string; params?: Record<string, number> } | undefined;
+    let breach: { code: string; message: (epochs: number) => string; params?: Record<string, number>; words?: ErrorWords } | undefined;
     let settled = false;
 
     const keep = (chunk: Buffer): void => {
@@ -125,14 +128,14 @@ export function trainIsolated(spec: ModelSpec, data: RunData, settings: Isolated
       if (result && !breach) return resolve({ ...result, ...base });
       const partial = partialTraining(epochs, data, childBackend ?? backend ?? 'unknown', (performance.now() - started) / 1000);
       const error = breach
-        ? { code: breach.code, message: breach.message(epochs.length), ...(breach.params && { params: { ...breach.params, epochs: epochs.length } }) }
+        ? { code: breach.code, message: breach.message(epochs.length), ...(breach.params && { params: { ...breach.params, epochs: epochs.length } }), ...(breach.words && { words: breach.words }) }
         : deathOf({ code, signal, ...(spawnError ? { spawnError } : {}) }, { peakRssBytes: peak, tail, epochs: epochs.length }, limits);
       resolve({ error, ...(partial ? { training: partial } : {}), ...base });
     };
     child.on('error', (e) => finish(null, null, e));
     child.on('exit', (code, signal) => finish(code, signal));
     child.send(job, (e) => {
-      if (e) kill({ code: 'TRAINING_CRASHED', message: () => `the training job could not be sent: ${e.message}` });
+      if (e) kill({ code: 'TRAINING_CRASHED', message: () => `the training job could not be sent: ${e.message}`, words: { message: { key: 'errCore.fault.notSent', params: { why: e.message } } } });
     });
   });
 }
@@ -151,12 +154,15 @@ export function deathOf(
   limits: ModelLimits,
 ): TrainingError {
   const how = end.spawnError?.message ?? (end.signal ? `signal ${end.signal}` : `exit code ${end.code}`);
+  // The signal or exit code is data; the sentence around it is the reader's language's.
+  const howWords = end.spawnError?.message ?? (end.signal ? { key: 'errCore.fault.signal', params: { signal: end.signal } } : { key: 'errCore.fault.exitCode', params: { code: String(end.code) } });
   if (seen.peakRssBytes >= limits.memoryMb * 1024 * 1024 || V8_HEAP_OOM.test(seen.tail)) {
     return { code: 'MEMORY_BUDGET_EXCEEDED', message: `training ran out of its ${limits.memoryMb} MiB memory budget after ${seen.epochs} epoch(s)`, params: { budget: limits.memoryMb, epochs: seen.epochs } };
   }
   return {
     code: 'TRAINING_CRASHED',
     message: `the training process ended unexpectedly (${how}) after ${seen.epochs} epoch(s), under its budgets (peak ${mib(seen.peakRssBytes)} MiB of ${limits.memoryMb} MiB)`,
+    words: { message: { key: 'errCore.fault.crashed', params: { how: howWords, epochs: seen.epochs, peak: mib(seen.peakRssBytes), budget: limits.memoryMb } } },
   };
 }
 

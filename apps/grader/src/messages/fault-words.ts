@@ -1,8 +1,8 @@
-import { isFitcheckError } from '@fitcheck/core/errors';
+import { isFitcheckError, type FitcheckError } from '@fitcheck/core/errors';
 import { NotGradedError, type FaultWords } from '../errors.js';
 import { issueLine } from './issue-line.js';
 import { langOf, type Messages } from './locale.js';
-import { text, type Text } from './text.js';
+import { text, type Param, type Text } from './text.js';
 
 /**
  * The words a fault is said in for `messages`' reader: its locale texts in another language; none in
@@ -25,4 +25,16 @@ export function faultWordsOf(messages: Messages, e: unknown): FaultWords | undef
     return faultWordsIn(messages, { message: text('errLab.issues', { issues }), ...(hint && { hint }) });
   }
   return e.words?.message ? faultWordsIn(messages, { message: e.words.message as Text, ...(hint && { hint }) }) : undefined;
+}
+
+/**
+ * What an error says, as the detail of a fault's sentence (`fault.datasetFileNotLoaded`): its words
+ * (or, without words, its English: a library's message) after the row or key it happened at. The
+ * file is the sentence's own placeholder.
+ */
+export function placedDetail(e: FitcheckError<string>): Param {
+  const said: Param = e.words?.message ? (e.words.message as Text) : e.message;
+  const { row, key } = e.place;
+  if (row !== undefined) return text('errCore.fault.atRow', { row, said: key === undefined ? said : text('errCore.fault.atKey', { key, said }) });
+  return key === undefined ? said : text('errCore.fault.atKey', { key, said });
 }

@@ -2,6 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeBindingProblem } from '@fitcheck/core';
 import { NotGradedError } from '../errors.js';
 import { loadLab } from '../lab/load-lab.js';
 import { REPO_ROOT } from '../lab/paths.js';
@@ -49,6 +50,28 @@ describe('collectFacts on damaged datasets: the grade stops before anyone is sco
     const e: unknown = await run.catch((x: unknown) => x);
     if (!(e instanceof NotGradedError) || e.words === undefined) throw new Error('expected a NotGradedError with its words');
     const file = dataset === 'higgs' ? lab.definition.datasets.higgs!.file! : join(lab.definition.datasets.cats!.dir!, 'train_catvnoncat.h5');
-    expect(renderText(loadMessages('pt-BR'), e.words.message)).toBe(`o conjunto de dados ${dataset} não pôde ser carregado (DATA_CHECKSUM_MISMATCH: ${file}), então nada foi avaliado`);
+    // The detail (both sums) is data; the sentence around it, and the fix, are pt-BR's.
+    const pt = loadMessages('pt-BR');
+    expect(renderText(pt, e.words.message)).toMatch(new RegExp(
+      `^o conjunto de dados ${dataset} não pôde ser carregado \\(DATA_CHECKSUM_MISMATCH: ${file.replace(/[.\\/]/g, '\\$&')}\\), então nada foi avaliado: o sha256 não confere: esperado [0-9a-f]{64}, obtido [0-9a-f]{64}$`,
+    ));
+    expect(e.words.hint && renderText(pt, e.words.hint)).toBe('o arquivo está danificado ou não é o distribuído: restaure-o (git checkout, ou baixe-o de novo)');
+  });
+});
+
+describe('collectFacts when a training child cannot start its backend', () => {
+  it.runIf(nodeBindingProblem() !== null)('tfjs-node without its native library: the grade stops, pt-BR says why and the install hint', async () => {
+    const lab = await loadLab('lab5');
+    const loaded = await loadSubmission(submissionFixture('reference'), lab.definition);
+    const e: unknown = await collectFacts(lab, loaded as typeof loaded & { submission: Submission }, {
+      profileName: 'smoke', profile: lab.definition.profiles.smoke!, seed: 1, backend: 'node',
+    }).catch((x: unknown) => x);
+    if (!(e instanceof NotGradedError) || e.words === undefined) throw new Error('expected a NotGradedError with its words');
+    expect(e.fault.code).toBe('BACKEND_UNAVAILABLE');
+    const pt = loadMessages('pt-BR');
+    expect(renderText(pt, e.words.message)).toMatch(
+      /: o treino parou \(BACKEND_UNAVAILABLE\) por uma razão que não é do modelo, então nada foi avaliado: o backend node do TF\.js não consegue iniciar: o @tensorflow\/tfjs-node (não está instalado|está instalado sem o seu binding nativo)/,
+    );
+    expect(e.words.hint && renderText(pt, e.words.hint)).toBe('o tfjs-node precisa da sua biblioteca nativa do TensorFlow (ele a baixa na instalação); use FITCHECK_BACKEND=wasm');
   });
 });

@@ -11,12 +11,14 @@ import type { ModelLimits } from '../isolation/protocol.js';
 import { trainIsolated } from '../isolation/train-isolated.js';
 import type { Lab, Profile } from '../lab/types.js';
 import type { Lang } from '../messages/locale.js';
-import { text, type Line } from '../messages/text.js';
+import { placedDetail } from '../messages/fault-words.js';
+import { text, type Line, type Text } from '../messages/text.js';
 import type { LoadedSubmission, ResolvedModel } from '../submission/load-submission.js';
 import { issueAt } from '../submission/place.js';
 import type { Submission } from '../submission/types.js';
 import type { RunListener } from './events.js';
 import { loadRunData } from './load-data.js';
+import { trainingDetail } from './training-error.js';
 import type { RunData } from './load-data.js';
 
 export interface CollectOptions {
@@ -168,10 +170,14 @@ async function loadDatasets(lab: Lab, submission: Submission, profile: Profile, 
       // before anyone is scored from bad data.
       if (!(isFitcheckError(e) && e.code === 'SHAPE_MISMATCH')) {
         const code = isFitcheckError(e) ? e.code : 'INTERNAL_ERROR';
-        // The data error's own English (row, key, hint) stays in the fault; the run says which dataset, why and which file.
+        // The data error's own English (row, key, hint) stays in the fault; the run says which dataset, which file and
+        // the error's detail (a checksum, a row) in its language, as data of its sentence.
         const file = isFitcheckError(e) ? e.place.file : undefined;
+        const detail = isFitcheckError(e) ? placedDetail(e) : message;
+        const hint = isFitcheckError(e) ? (e.words?.hint as Text | undefined) : undefined;
         throw new NotGradedError({ code, owner: ownerOf(code), message: `dataset ${name} could not be loaded, so nothing was graded: ${isFitcheckError(e) ? e.describe() : message}` }, undefined, {
-          message: file === undefined ? text('fault.datasetNotLoaded', { name, code }) : text('fault.datasetFileNotLoaded', { name, code, file }),
+          message: file === undefined ? text('fault.datasetNotLoaded', { name, code, detail }) : text('fault.datasetFileNotLoaded', { name, code, file, detail }),
+          ...(hint && { hint }),
         });
       }
       data.set(name, { error: message });
@@ -227,9 +233,10 @@ class Trainer {
     // Only the student's own faults (divergence, a budget) are scored; any other stops the grade: the
     // next model would meet the same backend or machine, and no score is better than a wrong one.
     if (result.error && ownerOf(result.error.code) !== 'submission') {
-      const { code, message, hint } = result.error;
+      const { code, message, hint, words } = result.error;
       throw new NotGradedError({ code, owner: ownerOf(code), message: `${key}: ${message}`, ...(hint !== undefined && { hint }) }, undefined, {
-        message: text('fault.trainingStopped', { model: key, code }),
+        message: text('fault.trainingStopped', { model: key, code, detail: trainingDetail(result.error) }),
+        ...(words?.hint && { hint: words.hint as Text }),
       });
     }
     options.onEvent?.({ type: 'model-end', model: key, ...(result.training ? { training: result.training } : {}), ...(result.error ? { error: result.error } : {}) });

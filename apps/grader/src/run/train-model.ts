@@ -117,6 +117,6 @@ export function trainingError(e: unknown): TrainingError {
   const message = e instanceof Error ? e.message : String(e);
   if (!isFitcheckError(e)) return { code: 'TRAINING_ERROR', message };
   const params = e instanceof TrainingDivergedError ? { epoch: e.epoch, metric: e.metric } : undefined;
-  return { code: e.code, message, ...(e.hint !== undefined && { hint: e.hint }), ...(params && { params }) };
+  return { code: e.code, message, ...(e.hint !== undefined && { hint: e.hint }), ...(params && { params }), ...(e.words && { words: e.words }) };
 }
 

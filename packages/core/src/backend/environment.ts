@@ -26,35 +26,41 @@ export function backendEnvironment(env: NodeJS.ProcessEnv = process.env): Backen
     const value = env[name]?.trim();
     return value === undefined || value === '' ? undefined : value;
   };
-  const invalid = (name: string, value: string, why: string, fix: string): FitcheckError =>
-    new FitcheckError(ENV_ERROR.invalidVariable, `${name}=${JSON.stringify(value)} ${why}`, { key: name }, `${fix}, or unset ${name}`);
+  // `problem` names the sentences (errCore.env.<problem> and its Fix) that say `why` and `fix` in the reader's language.
+  const invalid = (name: string, value: string, problem: string, why: string, fix: string, fixParams: Record<string, string> = {}): FitcheckError => {
+    const params = { name, value: JSON.stringify(value) };
+    return new FitcheckError(ENV_ERROR.invalidVariable, `${name}=${params.value} ${why}`, { key: name }, `${fix}, or unset ${name}`, {
+      message: { key: `errCore.env.${problem}`, params },
+      hint: { key: `errCore.env.${problem}Fix`, params: { name, ...fixParams } },
+    });
+  };
   const result: BackendEnvironment = {};
 
   const backend = read('FITCHECK_BACKEND');
   if (backend !== undefined) {
     if (!(BACKEND_NAMES as readonly string[]).includes(backend)) {
-      throw invalid('FITCHECK_BACKEND', backend, 'is not a backend fitcheck knows', `set it to one of ${BACKEND_NAMES.join(', ')}`);
+      throw invalid('FITCHECK_BACKEND', backend, 'backend', 'is not a backend fitcheck knows', `set it to one of ${BACKEND_NAMES.join(', ')}`, { backends: BACKEND_NAMES.join(', ') });
     }
     result.backend = backend as BackendName;
   }
   const threads = read('FITCHECK_THREADS');
   if (threads !== undefined) {
     if (threads !== 'auto' && !(/^\d+$/.test(threads) && Number(threads) >= 1)) {
-      throw invalid('FITCHECK_THREADS', threads, 'is not a number of threads', "set it to a whole number ≥ 1 (e.g. FITCHECK_THREADS=2) or 'auto'");
+      throw invalid('FITCHECK_THREADS', threads, 'threads', 'is not a number of threads', "set it to a whole number ≥ 1 (e.g. FITCHECK_THREADS=2) or 'auto'");
     }
     result.threads = threads === 'auto' ? 'auto' : Number(threads);
   }
   const fast = read('FITCHECK_FAST_KERNELS');
   if (fast !== undefined) {
     if (!['0', '1', 'false', 'true'].includes(fast)) {
-      throw invalid('FITCHECK_FAST_KERNELS', fast, 'is neither on nor off', 'set it to 1 (on) or 0 (off)');
+      throw invalid('FITCHECK_FAST_KERNELS', fast, 'onOff', 'is neither on nor off', 'set it to 1 (on) or 0 (off)');
     }
     result.fastKernels = fast === '1' || fast === 'true';
   }
   const fused = read('FITCHECK_FUSED_STEP');
   if (fused !== undefined) {
     if (!['0', '1', 'false', 'true'].includes(fused)) {
-      throw invalid('FITCHECK_FUSED_STEP', fused, 'is neither on nor off', 'set it to 1 (on) or 0 (off)');
+      throw invalid('FITCHECK_FUSED_STEP', fused, 'onOff', 'is neither on nor off', 'set it to 1 (on) or 0 (off)');
     }
     result.fusedStep = fused === '1' || fused === 'true';
   }

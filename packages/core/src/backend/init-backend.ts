@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import { version_cpu } from '@tensorflow/tfjs-backend-cpu';
 import { FitcheckError } from '../errors.js';
-import { startNode } from './load-node.js';
+import { BackendStartError, startNode } from './load-node.js';
 import { startWasm, wasmHeap } from './load-wasm.js';
 import { startKernels } from './kernels/engine.js';
 import type { KernelEngine } from './kernels/engine.js';
@@ -28,11 +28,17 @@ let internalsMatch: boolean | undefined;
 let active: BackendInfo | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
-function unavailable(name: BackendName, why: string): FitcheckError {
+/** `BACKEND_UNAVAILABLE` for `name`, failed on `e`: its reason said in the reader's language when core has words for it, else as the library said it. */
+function unavailable(name: BackendName, e: unknown): FitcheckError {
+  const why = e instanceof Error ? e.message : String(e);
+  const backends = BACKEND_NAMES.join(', ');
   const hint = name === 'node'
     ? 'tfjs-node needs its native TensorFlow library (it downloads it on install); use FITCHECK_BACKEND=wasm'
-    : `unset FITCHECK_BACKEND (or pick another of ${BACKEND_NAMES.join(', ')}) to let fitcheck choose`;
-  return new FitcheckError('BACKEND_UNAVAILABLE', `the TF.js ${name} backend cannot start: ${why}`, {}, hint);
+    : `unset FITCHECK_BACKEND (or pick another of ${backends}) to let fitcheck choose`;
+  return new FitcheckError('BACKEND_UNAVAILABLE', `the TF.js ${name} backend cannot start: ${why}`, {}, hint, {
+    message: { key: 'errCore.backend.cannotStart', params: { name, why: e instanceof BackendStartError ? e.words : why } },
+    hint: name === 'node' ? { key: 'errCore.backend.nodeFix' } : { key: 'errCore.backend.otherFix', params: { backends } },
+  });
 }
 
 function forcedBackend(options: InitBackendOptions): BackendName | undefined {
@@ -47,7 +53,10 @@ export function resolveThreads(requested: number | 'auto' | undefined): number {
   const wanted = backendEnvironment().threads ?? requested ?? 'auto';
   const n = wanted === 'auto' ? availableParallelism() : wanted;
   if (!Number.isInteger(n) || n < 1) {
-    throw new FitcheckError('BACKEND_UNAVAILABLE', `thread count ${String(wanted)} is not a positive integer`, {}, "use a whole number of threads or 'auto'");
+    throw new FitcheckError('BACKEND_UNAVAILABLE', `thread count ${String(wanted)} is not a positive integer`, {}, "use a whole number of threads or 'auto'", {
+      message: { key: 'errCore.backend.threadCount', params: { wanted: String(wanted) } },
+      hint: { key: 'errCore.backend.threadCountFix' },
+    });
   }
   return Math.min(n, MAX_THREADS);
 }
@@ -95,18 +104,18 @@ async function select(options: InitBackendOptions): Promise<BackendInfo> {
       return withFastKernels(await start(forced, options), options);
     } catch (e) {
       if (e instanceof FitcheckError) throw e;
-      throw unavailable(forced, e instanceof Error ? e.message : String(e));
+      throw unavailable(forced, e);
     }
   }
   for (const name of BACKEND_NAMES) {
     try {
       return withFastKernels(await start(name, options), options);
     } catch (e) {
-      if (name === 'cpu') throw unavailable(name, e instanceof Error ? e.message : String(e));
+      if (name === 'cpu') throw unavailable(name, e);
       if (process.env.FITCHECK_DEBUG) process.stderr.write(`fitcheck: skipping ${name} backend: ${String(e)}\n`);
     }
   }
-  throw unavailable('cpu', 'no backend could start');
+  throw unavailable('cpu', new BackendStartError('no backend could start', { key: 'errCore.backend.noneStarted' }));
 }
 
 /** Start fitcheck's GEMM on the wasm heap once; a failure leaves training on XNNPACK (and says why under FITCHECK_DEBUG). */

@@ -57,7 +57,7 @@ export const dense = defineLayer<DenseSpec>({
   problems: (layer) => [...regularizerProblems('kernelRegularizer', layer.kernelRegularizer), ...regularizerProblems('biasRegularizer', layer.biasRegularizer)],
   infer(layer, input, index) {
     const last = input[input.length - 1];
-    if (last === undefined) throw mismatch(index, layer.type, input, 'Dense needs an input with at least one axis');
+    if (last === undefined) throw mismatch(index, layer.type, input, 'Dense needs an input with at least one axis', { key: 'errCore.shape.denseNoAxis' });
     checkPositive(layer.units, index, 'units');
     const positions = product(input.slice(0, -1));
     const params = checkedProduct([last, layer.units], index) + (layer.useBias === false ? 0 : layer.units);

@@ -53,21 +53,25 @@ export const reshape = defineLayer<ReshapeSpec>({
 function reshaped(target: readonly number[], input: number[], index: number): number[] {
   const size = product(input);
   const unknown = target.filter((d) => d === -1).length;
-  if (unknown > 1) throw mismatch(index, 'Reshape', input, `targetShape [${target.join(', ')}] may hold at most one -1`);
+  if (unknown > 1) throw mismatch(index, 'Reshape', input, `targetShape [${target.join(', ')}] may hold at most one -1`, { key: 'errCore.shape.reshapeTwoUnknowns', params: { target: target.join(', ') } });
   for (const d of target) {
     if (d !== -1 && (!Number.isSafeInteger(d) || d < 1)) {
-      throw mismatch(index, 'Reshape', input, `targetShape [${target.join(', ')}] must hold positive integers or one -1`);
+      throw mismatch(index, 'Reshape', input, `targetShape [${target.join(', ')}] must hold positive integers or one -1`, { key: 'errCore.shape.reshapeBadTarget', params: { target: target.join(', ') } });
     }
   }
   const known = product(target.filter((d) => d !== -1));
   if (unknown === 1) {
     if (size % known !== 0) {
-      throw mismatch(index, 'Reshape', input, `cannot reshape ${size} values into [${target.join(', ')}]: ${size} is not a multiple of ${known}`);
+      throw mismatch(index, 'Reshape', input, `cannot reshape ${size} values into [${target.join(', ')}]: ${size} is not a multiple of ${known}`, {
+        key: 'errCore.shape.reshapeNotMultiple', params: { size: String(size), target: target.join(', '), known: String(known) },
+      });
     }
     return target.map((d) => (d === -1 ? size / known : d));
   }
   if (known !== size) {
-    throw mismatch(index, 'Reshape', input, `cannot reshape ${size} values into [${target.join(', ')}] (${known} values)`);
+    throw mismatch(index, 'Reshape', input, `cannot reshape ${size} values into [${target.join(', ')}] (${known} values)`, {
+      key: 'errCore.shape.reshapeSize', params: { size: String(size), target: target.join(', '), known: String(known) },
+    });
   }
   return [...target];
 }

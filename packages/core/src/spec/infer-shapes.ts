@@ -47,7 +47,9 @@ export function inferShapes(spec: ModelSpec): InferredModel {
   const names = kerasLayerNames(spec.layers);
   for (const d of spec.inputShape) {
     if (!Number.isSafeInteger(d) || d < 1) {
-      throw new FitcheckError('SHAPE_MISMATCH', `inputShape [${spec.inputShape.join(', ')}] must hold positive integers`, { key: '/inputShape' });
+      throw new FitcheckError('SHAPE_MISMATCH', `inputShape [${spec.inputShape.join(', ')}] must hold positive integers`, { key: '/inputShape' }, undefined, {
+        message: { key: 'errCore.shape.inputShape', params: { shape: spec.inputShape.join(', ') } },
+      });
     }
   }
   let shape: number[] = [...spec.inputShape];
@@ -57,7 +59,7 @@ export function inferShapes(spec: ModelSpec): InferredModel {
     shape = step.shape;
     layers.push({ index, name: names[index] ?? layer.type, type: layer.type, outputShape: [null, ...shape], params: step.params, flops: step.flops });
   }
-  const totalParams = checkedSum(layers.map((l) => l.params), 'parameter count');
+  const totalParams = checkedSum(layers.map((l) => l.params), 'parameter count', 'errCore.shape.parameterCount');
   return {
     name: spec.name ?? 'sequential',
     inputShape: [null, ...spec.inputShape],
@@ -65,7 +67,7 @@ export function inferShapes(spec: ModelSpec): InferredModel {
     totalParams,
     trainableParams: totalParams,
     nonTrainableParams: 0,
-    flopsPerSample: checkedSum(layers.map((l) => l.flops), 'FLOP count'),
+    flopsPerSample: checkedSum(layers.map((l) => l.flops), 'FLOP count', 'errCore.shape.flopCount'),
   };
 }
 
@@ -77,8 +79,13 @@ function inferLayer(layer: LayerSpec, input: number[], index: number): InferStep
   return module.infer(layer, input, index);
 }
 
-function checkedSum(values: readonly number[], what: string): number {
+/** `whatKey`: `what` as a phrase of the grader's locales. */
+function checkedSum(values: readonly number[], what: string, whatKey: string): number {
   const s = values.reduce((a, b) => a + b, 0);
-  if (!Number.isSafeInteger(s)) throw new FitcheckError('MODEL_TOO_LARGE', `the model's ${what} passes 2^53 and cannot be computed exactly`);
+  if (!Number.isSafeInteger(s)) {
+    throw new FitcheckError('MODEL_TOO_LARGE', `the model's ${what} passes 2^53 and cannot be computed exactly`, {}, undefined, {
+      message: { key: 'errCore.shape.tooLarge', params: { what: { key: whatKey } } },
+    });
+  }
   return s;
 }

@@ -41,6 +41,10 @@ export function kerasLayerNames(layers: readonly LayerSpec[]): string[] {
       `layers[${index}] is named "${name}", like layers[${first}]; all layer names in a model should be unique`,
       { key: `/layers/${index}/name` },
       'rename one of them, or drop its name (Keras then names it dense, dense_1, …)',
+      {
+        message: { key: 'errCore.shape.duplicateName', params: { index: String(index), name, first: String(first) } },
+        hint: { key: 'errCore.shape.duplicateNameFix' },
+      },
     );
   }
   return names;

@@ -1,7 +1,7 @@
 import { FitcheckError } from '../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
 import { formatIssue } from '../config/issue.js';
-import { loadConfigText } from '../config/load-config.js';
+import { loadConfigText, readIssue } from '../config/load-config.js';
 import type { ConfigIssue } from '../config/issue.js';
 import { pointerPosition } from '../config/positions.js';
 import { inferShapes } from './infer-shapes.js';
@@ -24,7 +24,7 @@ export function parseModelSpec(text: string, file: string): ModelSpec {
   } catch (e) {
     if (e instanceof FitcheckError) {
       const at = e.place.key?.startsWith('/') ? pointerPosition(text, e.place.key) : {};
-      throw new FitcheckError(e.code, e.message, { ...e.place, file, ...at }, e.hint);
+      throw new FitcheckError(e.code, e.message, { ...e.place, file, ...at }, e.hint, e.words);
     }
     throw e;
   }
@@ -45,7 +45,8 @@ export async function loadModelSpec(file: string): Promise<ModelSpec> {
     text = await readTextFile(file, { maxBytes: MAX_SPEC_BYTES });
   } catch (e) {
     if (!(e instanceof FitcheckError)) throw e;
-    throw new FitcheckError('INVALID_MODEL_SPEC', `cannot read model spec: ${e.message}`, { ...e.place, file }, e.hint);
+    // The read issue says the reason, and the way out, in the reader's language (as a submission's unreadable file).
+    throw new FitcheckError('INVALID_MODEL_SPEC', `cannot read model spec: ${e.message}`, { ...e.place, file }, e.hint, {}, [readIssue(e, file)]);
   }
   return parseModelSpec(text, file);
 }

@@ -66,6 +66,7 @@ export async function withHdf5<T>(file: string, use: (reader: Hdf5Reader) => T):
       'not an HDF5 file (no \\x89HDF signature at byte 0, 512, 1024, …)',
       { file },
       'pass the .h5 file itself, not an archive or a renamed file',
+      { message: { key: 'errCore.data.notHdf5' }, hint: { key: 'errCore.data.notHdf5Fix' } },
     );
   }
   const lib = await h5wasm();
@@ -98,6 +99,12 @@ function readerOf(lib: typeof H5, h5: H5.File, file: string): Hdf5Reader {
           `expected a dataset "${key}"; the file has: ${keys().join(', ') || 'nothing'}`,
           { file, key },
           'this is not the expected data file',
+          {
+            message: keys().length > 0
+              ? { key: 'errCore.data.missingKey', params: { key, keys: keys().join(', ') } }
+              : { key: 'errCore.data.missingKeyEmpty', params: { key } },
+            hint: { key: 'errCore.data.missingKeyFix' },
+          },
         );
       }
       const shape = (entity.shape ?? []).map(Number);
@@ -116,5 +123,10 @@ function unreadable(file: string, e: unknown): DataError {
     `the HDF5 library cannot read this file${reason ? ` (${reason})` : ''}; it may be truncated or damaged`,
     { file },
     'copy or download the file again',
+    {
+      // The library's reason is its own English: a detail, shown as it said it.
+      message: reason ? { key: 'errCore.data.unreadableHdf5Why', params: { reason } } : { key: 'errCore.data.unreadableHdf5' },
+      hint: { key: 'errCore.data.copyAgainFix' },
+    },
   );
 }

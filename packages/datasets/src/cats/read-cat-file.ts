@@ -38,6 +38,8 @@ export async function readCatFile(file: string, options: ReadCatFileOptions): Pr
         'DATA_SHAPE_MISMATCH',
         `expected uint8 images of shape (n, 64, 64, 3), found ${x.dtype} of shape (${x.shape.join(', ')})`,
         { file, key: xKey },
+        undefined,
+        { message: { key: 'errCore.data.catImages', params: { dtype: x.dtype, shape: x.shape.join(', ') } } },
       );
     }
     const n = x.shape[0]!;
@@ -48,6 +50,10 @@ export async function readCatFile(file: string, options: ReadCatFileOptions): Pr
         `${n} images in ${xKey} but ${yKey} has shape (${yRaw.shape.join(', ')}); expected (${n},)`,
         { file, key: yKey },
         'images and labels must come from the same file version',
+        {
+          message: { key: 'errCore.data.catLabels', params: { n: String(n), xKey, yKey, shape: yRaw.shape.join(', ') } },
+          hint: { key: 'errCore.data.catLabelsFix' },
+        },
       );
     }
     return { pixels: x.value, shape: x.shape, y: labelsOf(yRaw.value, file, yKey), classes: classesOf(h5, file, options) };
@@ -61,7 +67,9 @@ function labelsOf(value: unknown, file: string, key: string): Float32Array {
   items.forEach((v, i) => {
     const label = Number(v);
     if (label !== 0 && label !== 1) {
-      throw new DataError('DATA_BAD_LABEL', `label ${i + 1} is ${String(v)}; expected 0 or 1`, { file, key, row: i + 1 });
+      throw new DataError('DATA_BAD_LABEL', `label ${i + 1} is ${String(v)}; expected 0 or 1`, { file, key, row: i + 1 }, undefined, {
+        message: { key: 'errCore.data.catBadLabel', params: { index: String(i + 1), value: String(v) } },
+      });
     }
     y[i] = label;
   });
@@ -77,6 +85,8 @@ function classesOf(h5: Hdf5Reader, file: string, options: ReadCatFileOptions): s
       'DATA_SHAPE_MISMATCH',
       `expected two class names (non-cat, cat), found ${JSON.stringify(value)}`,
       { file, key: 'list_classes' },
+      undefined,
+      { message: { key: 'errCore.data.catClasses', params: { found: JSON.stringify(value) } } },
     );
   }
   return names;

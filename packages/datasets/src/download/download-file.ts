@@ -91,7 +91,9 @@ async function fetchInto(options: DownloadOptions, part: string, offset: number)
     }
     if (res.status !== 200 && res.status !== 206) {
       await res.body?.cancel();
-      throw new DataError('DOWNLOAD_HTTP_ERROR', `HTTP ${res.status} ${res.statusText} for ${url}`, { file: url });
+      throw new DataError('DOWNLOAD_HTTP_ERROR', `HTTP ${res.status} ${res.statusText} for ${url}`, { file: url }, undefined, {
+        message: { key: 'errCore.data.httpError', params: { status: String(res.status), statusText: res.statusText, url } },
+      });
     }
     const range = /bytes (\d+)-\d+\/(\d+)/.exec(res.headers.get('content-range') ?? '');
     const resumed = res.status === 206 && range !== null && Number(range[1]) === offset;
@@ -116,12 +118,21 @@ async function fetchInto(options: DownloadOptions, part: string, offset: number)
     if (total !== undefined && received < total) throw new Error('the server closed the connection early');
   } catch (e) {
     if (e instanceof FitcheckError) throw e;
-    const why = controller.signal.aborted ? `no data for ${idleMs / 1000} s` : e instanceof Error ? e.message : String(e);
+    const idle = controller.signal.aborted;
+    const why = idle ? `no data for ${idleMs / 1000} s` : e instanceof Error ? e.message : String(e);
     throw new DataError(
       'DOWNLOAD_INTERRUPTED',
       `download interrupted after ${received} of ${total ?? '?'} bytes (${why}); the part is kept`,
       { file: part },
       'run the same command again to resume',
+      {
+        // A network library's reason is its own English: a detail, shown as it said it.
+        message: { key: 'errCore.data.interrupted', params: {
+          received: String(received), total: String(total ?? '?'),
+          why: idle ? { key: 'errCore.data.idle', params: { seconds: idleMs / 1000 } } : why,
+        } },
+        hint: { key: 'errCore.data.resumeFix' },
+      },
     );
   } finally {
     clearTimeout(timer);
@@ -136,6 +147,10 @@ async function finish(options: DownloadOptions, part: string, resumedFrom: numbe
       `expected ${options.expectedBytes} bytes, have ${bytes}`,
       { file: part },
       bytes < options.expectedBytes ? 'run the same command again to resume' : 'delete the .part file and download again',
+      {
+        message: { key: 'errCore.data.sizeMismatch', params: { expected: String(options.expectedBytes), bytes: String(bytes) } },
+        hint: { key: bytes < options.expectedBytes ? 'errCore.data.resumeFix' : 'errCore.data.deletePartFix' },
+      },
     );
   }
   const sum = await sha256File(part);
@@ -146,6 +161,10 @@ async function finish(options: DownloadOptions, part: string, resumedFrom: numbe
       `sha256 mismatch: expected ${options.sha256.toLowerCase()}, got ${sum}; the damaged download was deleted`,
       { file: options.dest },
       'download again; if it keeps failing, the source changed',
+      {
+        message: { key: 'errCore.data.downloadChecksum', params: { expected: options.sha256.toLowerCase(), actual: sum } },
+        hint: { key: 'errCore.data.downloadChecksumFix' },
+      },
     );
   }
   await rename(part, options.dest);

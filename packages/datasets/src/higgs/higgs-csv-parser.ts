@@ -1,3 +1,4 @@
+import type { Sentence } from '@fitcheck/core/errors';
 import { DataError, type DataErrorCode } from '../error-codes.js';
 import { parseDecimal } from './parse-number.js';
 
@@ -104,15 +105,18 @@ export class HiggsCsvParser {
     for (;;) {
       let b = buf.indexOf(COMMA, a);
       if (b < 0 || b > end) b = end;
-      if (field >= FIELDS) this.fail('DATA_LONG_ROW', field + 1, `expected ${FIELDS} columns, found more`);
+      if (field >= FIELDS) this.fail('DATA_LONG_ROW', field + 1, `expected ${FIELDS} columns, found more`, { key: 'errCore.data.longRow', params: { fields: String(FIELDS) } });
       const v = parseDecimal(buf, a, b);
       if (Number.isNaN(v)) {
         const text = buf.toString('latin1', a, b);
         const what = field === 0 ? 'the label' : `feature ${field} of ${HIGGS_FEATURES}`;
-        this.fail('DATA_NOT_NUMERIC', field + 1, `expected a number (${what}), found ${JSON.stringify(text)}`);
+        const whatWords = field === 0 ? { key: 'errCore.data.theLabel' } : { key: 'errCore.data.feature', params: { field: String(field), of: String(HIGGS_FEATURES) } };
+        this.fail('DATA_NOT_NUMERIC', field + 1, `expected a number (${what}), found ${JSON.stringify(text)}`, {
+          key: 'errCore.data.notNumeric', params: { what: whatWords, found: JSON.stringify(text) },
+        });
       }
       if (field === 0) {
-        if (v !== 0 && v !== 1) this.fail('DATA_BAD_LABEL', 1, `expected the label 0 or 1, found ${v}`);
+        if (v !== 0 && v !== 1) this.fail('DATA_BAD_LABEL', 1, `expected the label 0 or 1, found ${v}`, { key: 'errCore.data.badLabel', params: { value: String(v) } });
         this.y[this.filled] = v;
       } else {
         this.x[base + field - 1] = v;
@@ -122,7 +126,9 @@ export class HiggsCsvParser {
       a = b + 1;
     }
     if (field < FIELDS) {
-      this.fail('DATA_SHORT_ROW', field + 1, `expected ${FIELDS} columns (label + ${HIGGS_FEATURES} features), found ${field}`);
+      this.fail('DATA_SHORT_ROW', field + 1, `expected ${FIELDS} columns (label + ${HIGGS_FEATURES} features), found ${field}`, {
+        key: 'errCore.data.shortRow', params: { fields: String(FIELDS), features: String(HIGGS_FEATURES), found: String(field) },
+      });
     }
   }
 
@@ -144,7 +150,11 @@ export class HiggsCsvParser {
     this.filled = 0;
   }
 
-  private fail(code: DataErrorCode, column: number, message: string): never {
-    throw new DataError(code, `column ${column}: ${message}`, { file: this.options.file, row: this.row, column }, 'fix or re-create the data file');
+  /** `words`: `message` as a sentence of the grader's locales. */
+  private fail(code: DataErrorCode, column: number, message: string, words: Sentence): never {
+    throw new DataError(code, `column ${column}: ${message}`, { file: this.options.file, row: this.row, column }, 'fix or re-create the data file', {
+      message: { key: 'errCore.data.atColumn', params: { column: String(column), said: words } },
+      hint: { key: 'errCore.data.recreateFix' },
+    });
   }
 }

@@ -76,6 +76,7 @@ function asTypedStreamError(e: unknown, file: string, row: number): unknown {
       `the gzip stream ends early (unexpected end of file) while reading row ${row}`,
       { file, row },
       'the file is truncated: download or copy it again',
+      { message: { key: 'errCore.data.truncatedGzip', params: { row: String(row) } }, hint: { key: 'errCore.data.truncatedGzipFix' } },
     );
   }
   if (code === 'Z_DATA_ERROR' || code === 'Z_STREAM_ERROR') {
@@ -84,6 +85,11 @@ function asTypedStreamError(e: unknown, file: string, row: number): unknown {
       `the gzip data is corrupt near row ${row} (${(e as Error).message})`,
       { file, row },
       'the file is damaged: download or copy it again',
+      {
+        // zlib's reason is its own English: a detail, shown as it said it.
+        message: { key: 'errCore.data.corruptGzip', params: { row: String(row), reason: (e as Error).message } },
+        hint: { key: 'errCore.data.corruptGzipFix' },
+      },
     );
   }
   return e;
@@ -114,6 +120,10 @@ export async function loadHiggsCsv(file: string, options: ReadHiggsOptions = {})
       `asked for ${options.take} rows after row ${skip}, but the file ends after row ${skip + n}`,
       { file, row: skip + n + 1 },
       'ask for fewer rows (the shipped fixture has 10,000) or use the full HIGGS file',
+      {
+        message: { key: 'errCore.data.tooFewRows', params: { take: String(options.take), skip: String(skip), last: String(skip + n) } },
+        hint: { key: 'errCore.data.tooFewRowsFix' },
+      },
     );
   }
   return { data: concatBatches(batches, n), rows: n === 0 ? [0, 0] : [skip + 1, skip + n] };

@@ -47,6 +47,8 @@ export async function inspectDataFile(file: string): Promise<DataFileReport> {
       'DATA_UNKNOWN_FORMAT',
       'not a supported data file: expected a HIGGS .csv / .csv.gz or an HDF5 .h5',
       { file },
+      undefined,
+      { message: { key: 'errCore.data.unknownFormat' } },
     );
   }
   let rows = 0;

@@ -9,5 +9,8 @@ export async function assertFileExists(file: string): Promise<number> {
   } catch {
     // Falls through to the typed error below.
   }
-  throw new DataError('DATA_FILE_NOT_FOUND', 'no such data file', { file }, 'check the path');
+  throw new DataError('DATA_FILE_NOT_FOUND', 'no such data file', { file }, 'check the path', {
+    message: { key: 'errCore.data.fileNotFound' },
+    hint: { key: 'errCore.data.fileNotFoundFix' },
+  });
 }

@@ -22,6 +22,10 @@ export async function verifySha256(file: string, expected: string): Promise<stri
       `sha256 mismatch: expected ${expected.toLowerCase()}, got ${actual}`,
       { file },
       'the file is damaged or not the shipped one: restore it (git checkout, or fetch it again)',
+      {
+        message: { key: 'errCore.data.checksum', params: { expected: expected.toLowerCase(), actual } },
+        hint: { key: 'errCore.data.checksumFix' },
+      },
     );
   }
   return actual;

@@ -30,6 +30,8 @@ export function validationSplit(data: LabeledArrays, options: ValidationSplitOpt
       'DATA_BAD_OPTION',
       `validation fraction must be in (0, 1) and leave training data; got ${fraction} of ${n} examples`,
       { key: 'fraction' },
+      undefined,
+      { message: { key: 'errCore.data.badFraction', params: { fraction: String(fraction), n: String(n) } } },
     );
   }
   integerSeed(seed);

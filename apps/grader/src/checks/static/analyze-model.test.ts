@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec } from '@fitcheck/core';
+import { localizeFinding } from '../../findings/finding.js';
+import { loadMessages } from '../../messages/locale.js';
 import { analyzeModel } from './analyze-model.js';
 
 const dense = (units: number, extra: Partial<LayerSpec> = {}): LayerSpec => ({ type: 'Dense', units, activation: 'elu', ...extra }) as LayerSpec;
@@ -31,6 +33,15 @@ describe('analyzeModel', () => {
     expect(findings.map((f) => f.code)).toEqual(['SHAPE_MISMATCH']);
     expect(findings[0]!.message).toContain('(None, 64, 64, 1)');
     expect(findings[0]!.message).toContain('start with { type: Flatten }');
+  });
+
+  it('says a Reshape that does not fit in the reader\'s language (core\'s words), the same English as core\'s', () => {
+    const spec = { inputShape: [28], layers: [{ type: 'Reshape', targetShape: [5, -1] }, { type: 'Flatten' }, out] as LayerSpec[] };
+    const [f] = analyzeModel('higgs.small', spec).findings;
+    expect(f!.message).toBe('higgs.small: layers[0] (Reshape) on input (None, 28): cannot reshape 28 values into [5, -1]: 28 is not a multiple of 5');
+    expect(localizeFinding(f!, loadMessages('pt-BR')).message).toBe(
+      'higgs.small: layers[0] (Reshape) com a entrada (None, 28): não é possível remodelar 28 valores em [5, -1]: 28 não é múltiplo de 5',
+    );
   });
 
   it('refuses a model over the budget without allocating it (50 M parameters checked in microseconds)', () => {

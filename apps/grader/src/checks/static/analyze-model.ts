@@ -48,7 +48,9 @@ export function analyzeModel(
     // Shapes that do not connect, or counts past 2^53 (a model far over any budget); anything else is a bug.
     if (!isFitcheckError(e) || (e.code !== 'SHAPE_MISMATCH' && e.code !== 'MODEL_TOO_LARGE')) throw e;
     const code = e.code === 'SHAPE_MISMATCH' ? 'SHAPE_MISMATCH' : 'PARAM_BUDGET_EXCEEDED';
-    return { findings: [finding(code, 'error', { model, detail: e.message, params: text('detail.hugeParams'), budget: options.budget ?? 0 }, { model })] };
+    // Core's words say the shape problem in the reader's language; a problem without them keeps core's English.
+    const detail = e.words?.message ? (e.words.message as Text) : e.message;
+    return { findings: [finding(code, 'error', { model, detail, params: text('detail.hugeParams'), budget: options.budget ?? 0 }, { model })] };
   }
   // Generic questions of each layer (its type's module answers them), never its type's name.
   const layers = spec.layers.map(layerFacts);

@@ -211,7 +211,10 @@ export async function startKernels({ memory, malloc, threads, fma: wantFma }: Ke
       if (done >= chunks) return;
       if (Atomics.wait(ctrl, SLOT.DONE, done, 1_000) === 'timed-out' && Date.now() - start > STALL_MS) {
         throw new FitcheckError('BACKEND_UNAVAILABLE', `a kernel worker stopped answering (${done}/${chunks} chunks)`,
-          {}, 'set FITCHECK_FAST_KERNELS=0 to train without fitcheck\'s kernels, and report this');
+          {}, 'set FITCHECK_FAST_KERNELS=0 to train without fitcheck\'s kernels, and report this', {
+            message: { key: 'errCore.backend.workerStalled', params: { done: String(done), chunks: String(chunks) } },
+            hint: { key: 'errCore.backend.workerStalledFix' },
+          });
       }
     }
   }
