@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { asDataInputError, faultOf, GRADER_ERRORS, GraderError, ownerOf } from './errors.js';
 import { errorLine } from './messages/error-line.js';
 import { loadMessages } from './messages/locale.js';
+import { text } from './messages/text.js';
 import { FINDINGS } from './findings/types.js';
 
 describe('error and finding codes', () => {
@@ -32,7 +33,8 @@ describe('error and finding codes', () => {
   });
 
   it('turn anything thrown into a fault with an owner', () => {
-    expect(faultOf(new GraderError('INVALID_FLAG', '--seed x', {}, 'a number'))).toEqual({ code: 'INVALID_FLAG', owner: 'lab', message: '--seed x', hint: 'a number' });
+    const flag = new GraderError('INVALID_SHARD', text('cli.usageNotShard', { value: 'x' }), {}, text('cli.usageShardFix'));
+    expect(faultOf(flag)).toEqual({ code: 'INVALID_SHARD', owner: 'lab', message: '"x" is not a shard', hint: 'write --shard I/N with 1 ≤ I ≤ N, e.g. --shard 2/4' });
     expect(faultOf(new TypeError('x is undefined'))).toEqual({ code: 'INTERNAL_ERROR', owner: 'grader', message: 'x is undefined' });
   });
 });

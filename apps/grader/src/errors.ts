@@ -72,14 +72,17 @@ export type GraderErrorCode = keyof typeof GRADER_ERRORS;
  * English, for results.json's `extra_data.fault` and the logs.
  */
 export class GraderError extends FitcheckError<GraderErrorCode> {
-  constructor(code: GraderErrorCode, said: Text | string | readonly ConfigIssue[], place: ErrorPlace = {}, fix?: Text | string) {
+  /** A missing locale key is the one error said in plain English: there is no sentence to say it with. */
+  constructor(code: 'MISSING_MESSAGE', said: string);
+  constructor(code: GraderErrorCode, said: Text | readonly ConfigIssue[], place?: ErrorPlace, fix?: Text);
+  constructor(code: GraderErrorCode, said: Text | string | readonly ConfigIssue[], place: ErrorPlace = {}, fix?: Text) {
     const en = loadMessages('en');
     const issues = Array.isArray(said) ? (said as readonly ConfigIssue[]) : undefined;
     const message = issues ? issues.map(formatIssue).join('\n') : typeof said === 'string' ? said : renderText(en, said as Text);
-    const hint = fix === undefined || typeof fix === 'string' ? fix : renderText(en, fix);
+    const hint = fix && renderText(en, fix);
     const words = {
       ...(typeof said === 'object' && !issues && { message: said as Text }),
-      ...(typeof fix === 'object' && { hint: fix }),
+      ...(fix && { hint: fix }),
     };
     super(code, message, place, hint, Object.keys(words).length > 0 ? words : undefined, issues);
   }

@@ -4,8 +4,10 @@ import cliProgress from 'cli-progress';
 
 import type { DownloadResult } from '@fitcheck/datasets';
 import { isFitcheckError } from '@fitcheck/core/errors';
+import { commandLang } from '../cli/cli-lang.js';
 import { DATASET_KINDS, datasetKind } from '../datasets/index.js';
 import { asDataInputError, GraderError } from '../errors.js';
+import { loadMessages, translate, type Lang } from '../messages/locale.js';
 import { text } from '../messages/text.js';
 
 export interface FetchDataOptions {
@@ -14,12 +16,14 @@ export interface FetchDataOptions {
   sha256?: string;
   /** Draw a progress bar on stderr (off in tests and pipes). */
   progress?: boolean;
+  /** The language of the line that says what was done (default en). */
+  lang?: Lang;
 }
 
 /** The kinds whose full data `fitcheck data fetch` downloads (their module declares a `download`). */
 const fetchable = (): string[] => DATASET_KINDS.filter((k) => k.download).map((k) => k.name);
 
-/** `fitcheck data fetch <kind>` (`higgs`): downloads the kind's full data with resume and checks, and says what it did. */
+/** `fitcheck data fetch <kind>` (`higgs`): downloads the kind's full data with resume and checks, and says what it did in `lang`. */
 export async function fetchData(dataset: string, options: FetchDataOptions): Promise<string> {
   const download = datasetKind(dataset)?.download;
   if (!download) {
@@ -55,8 +59,9 @@ export async function fetchData(dataset: string, options: FetchDataOptions): Pro
   } finally {
     bar?.stop();
   }
-  const how = result.alreadyPresent ? 'already present' : result.resumedFrom > 0 ? `resumed at byte ${result.resumedFrom}` : 'downloaded';
-  return `${result.file}: ${how}, ${result.bytes} bytes, sha256 ${result.sha256}\n`;
+  const how = result.alreadyPresent ? 'alreadyPresent' : result.resumedFrom > 0 ? 'resumed' : 'downloaded';
+  const said = { file: result.file, from: result.resumedFrom, bytes: result.bytes, sha256: result.sha256 };
+  return `${translate(loadMessages(options.lang ?? 'en'), `dataFetch.${how}`, said)}\n`;
 }
 
 const command = defineCommand({
@@ -66,6 +71,7 @@ const command = defineCommand({
     dest: { type: 'string', default: 'data', description: 'Folder to download into (default: ./data)' },
     url: { type: 'string', description: `Another address (default: ${DATASET_KINDS.flatMap((k) => k.download ? [`${k.name}: ${k.download.defaultUrl}`] : []).join('; ')})` },
     sha256: { type: 'string', description: 'Expected sha256 of the whole file' },
+    lang: { type: 'string', description: "en or pt-BR: what this command prints (default: the course's language)" },
   },
   async run({ args }) {
     process.stdout.write(
@@ -74,6 +80,7 @@ const command = defineCommand({
         ...(args.url ? { url: args.url } : {}),
         ...(args.sha256 ? { sha256: args.sha256 } : {}),
         progress: process.stderr.isTTY === true,
+        lang: await commandLang({ lang: args.lang }),
       }),
     );
     return 0;

@@ -58,20 +58,22 @@ describe('fitcheck data inspect', () => {
     writeFileSync(csv, `1,${'0.5,'.repeat(27)}0.5\n0,${'0.5,'.repeat(10)}oops,${'0.5,'.repeat(16)}0.5\n`);
     const fake = join(dir, 'fake.h5');
     writeFileSync(fake, 'not hdf5');
-    const [bad, notH5, missing] = await Promise.all([
-      // In English: the datasets' messages carry no words of the reader's language yet (a pt-BR run wraps them).
+    const [bad, badPt, notH5, missing] = await Promise.all([
       fitcheck(['data', 'inspect', csv, '--json', '--lang', 'en']),
+      fitcheck(['data', 'inspect', csv]),
       fitcheck(['data', 'inspect', fake]),
-      fitcheck(['data', 'inspect', join(dir, 'nope.csv.gz')]),
+      fitcheck(['data', 'inspect', join(dir, 'nope.csv.gz'), '--lang', 'en']),
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain(`${csv} row 2: column 12: expected a number (feature 11 of 28), found "oops"`);
-    for (const run of [bad, notH5, missing]) {
+    for (const run of [bad, badPt, notH5, missing]) {
       expect(run.code).toBe(2);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
-    expect(notH5.stderr).toContain('not an HDF5 file');
+    // The course's language (pt-BR) unless --lang says otherwise.
+    expect(badPt.stderr).toBe(`fitcheck: ${csv} linha 2: coluna 12: esperava-se um número (o atributo 11 de 28), mas há "oops"\n  como corrigir: corrija ou recrie o arquivo de dados\n`);
+    expect(notH5.stderr).toContain('não é um arquivo HDF5');
     expect(missing.stderr).toContain('no such data file');
   });
 });
@@ -107,13 +109,17 @@ describe('fitcheck data fetch higgs against 127.0.0.1', () => {
     const run = await fitcheck(['data', 'fetch', 'higgs', '--dest', dest, '--url', url, '--sha256', sha]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`${join(dest, 'HIGGS.csv.gz')}: resumed at byte 300000, ${body.length} bytes, sha256 ${sha}\n`);
+    // Said in the course's language (pt-BR), or in --lang's.
+    expect(run.stdout).toBe(`${join(dest, 'HIGGS.csv.gz')}: retomado no byte 300000, ${body.length} bytes, sha256 ${sha}\n`);
     expect(ranges).toEqual(['bytes=300000-']);
     expect(readFileSync(join(dest, 'HIGGS.csv.gz')).equals(body)).toBe(true);
+    const again = await fitcheck(['data', 'fetch', 'higgs', '--dest', dest, '--url', url, '--sha256', sha, '--lang', 'en']);
+    expect(again.stdout).toBe(`${join(dest, 'HIGGS.csv.gz')}: already present, ${body.length} bytes, sha256 ${sha}\n`);
+    expect(ranges).toEqual(['bytes=300000-']);
 
     const wrong = await fitcheck(['data', 'fetch', 'higgs', '--dest', mkdtempSync(join(tmpdir(), 'fitcheck-fetch-')), '--url', url, '--sha256', 'ab'.repeat(32)]);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain(`sha256 mismatch: expected ${'ab'.repeat(32)}, got ${sha}`);
+    expect(wrong.stderr).toContain(`o sha256 não confere: esperado ${'ab'.repeat(32)}, obtido ${sha}`);
   });
 
   it('downloads only what a dataset kind declares: cats ships in the repository', async () => {

@@ -115,12 +115,13 @@ describe('fitcheck grade writes the report next to results.json', () => {
     expect(run.stdout).toContain('score 25/100 →');
   });
 
-  it('mistakes: --pdf without a browser is one line naming the install command; HTML written, grade exit code kept', () => {
+  it('mistakes: --pdf without a browser is one error and its fix naming the install command; HTML written, grade exit code kept', () => {
     const { run, out } = mistakes;
     expect(run.code).toBe(0);
     const lines = run.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^fitcheck: NO_BROWSER: .*apt-get install -y chromium/);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('fitcheck: NO_BROWSER: CHROME_PATH=/nonexistent/chromium is not an executable browser');
+    expect(lines[1]).toMatch(/^ {2}fix: .*apt-get install -y chromium/);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
     expect(existsSync(join(out, 'report.pdf'))).toBe(false);
   });

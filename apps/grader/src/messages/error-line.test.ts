@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isFitcheckError, parseModelSpec, readTextFile, type FitcheckError } from '@fitcheck/core';
+import { FitcheckError, isFitcheckError, parseModelSpec, readTextFile } from '@fitcheck/core';
 import { describe, expect, it } from 'vitest';
 import { GraderError } from '../errors.js';
 import { errorLine } from './error-line.js';
@@ -64,7 +64,7 @@ describe('errorLine', () => {
   });
 
   it('leaves an error without words (a library\'s message) in its own English', () => {
-    const e = new GraderError('CHART_FAILED', 'a report chart failed to render: boom');
+    const e = new FitcheckError<string>('CHART_FAILED', 'a report chart failed to render: boom');
     expect(errorLine(e, pt)).toBe('a report chart failed to render: boom');
   });
 });
