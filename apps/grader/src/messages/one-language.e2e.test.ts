@@ -1,6 +1,7 @@
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FIXTURES } from '@fitcheck/datasets';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { subCommandsOf } from '../cli/usage.js';
@@ -24,7 +25,7 @@ const ENGLISH = /\b(the|and|of|with|without|at most|training|trained|rows|images
 function wordsOf(line: string): string {
   return line
     .replace(/\S*[/\\]\S*/g, ' ')
-    .replace(/\b\w+(\.\w+)+\b/g, ' ')
+    .replace(/\b[\w-]+(\.\w+)+\b/g, ' ')
     .replace(/\b\w+:-?[\d.,]+/g, ' ')
     .replace(/\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\b/g, ' ')
     .replace(/\b\w+_\w+\b/g, ' ')
@@ -282,6 +283,55 @@ describe('one language per run: the grading setup\'s own mistakes, in pt-BR (not
     const run = await fitcheck(['check', submissionFixture('reference'), '--out', file, '--lang', 'pt-BR']);
     expect(run.stderr).toContain(`--out ${file} é um arquivo, não uma pasta: nada foi gravado, nem o results.json`);
     expect(run.stderr).toContain('como corrigir: indique a pasta onde os resultados devem ficar (ela é criada se não existir)');
+    expectPortuguese(run, 2);
+  });
+});
+
+describe('one language per run: the TA\'s mistakes and the machine\'s faults, in pt-BR (nothing trains)', () => {
+  // Each is said in the course's language (pt-BR): a TA's flag or file, a variable of the machine, damaged data.
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'fitcheck-pt-ta-'));
+  });
+
+  it('template into a folder that is not empty', async () => {
+    const target = join(dir, 'template');
+    await mkdir(target);
+    await writeFile(join(target, 'notes.txt'), 'mine\n');
+    const run = await fitcheck(['template', '--out', target]);
+    expect(run.stderr).toContain(`--out ${target}`);
+    expectPortuguese(run, 2);
+  });
+
+  it('merge and regrade of a folder no batch wrote', async () => {
+    const empty = join(dir, 'empty');
+    await mkdir(empty);
+    expectPortuguese(await fitcheck(['merge', empty, '--out', join(dir, 'merged')]), 2);
+    await writeFile(join(dir, 'overrides.csv'), 'student,item,points,comment\nana,todo1,5,ok\n');
+    expectPortuguese(await fitcheck(['regrade', empty, '--overrides', join(dir, 'overrides.csv')]), 2);
+  });
+
+  it('a roster without its login column', async () => {
+    await writeFile(join(dir, 'roster.csv'), 'id,name\n1,Ana\n');
+    const run = await fitcheck(['batch', join(dir, 'empty'), '--lab', 'lab5', '--out', join(dir, 'class'), '--roster', join(dir, 'roster.csv')]);
+    expect(run.stderr).toContain('roster.csv');
+    expectPortuguese(run, 2);
+  });
+
+  it('a FITCHECK_THREADS that is not a number, and a tfjs-node backend this machine lacks', async () => {
+    const threads = await fitcheck(['check', submissionFixture('reference'), '--out', join(dir, 'threads')], { FITCHECK_THREADS: 'abc' });
+    expect(threads.stderr).toContain('FITCHECK_THREADS="abc" não é um número de threads');
+    expectPortuguese(threads, 1);
+    const node = await fitcheck(['check', submissionFixture('reference'), '--out', join(dir, 'node')], { FITCHECK_BACKEND: 'node' });
+    expect(node.stderr).toContain('@tensorflow/tfjs-node');
+    expectPortuguese(node, 1);
+  });
+
+  it('a truncated HIGGS file', async () => {
+    const whole = await readFile(FIXTURES.higgsFirst10000.path);
+    const cut = join(dir, 'HIGGS_cut.csv.gz');
+    await writeFile(cut, whole.subarray(0, 20_000));
+    const run = await fitcheck(['data', 'inspect', cut]);
     expectPortuguese(run, 2);
   });
 });
