@@ -1,8 +1,11 @@
 // Builds the workspace before `pnpm demo` or `pnpm check`, silent unless the build fails: what those
 // commands print is fitcheck's own, in the course's language, not turbo's English banner.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import process from 'node:process';
 
-const build = spawnSync('turbo', ['run', 'build', '--output-logs=errors-only'], {
+const turbo = createRequire(import.meta.url).resolve('turbo/bin/turbo');
+const build = spawnSync(process.execPath, [turbo, 'run', 'build', '--output-logs=errors-only'], {
   encoding: 'utf8',
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
 });
